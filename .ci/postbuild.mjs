@@ -1,0 +1,142 @@
+// Trunk post_build hook: finishes the static site in Trunk's staging folder.
+//
+// - Content-Security-Policy: hashes Trunk's inline bootstrap script (and the
+//   404 page's script) so no 'unsafe-inline' is needed; 'wasm-unsafe-eval' for
+//   the module; connect-src limited to the app itself plus BACKEND_ORIGIN.
+//   Written as a <meta> tag in index.html and 404.html, and as a `_headers`
+//   file (Netlify / Cloudflare Pages format) that adds what a meta tag cannot.
+// - version.json: the marker 404.html looks for to find where the app lives.
+// - 404.html: for hosts that serve it on unknown paths (GitHub Pages, Netlify,
+//   Cloudflare Pages...): finds the app's base path and sends the browser to
+//   `<base>/?route=<path>`, which the app turns back into the deep link.
+//
+// Run by Trunk with TRUNK_STAGING_DIR set; can be run by hand on a folder:
+//   node .ci/postbuild.mjs dist
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error('postbuild: no folder (TRUNK_STAGING_DIR unset and no argument)');
+  process.exit(2);
+}
+
+const APP = 'reseller-invitations';
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// BACKEND_ORIGIN: space-separated origins of a cross-origin backend the
+// deployment's config.json points at (e.g. https://api.contoso.example).
+// Same-origin backends need nothing.
+const backendOrigins = (process.env.BACKEND_ORIGIN || '')
+  .split(/\s+/)
+  .filter(Boolean)
+  .map((origin) => {
+    if (!/^https?:\/\/[^/\s;,']+$/.test(origin)) {
+      console.error(`postbuild: BACKEND_ORIGIN "${origin}" is not an origin like https://api.example.com`);
+      process.exit(2);
+    }
+    return origin;
+  });
+
+const indexPath = join(dir, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inlineScripts.length === 0) {
+  console.error('postbuild: Trunk bootstrap script not found in index.html');
+  process.exit(2);
+}
+
+const notFoundScript = `
+(function () {
+  var path = location.pathname;
+  var segments = path.split('/');
+  var bases = [];
+  for (var i = segments.length - 1; i >= 1; i--) bases.push(segments.slice(0, i).join('/') + '/');
+  function show() { document.getElementById('lost').hidden = false; document.getElementById('wait').hidden = true; }
+  function tryBase(k) {
+    if (k >= bases.length) return show();
+    var base = bases[k];
+    fetch(base + 'version.json', { cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (v) {
+        if (v && v.app === '${APP}') {
+          var route = '/' + path.slice(base.length) + location.search;
+          location.replace(base + '?route=' + encodeURIComponent(route) + location.hash);
+        } else {
+          tryBase(k + 1);
+        }
+      }, function () { tryBase(k + 1); });
+  }
+  tryBase(0);
+})();
+`;
+
+function policy({ forHeader }) {
+  const scripts = [...inlineScripts, notFoundScript].map(sha256);
+  const directives = [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(scripts)].join(' ')}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${backendOrigins.map((o) => ' ' + o).join('')}`,
+    "manifest-src 'self'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ];
+  // Ignored (with a console warning) when delivered in a meta tag.
+  if (forHeader) directives.push("frame-ancestors 'none'");
+  return directives.join('; ');
+}
+
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ forHeader: false })}" />`;
+const placeholder = '<!-- CSP-PLACEHOLDER: replaced at build by .ci/postbuild.mjs -->';
+if (!index.includes(placeholder)) {
+  console.error('postbuild: CSP placeholder missing from index.html');
+  process.exit(2);
+}
+index = index.replace(placeholder, meta);
+writeFileSync(indexPath, index);
+
+writeFileSync(
+  join(dir, '404.html'),
+  `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    ${meta}
+    <meta name="robots" content="noindex" />
+    <title>Reseller invitations</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <main>
+      <p id="wait">Opening the page… / Abrindo a página…</p>
+      <div id="lost" hidden>
+        <h1>Page not found / Página não encontrada</h1>
+        <p>This address does not belong to the reseller invitations app. Check the link, or ask whoever sent it for a new one.</p>
+        <p>Este endereço não pertence ao app de convites de revenda. Confira o link ou peça um novo a quem o enviou.</p>
+      </div>
+    </main>
+    <script>${notFoundScript}</script>
+  </body>
+</html>
+`,
+);
+
+writeFileSync(
+  join(dir, '_headers'),
+  `# Read by Netlify and Cloudflare Pages; copy these headers into other hosts' settings.
+/*
+  Content-Security-Policy: ${policy({ forHeader: true })}
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()
+`,
+);
+
+writeFileSync(join(dir, 'version.json'), JSON.stringify({ app: APP, version }) + '\n');
+console.log(`postbuild: CSP with ${inlineScripts.length + 1} script hash(es); wrote 404.html, _headers, version.json`);

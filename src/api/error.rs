@@ -1,0 +1,197 @@
+//! The one place that maps HTTP answers to errors the UI can act on.
+
+use super::wire::ErrorBody;
+use super::ApiResponse;
+use std::fmt;
+
+/// Stable error codes of the contract (the `code` of the error body).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// 400: a field is invalid; `data` names it.
+    Validation,
+    /// 400: the invitation link cannot be read.
+    MalformedLink,
+    /// 400: the body is not the expected JSON.
+    MalformedBody,
+    /// 401: not signed in.
+    NotSignedIn,
+    /// 403: the user's role may not do this.
+    InsufficientRole,
+    /// 403: the partner's own tenant cannot accept.
+    OwnTenant,
+    /// 403: the tenant's country is outside the partner's country and region.
+    RegionMismatch,
+    /// 403: the tenant's cloud differs from the partner's.
+    CloudMismatch,
+    /// 403: this endpoint is for the other kind of tenant.
+    WrongTenantKind,
+    /// 403 (Partner Center 20002): no relationship between caller and customer.
+    NoRelationship,
+    /// 404: no such invitation.
+    InvitationNotFound,
+    /// 404: no such customer, subscription, user or route.
+    NotFound,
+    /// 405: the path exists, not with this method.
+    MethodNotAllowed,
+    /// 409: another tenant accepted the invitation.
+    AcceptedByAnother,
+    /// 409: the relationship has active subscriptions; `data` lists them.
+    ActiveSubscriptions,
+    /// 409: the link's parameters differ from the invitation's.
+    LinkAltered,
+    /// 409: not enough seats.
+    NotEnoughSeats,
+    /// 409: an idempotency key reused for a different request.
+    KeyReused,
+    /// 410: revoked by the partner.
+    Revoked,
+    /// 410: expired.
+    Expired,
+    /// 413: the body is too large.
+    TooLarge,
+    /// 422: Microsoft Customer Agreement fields missing; `data` names them.
+    McaFieldsMissing,
+    /// 503: the service is unavailable (or a fault was injected).
+    Unavailable,
+    /// No answer: network down, timeout, CORS.
+    Network,
+    /// A status or code this client does not know.
+    Unknown,
+}
+
+const CODES: &[(ErrorCode, i64, u16)] = &[
+    (ErrorCode::Validation, 40001, 400),
+    (ErrorCode::MalformedLink, 40002, 400),
+    (ErrorCode::MalformedBody, 40003, 400),
+    (ErrorCode::NotSignedIn, 40101, 401),
+    (ErrorCode::InsufficientRole, 40301, 403),
+    (ErrorCode::OwnTenant, 40302, 403),
+    (ErrorCode::RegionMismatch, 40303, 403),
+    (ErrorCode::CloudMismatch, 40304, 403),
+    (ErrorCode::WrongTenantKind, 40305, 403),
+    (ErrorCode::NoRelationship, 20002, 403),
+    (ErrorCode::InvitationNotFound, 40401, 404),
+    (ErrorCode::NotFound, 40402, 404),
+    (ErrorCode::MethodNotAllowed, 40501, 405),
+    (ErrorCode::AcceptedByAnother, 40901, 409),
+    (ErrorCode::ActiveSubscriptions, 40902, 409),
+    (ErrorCode::LinkAltered, 40903, 409),
+    (ErrorCode::NotEnoughSeats, 40904, 409),
+    (ErrorCode::KeyReused, 40905, 409),
+    (ErrorCode::Revoked, 41001, 410),
+    (ErrorCode::Expired, 41002, 410),
+    (ErrorCode::TooLarge, 41301, 413),
+    (ErrorCode::McaFieldsMissing, 42201, 422),
+    (ErrorCode::Unavailable, 50301, 503),
+];
+
+impl ErrorCode {
+    /// The numeric code on the wire.
+    pub fn number(self) -> i64 {
+        CODES.iter().find(|(c, _, _)| *c == self).map_or(0, |(_, n, _)| *n)
+    }
+    /// The HTTP status it travels with.
+    pub fn status(self) -> u16 {
+        CODES.iter().find(|(c, _, _)| *c == self).map_or(500, |(_, _, s)| *s)
+    }
+    /// Every code with a number, for documentation and tests.
+    pub fn all() -> impl Iterator<Item = ErrorCode> {
+        CODES.iter().map(|(c, _, _)| *c)
+    }
+    fn from_number(n: i64) -> Option<ErrorCode> {
+        CODES.iter().find(|(_, num, _)| *num == n).map(|(c, _, _)| *c)
+    }
+}
+
+/// An error the UI shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    /// What kind.
+    pub code: ErrorCode,
+    /// HTTP status (0 when there was no answer).
+    pub status: u16,
+    /// The server's description.
+    pub description: String,
+    /// `data` as strings (field names, blocking subscriptions...).
+    pub data: Vec<String>,
+}
+
+impl ApiError {
+    /// An error without an answer (network, timeout).
+    pub fn network(description: impl Into<String>) -> Self {
+        Self { code: ErrorCode::Network, status: 0, description: description.into(), data: Vec::new() }
+    }
+    /// Whether trying again may help (reads and idempotent writes).
+    pub fn is_transient(&self) -> bool {
+        matches!(self.code, ErrorCode::Network | ErrorCode::Unavailable) || self.status >= 500 || self.status == 429
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.description, self.code.number())
+    }
+}
+
+/// Maps a response to its body or an [`ApiError`]: 2xx is success; anything
+/// else is decoded from the error body, falling back on the status.
+pub fn check(response: ApiResponse) -> Result<String, ApiError> {
+    if (200..300).contains(&response.status) {
+        return Ok(response.body);
+    }
+    let body: Option<ErrorBody> = serde_json::from_str(&response.body).ok();
+    let code = body
+        .as_ref()
+        .and_then(|b| ErrorCode::from_number(b.code))
+        .unwrap_or(match response.status {
+            400 => ErrorCode::Validation,
+            401 => ErrorCode::NotSignedIn,
+            403 => ErrorCode::InsufficientRole,
+            404 => ErrorCode::NotFound,
+            413 => ErrorCode::TooLarge,
+            502..=504 => ErrorCode::Unavailable,
+            _ => ErrorCode::Unknown,
+        });
+    let (description, data) = match body {
+        Some(b) => (
+            b.description,
+            b.data.into_iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect(),
+        ),
+        None => (format!("The server answered HTTP {}", response.status), Vec::new()),
+    };
+    Err(ApiError { code, status: response.status, description, data })
+}
+
+/// Builds the error response the mock sends.
+pub fn response(code: ErrorCode, description: &str, data: Vec<String>) -> ApiResponse {
+    let body = ErrorBody {
+        code: code.number(),
+        description: description.to_string(),
+        data: data.into_iter().map(serde_json::Value::String).collect(),
+        source: "ResellerInvitationsMock".to_string(),
+    };
+    ApiResponse { status: code.status(), body: serde_json::to_string(&body).unwrap_or_default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_bodies_and_bare_statuses() {
+        let e = check(response(ErrorCode::Revoked, "revoked", vec![])).unwrap_err();
+        assert_eq!((e.code, e.status), (ErrorCode::Revoked, 410));
+        let pc = check(ApiResponse {
+            status: 403,
+            body: r#"{"code":20002,"description":"No relationship between caller and account.","data":[],"source":"PartnerFD"}"#.into(),
+        })
+        .unwrap_err();
+        assert_eq!(pc.code, ErrorCode::NoRelationship);
+        let bare = check(ApiResponse { status: 502, body: "<html>".into() }).unwrap_err();
+        assert_eq!(bare.code, ErrorCode::Unavailable);
+        assert!(bare.is_transient());
+        assert_eq!(check(ApiResponse { status: 204, body: String::new() }), Ok(String::new()));
+        let numbers: std::collections::HashSet<_> = ErrorCode::all().map(ErrorCode::number).collect();
+        assert_eq!(numbers.len(), ErrorCode::all().count(), "codes are unique");
+    }
+}

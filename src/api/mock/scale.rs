@@ -1,0 +1,150 @@
+//! The scale partner's 50,000 customers, generated on demand from their index
+//! so they cost nothing to store; a customer is written into the state (and
+//! no longer generated) the first time it changes.
+
+use super::state::{Relationship, Subscription, Tenant, User, SCALE_CUSTOMERS, SCALE_PARTNER, SEED_TIME};
+use crate::domain::cloud::Cloud;
+use crate::domain::ids::{TenantId, UserId};
+use crate::domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner};
+use super::state::McaRecord;
+
+const ADJECTIVES: [&str; 50] = [
+    "Blue", "Red", "Green", "Silver", "Golden", "Northern", "Southern", "Eastern", "Western", "Bright", "Swift",
+    "Quiet", "Bold", "Clear", "Crystal", "Evergreen", "Granite", "Harbor", "Iron", "Jade", "Lakeside", "Maple",
+    "Meadow", "Midnight", "Noble", "Oak", "Pacific", "Pine", "Prairie", "Rapid", "River", "Rocky", "Royal",
+    "Sage", "Sierra", "Summit", "Sunny", "Timber", "Urban", "Valley", "Vivid", "Wild", "Willow", "Winter",
+    "Atlas", "Beacon", "Cedar", "Coastal", "Copper", "Falcon",
+];
+const NOUNS: [&str; 40] = [
+    "Anchor", "Arrow", "Bay", "Bridge", "Canyon", "Cloud", "Creek", "Crest", "Field", "Forge", "Garden",
+    "Gate", "Grove", "Haven", "Hill", "Horizon", "Island", "Key", "Lantern", "Leaf", "Light", "Mesa",
+    "Mill", "Mountain", "Orchard", "Path", "Peak", "Point", "Port", "Ridge", "Rock", "Shore", "Sky", "Spring",
+    "Star", "Stone", "Tide", "Trail", "Wave", "Wood",
+];
+const SUFFIXES: [&str; 25] = [
+    "Ltd", "Inc", "LLC", "Group", "Partners", "Labs", "Studio", "Logistics", "Consulting", "Foods", "Health",
+    "Energy", "Media", "Systems", "Works", "Holdings", "Retail", "Design", "Motors", "Finance", "Travel",
+    "Legal", "Farms", "Robotics", "Outfitters",
+];
+const COUNTRIES: [(&str, &str); 6] =
+    [("US", "Chicago"), ("US", "Austin"), ("CA", "Toronto"), ("US", "Boston"), ("CA", "Vancouver"), ("US", "Denver")];
+
+/// The tenant id of scale customer `i`.
+pub fn tenant_id(i: u32) -> TenantId {
+    TenantId::from_parts(0x5ca1_e000_0000_4000, 0x8000_0000_0000_0000 | (u64::from(i) + 0x100))
+}
+
+/// The index of a scale customer's tenant id, if it is one.
+pub fn index_of(id: TenantId) -> Option<u32> {
+    let (high, low) = id.0.as_u64_pair();
+    if high != 0x5ca1_e000_0000_4000 || low & 0xffff_ffff_0000_0000 != 0x8000_0000_0000_0000 {
+        return None;
+    }
+    let i = u32::try_from((low & 0xffff_ffff).checked_sub(0x100)?).ok()?;
+    (i < SCALE_CUSTOMERS && tenant_id(i) == id).then_some(i)
+}
+
+/// Company name of scale customer `i` (unique for every index).
+pub fn name(i: u32) -> String {
+    let i = i as usize;
+    format!("{} {} {}", ADJECTIVES[i % 50], NOUNS[(i / 50) % 40], SUFFIXES[(i / 2000) % 25])
+}
+
+/// The generated tenant.
+pub fn tenant(i: u32) -> Tenant {
+    let n = name(i);
+    let slug: String = n.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+    let (country, city) = COUNTRIES[i as usize % COUNTRIES.len()];
+    let admin_first = ["Avery", "Blake", "Cameron", "Drew", "Emerson"][i as usize % 5];
+    let domain = format!("{slug}.onmicrosoft.com");
+    Tenant {
+        id: tenant_id(i),
+        name: n,
+        domain: domain.clone(),
+        country: country.into(),
+        city: city.into(),
+        cloud: Cloud::Public,
+        partner: None,
+        mca: (i % 5 != 0).then(|| McaRecord {
+            signer: McaSigner {
+                first_name: admin_first.into(),
+                last_name: "Morgan".into(),
+                email: format!("{}@{domain}", admin_first.to_lowercase()),
+                phone_number: String::new(),
+            },
+            date_agreed: since(i),
+            user_id: user_id(i, 0),
+        }),
+    }
+}
+
+fn since(i: u32) -> i64 {
+    SEED_TIME - i64::from(i) * 613_000
+}
+
+fn user_id(i: u32, n: u64) -> UserId {
+    UserId::from_parts(0x5ca1_e05e_0000_4000 | u64::from(i >> 16), 0x8000_0000_0000_0000 | (u64::from(i) << 8) | n)
+}
+
+/// The generated relationship with the scale partner.
+pub fn relationship(i: u32) -> Relationship {
+    let dap = if i % 17 == 0 {
+        DelegatedAdmin::Removed
+    } else if i % 3 == 0 {
+        DelegatedAdmin::None
+    } else {
+        DelegatedAdmin::Active
+    };
+    Relationship { partner: SCALE_PARTNER, customer: tenant_id(i), dap, since: since(i) }
+}
+
+/// The generated users (an admin, a billing admin, a user).
+pub fn users(i: u32) -> Vec<User> {
+    let t = tenant(i);
+    [("Avery Morgan", CustomerRole::GlobalAdmin), ("Jamie Chen", CustomerRole::BillingAdmin), ("Riley Novak", CustomerRole::User)]
+        .iter()
+        .enumerate()
+        .map(|(n, (person, role))| User {
+            id: user_id(i, n as u64),
+            tenant: t.id,
+            name: (*person).into(),
+            email: format!("{}@{}", person.split(' ').next().unwrap_or_default().to_lowercase(), t.domain),
+            partner_role: None,
+            customer_role: Some(*role),
+            licenses: if n == 0 && i % 2 == 0 { vec!["sku-m365-basic".into()] } else { Vec::new() },
+        })
+        .collect()
+}
+
+/// The generated subscriptions (every other customer has one).
+pub fn subscriptions(i: u32) -> Vec<Subscription> {
+    if i % 2 != 0 {
+        return Vec::new();
+    }
+    vec![Subscription {
+        id: uuid::Uuid::from_u64_pair(0x5ca1_e5b5_0000_4000 | u64::from(i >> 16), 0x8000_0000_0000_0000 | u64::from(i)),
+        customer: tenant_id(i),
+        partner: SCALE_PARTNER,
+        offer_id: "m365-business-basic".into(),
+        quantity: 5 + i % 20,
+        active: true,
+        created: since(i),
+        support: None,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_names_are_unique() {
+        for i in [0, 1, 255, 4_096, 49_000, SCALE_CUSTOMERS - 1] {
+            assert_eq!(index_of(tenant_id(i)), Some(i));
+        }
+        assert_eq!(index_of(TenantId::from_parts(1, 2)), None);
+        assert_eq!(index_of(tenant_id(SCALE_CUSTOMERS)), None);
+        let names: std::collections::HashSet<_> = (0..SCALE_CUSTOMERS).map(name).collect();
+        assert_eq!(names.len(), SCALE_CUSTOMERS as usize);
+    }
+}

@@ -1,0 +1,266 @@
+//! Shared UI pieces: header, notifications, error banner, form fields, copy
+//! button, inline confirmation, loading indicator.
+
+use crate::api::error::ApiError;
+use crate::app::{ctx, href, tr, trf};
+use crate::domain::email::Lang;
+use crate::domain::validate::FieldProblem;
+use crate::i18n::{self, Key};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The header: app name, workspace switch, language switch, demo notice.
+#[component]
+pub fn Header() -> impl IntoView {
+    let c = ctx();
+    let location = use_location();
+    let area = move || {
+        let path = location.pathname.get();
+        let rest = path.strip_prefix(&href("")).unwrap_or(&path).to_string();
+        if rest.starts_with("/partner") {
+            "partner"
+        } else if rest.starts_with("/customer") {
+            "customer"
+        } else {
+            ""
+        }
+    };
+    let on_lang = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(lang) = Lang::from_tag(&value) {
+            c.lang.set(lang);
+        }
+    };
+    let reset = move |_| {
+        leptos::task::spawn_local(async move {
+            if c.anon_api().write_empty::<()>("POST", "/v1/demo/reset", None, None).await.is_ok() {
+                c.set_partner(None);
+                c.set_customer(None);
+                c.changed();
+                c.toast(i18n::text(c.lang.get_untracked(), Key::ResetDone).into());
+            }
+        });
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href=href("/")>{tr(Key::AppName)}</a>
+            <nav aria-label=tr(Key::MainNavigation)>
+                <ul class="switch">
+                    <li>
+                        <a href=href("/partner/customers") aria-current=move || (area() == "partner").then_some("page")>
+                            {tr(Key::PartnerWorkspace)}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=href("/customer") aria-current=move || (area() == "customer").then_some("page")>
+                            {tr(Key::CustomerPortal)}
+                        </a>
+                    </li>
+                </ul>
+            </nav>
+            <label class="lang">
+                <span>{tr(Key::Language)}</span>
+                <select on:change=on_lang prop:value=move || c.lang.get().tag()>
+                    {Lang::ALL.iter().map(|l| view! { <option value=l.tag() lang=l.tag()>{l.endonym()}</option> }).collect_view()}
+                </select>
+            </label>
+        </header>
+        <Show when=move || c.is_mock>
+            <div class="demo-banner">
+                <span>{tr(Key::MockNotice)}</span>
+                " "
+                <button type="button" class="link" on:click=reset>{tr(Key::ResetDemo)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Notifications, announced politely to screen readers.
+#[component]
+pub fn Toasts() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <section class="toasts" aria-label=tr(Key::Notifications)>
+            <div role="status" aria-live="polite">
+                <For each=move || c.toasts.get() key=|(id, _)| *id let:toast>
+                    <div class="toast">
+                        <span>{toast.1.clone()}</span>
+                        <button type="button" class="link" on:click=move |_| c.toasts.update(|t| t.retain(|(i, _)| *i != toast.0))>
+                            {tr(Key::Dismiss)}
+                        </button>
+                    </div>
+                </For>
+            </div>
+        </section>
+    }
+}
+
+/// A failed call: what failed, the server's words, its code, and a retry.
+#[component]
+pub fn ErrorBanner(
+    /// What the app was doing, in the user's words.
+    #[prop(into)]
+    what: Signal<String>,
+    /// The error.
+    error: ApiError,
+    /// Called by "Try again"; no button without it.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let code = error.code.number();
+    view! {
+        <div class="error-banner" role="alert">
+            <p class="error-title"><strong>{tr(Key::ErrorTitle)}</strong></p>
+            <p>{move || trf(Key::ErrorWhat, &[&what.get()])}</p>
+            <p class="error-description">{error.description.clone()}</p>
+            {(code != 0).then(|| view! { <p class="muted">{move || trf(Key::ErrorCodeLabel, &[&code.to_string()])}</p> })}
+            {on_retry.map(|retry| view! {
+                <button type="button" on:click=move |_| retry.run(())>{tr(Key::Retry)}</button>
+            })}
+        </div>
+    }
+}
+
+/// The message for a field problem in the current language.
+pub fn problem_text(p: FieldProblem) -> String {
+    i18n::problem(ctx().lang.get(), p)
+}
+
+/// A labelled text input with its error message (kept next to it and tied by
+/// `aria-describedby`).
+#[component]
+pub fn TextField(
+    /// Element id.
+    id: &'static str,
+    /// Label key.
+    label: Key,
+    /// The value.
+    value: RwSignal<String>,
+    /// The problem to show, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// `type` attribute.
+    #[prop(default = "text")]
+    input_type: &'static str,
+    /// `autocomplete` attribute.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// Mark the label "optional".
+    #[prop(optional)]
+    optional: bool,
+    /// Required field.
+    #[prop(optional)]
+    required: bool,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id>
+                {tr(label)}
+                {optional.then(|| view! { " " <span class="muted">"(" {tr(Key::Optional)} ")"</span> })}
+            </label>
+            <input
+                id=id
+                type=input_type
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=move || error.get().is_some().then(|| described.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <Show when=move || error.get().is_some()>
+                <p class="field-error" id=error_id.clone()>{move || error.get().unwrap_or_default()}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// "Loading…" with a busy state for assistive technology.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" role="status" aria-busy="true">{tr(Key::Loading)}</p> }
+}
+
+/// A copy button with the Clipboard API and a selectable fallback.
+#[component]
+pub fn CopyButton(
+    /// The text to copy.
+    #[prop(into)]
+    text: Signal<String>,
+    /// Button label.
+    label: Key,
+    /// Disable the button (e.g. the draft is invalid).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+    /// Element id prefix.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let c = ctx();
+    let fallback_id = format!("{id}-fallback");
+    let focus_id = fallback_id.clone();
+    let fallback = RwSignal::new(false);
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let value = text.get_untracked();
+        let focus_id = focus_id.clone();
+        leptos::task::spawn_local(async move {
+            match crate::platform::copy_text(&value).await {
+                Ok(()) => {
+                    fallback.set(false);
+                    copied.set(true);
+                    c.toast(i18n::text(c.lang.get_untracked(), Key::Copied).into());
+                }
+                Err(()) => {
+                    copied.set(false);
+                    fallback.set(true);
+                    request_animation_frame(move || crate::platform::focus(&focus_id));
+                }
+            }
+        });
+    };
+    view! {
+        <button type="button" id=format!("{id}-button") on:click=copy disabled=move || disabled.get()>{tr(label)}</button>
+        <Show when=move || copied.get()>
+            <span class="ok" role="status">{tr(Key::Copied)}</span>
+        </Show>
+        <Show when=move || fallback.get()>
+            <div class="copy-fallback">
+                <p role="alert">{tr(Key::CopyFallback)}</p>
+                <label for=fallback_id.clone()>{tr(Key::TextToCopy)}</label>
+                <textarea id=fallback_id.clone() readonly rows="8" prop:value=move || text.get() on:focus=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select(); }
+                }></textarea>
+            </div>
+        </Show>
+    }
+}
+
+/// An inline confirmation: the question and Confirm / Cancel, focus on Confirm.
+#[component]
+pub fn Confirm(
+    /// The question.
+    #[prop(into)]
+    question: Signal<String>,
+    /// Confirm.
+    on_confirm: Callback<()>,
+    /// Cancel.
+    on_cancel: Callback<()>,
+    /// Element id prefix.
+    id: String,
+) -> impl IntoView {
+    let confirm_id = format!("{id}-confirm");
+    let focus_id = confirm_id.clone();
+    request_animation_frame(move || crate::platform::focus(&focus_id));
+    view! {
+        <div class="confirm" role="alertdialog" aria-labelledby=format!("{id}-question")>
+            <p id=format!("{id}-question")>{move || question.get()}</p>
+            <button type="button" class="danger" id=confirm_id on:click=move |_| on_confirm.run(())>{tr(Key::Confirm)}</button>
+            " "
+            <button type="button" on:click=move |_| on_cancel.run(()) on:keydown=move |_| ()>{tr(Key::Cancel)}</button>
+        </div>
+    }
+}

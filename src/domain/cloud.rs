@@ -1,0 +1,77 @@
+//! Microsoft clouds a partner operates in, and where each one's customers accept.
+
+use serde::{Deserialize, Serialize};
+
+/// A Microsoft cloud instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Cloud {
+    /// The commercial (public) cloud.
+    Public,
+    /// Microsoft Cloud for US Government.
+    UsGovernment,
+    /// Microsoft Cloud Germany.
+    Germany,
+}
+
+/// The portal a customer accepts an invitation in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Portal {
+    /// Public cloud: "Microsoft 365 admin center".
+    Microsoft365AdminCenter,
+    /// US Government and Germany: "Microsoft Office admin portal".
+    OfficeAdminPortal,
+}
+
+impl Cloud {
+    /// Every cloud, in display order.
+    pub const ALL: [Cloud; 3] = [Cloud::Public, Cloud::UsGovernment, Cloud::Germany];
+
+    /// Partners in sovereign clouds must request delegated admin privileges.
+    pub fn requires_delegated_admin(self) -> bool {
+        !matches!(self, Cloud::Public)
+    }
+
+    /// The acceptance portal for customers of this cloud.
+    pub fn portal(self) -> Portal {
+        match self {
+            Cloud::Public => Portal::Microsoft365AdminCenter,
+            Cloud::UsGovernment | Cloud::Germany => Portal::OfficeAdminPortal,
+        }
+    }
+
+    /// The cloud's official English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Cloud::Public => "Microsoft commercial cloud",
+            Cloud::UsGovernment => "Microsoft Cloud for US Government",
+            Cloud::Germany => "Microsoft Cloud Germany",
+        }
+    }
+}
+
+impl Portal {
+    /// The portal's product name (not translated: it is a product name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Portal::Microsoft365AdminCenter => "Microsoft 365 admin center",
+            Portal::OfficeAdminPortal => "Microsoft Office admin portal",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sovereign_clouds_force_dap_and_use_the_office_portal() {
+        assert!(!Cloud::Public.requires_delegated_admin());
+        assert!(Cloud::UsGovernment.requires_delegated_admin());
+        assert!(Cloud::Germany.requires_delegated_admin());
+        assert_eq!(Cloud::Public.portal().name(), "Microsoft 365 admin center");
+        assert_eq!(Cloud::UsGovernment.portal().name(), "Microsoft Office admin portal");
+        assert_eq!(Cloud::Germany.portal(), Portal::OfficeAdminPortal);
+    }
+}

@@ -1,0 +1,85 @@
+//! Identifiers: tenants (partner and customer) and invitations are GUIDs.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use uuid::Uuid;
+
+macro_rules! guid_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A fresh random id.
+            pub fn new_random() -> Self {
+                Self(Uuid::new_v4())
+            }
+            /// A deterministic id from two numbers (demo seed data).
+            pub fn from_parts(high: u64, low: u64) -> Self {
+                Self(Uuid::from_u64_pair(high, low))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.hyphenated().fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                parse_guid(s).map(Self)
+            }
+        }
+    };
+}
+
+guid_id!(
+    /// An Azure AD tenant: a partner's or a customer's.
+    TenantId
+);
+guid_id!(
+    /// One invitation record created by a partner.
+    InvitationId
+);
+guid_id!(
+    /// A user inside a tenant.
+    UserId
+);
+
+/// Why a string is not a GUID.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdError(pub String);
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "“{}” is not a GUID (expected 8-4-4-4-12 hexadecimal digits)", self.0)
+    }
+}
+
+/// Parses the hyphenated 8-4-4-4-12 form only (what Partner Center emits).
+pub fn parse_guid(s: &str) -> Result<Uuid, IdError> {
+    let shown: String = s.chars().take(60).collect();
+    if s.len() != 36 {
+        return Err(IdError(shown));
+    }
+    Uuid::parse_str(s).map_err(|_| IdError(shown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guid_round_trips_and_rejects_other_forms() {
+        let id: TenantId = "3b33e682-00c3-41ee-9dd2-a548adf56438".parse().unwrap();
+        assert_eq!(id.to_string(), "3b33e682-00c3-41ee-9dd2-a548adf56438");
+        assert!("3b33e68200c341ee9dd2a548adf56438".parse::<TenantId>().is_err());
+        assert!("not-a-guid".parse::<TenantId>().is_err());
+        assert!("".parse::<TenantId>().is_err());
+    }
+}

@@ -1,0 +1,292 @@
+//! The invitation link: building the app's shape and reading it back, plus the
+//! real Partner Center shapes (current, indirect reseller, legacy).
+//!
+//! App shape, on the app's root page so no host needs rewrite rules:
+//! `<base>/?invType=ResellerRelationship&partnerId=<GUID>&msppId=<0|id>&DAP=<true|false>[&indirectCSPId=<GUID>]&invitationId=<UUID>#/partner-invitation`
+
+use super::ids::{parse_guid, InvitationId, TenantId};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What kind of relationship the link asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InvitationType {
+    /// A direct reseller relationship with the partner.
+    ResellerRelationship,
+    /// An indirect reseller, on behalf of an indirect provider.
+    IndirectResellerRelationship,
+}
+
+impl InvitationType {
+    /// The wire value (`invType`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationType::ResellerRelationship => "ResellerRelationship",
+            InvitationType::IndirectResellerRelationship => "IndirectResellerRelationship",
+        }
+    }
+}
+
+/// The fragment the app's links carry.
+pub const FRAGMENT: &str = "#/partner-invitation";
+
+/// Everything an invitation link says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitationLink {
+    /// Direct or indirect reseller.
+    pub inv_type: InvitationType,
+    /// The inviting partner's tenant.
+    pub partner_id: TenantId,
+    /// The indirect reseller's MPN id, or 0.
+    pub mspp_id: u64,
+    /// Whether delegated admin privileges are requested.
+    pub dap: bool,
+    /// For indirect reseller links: the indirect provider's tenant.
+    pub indirect_csp_id: Option<TenantId>,
+    /// This app's per-invitation tracking id; absent in plain Partner Center links.
+    pub invitation_id: Option<InvitationId>,
+}
+
+/// Why a string is not a readable invitation link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// There is no query string at all.
+    NoQuery,
+    /// A required parameter is absent.
+    Missing(&'static str),
+    /// A parameter that must be a GUID is not one.
+    NotAGuid(&'static str, String),
+    /// `invType` holds an unknown value.
+    UnknownType(String),
+    /// `DAP` is not `true` or `false`.
+    DapNotBoolean(String),
+    /// `msppId` is not a number.
+    MsppIdNotANumber(String),
+    /// A parameter appears twice with different values.
+    Duplicate(&'static str),
+    /// An indirect link without the indirect provider's id.
+    IndirectWithoutProvider,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NoQuery => write!(f, "the link has no parameters"),
+            LinkError::Missing(p) => write!(f, "the link has no {p}"),
+            LinkError::NotAGuid(p, v) => write!(f, "{p} “{v}” is not a GUID"),
+            LinkError::UnknownType(v) => write!(f, "invType “{v}” is not a known invitation type"),
+            LinkError::DapNotBoolean(v) => write!(f, "DAP “{v}” is not true or false"),
+            LinkError::MsppIdNotANumber(v) => write!(f, "msppId “{v}” is not a number"),
+            LinkError::Duplicate(p) => write!(f, "{p} appears twice"),
+            LinkError::IndirectWithoutProvider => write!(f, "an indirect reseller link has no indirectCSPId"),
+        }
+    }
+}
+
+impl InvitationLink {
+    /// The full link on `base` (the app's root URL, with or without a trailing slash).
+    pub fn build(&self, base: &str) -> String {
+        let base = base.split(['?', '#']).next().unwrap_or_default();
+        let mut url = String::with_capacity(base.len() + 200);
+        url.push_str(base);
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        url.push_str("?invType=");
+        url.push_str(self.inv_type.as_str());
+        url.push_str("&partnerId=");
+        url.push_str(&self.partner_id.to_string());
+        url.push_str("&msppId=");
+        url.push_str(&self.mspp_id.to_string());
+        url.push_str(if self.dap { "&DAP=true" } else { "&DAP=false" });
+        if let Some(csp) = self.indirect_csp_id {
+            url.push_str("&indirectCSPId=");
+            url.push_str(&csp.to_string());
+        }
+        if let Some(id) = self.invitation_id {
+            url.push_str("&invitationId=");
+            url.push_str(&id.to_string());
+        }
+        url.push_str(FRAGMENT);
+        url
+    }
+
+    /// Reads any link (or just its `?query`) in the app's, Partner Center's
+    /// current or legacy shape. Never panics; says what is wrong.
+    pub fn parse(input: &str) -> Result<Self, LinkError> {
+        let pairs = query_pairs(input).ok_or(LinkError::NoQuery)?;
+        let get = |names: &[&str], label: &'static str| -> Result<Option<String>, LinkError> {
+            let mut found: Option<String> = None;
+            for (k, v) in &pairs {
+                if names.iter().any(|n| n.eq_ignore_ascii_case(k)) {
+                    if found.as_ref().is_some_and(|f| f != v) {
+                        return Err(LinkError::Duplicate(label));
+                    }
+                    found = Some(v.clone());
+                }
+            }
+            Ok(found)
+        };
+        let shown = |v: &str| v.chars().take(60).collect::<String>();
+        let inv_type = match get(&["invType", "type"], "invType")? {
+            None => return Err(LinkError::Missing("invType")),
+            Some(v) if v.eq_ignore_ascii_case("ResellerRelationship") => InvitationType::ResellerRelationship,
+            Some(v) if v.eq_ignore_ascii_case("IndirectResellerRelationship") => {
+                InvitationType::IndirectResellerRelationship
+            }
+            Some(v) => return Err(LinkError::UnknownType(shown(&v))),
+        };
+        let partner_id = match get(&["partnerId", "id"], "partnerId")? {
+            None => return Err(LinkError::Missing("partnerId")),
+            Some(v) => TenantId(parse_guid(&v).map_err(|_| LinkError::NotAGuid("partnerId", shown(&v)))?),
+        };
+        let mspp_id = match get(&["msppId"], "msppId")? {
+            None => 0,
+            Some(v) => v.parse::<u64>().map_err(|_| LinkError::MsppIdNotANumber(shown(&v)))?,
+        };
+        let dap = match get(&["DAP"], "DAP")? {
+            None => false,
+            Some(v) if v.eq_ignore_ascii_case("true") => true,
+            Some(v) if v.eq_ignore_ascii_case("false") => false,
+            Some(v) => return Err(LinkError::DapNotBoolean(shown(&v))),
+        };
+        let indirect_csp_id = match get(&["indirectCSPId"], "indirectCSPId")? {
+            None => None,
+            Some(v) => Some(TenantId(
+                parse_guid(&v).map_err(|_| LinkError::NotAGuid("indirectCSPId", shown(&v)))?,
+            )),
+        };
+        if inv_type == InvitationType::IndirectResellerRelationship && indirect_csp_id.is_none() {
+            return Err(LinkError::IndirectWithoutProvider);
+        }
+        let invitation_id = match get(&["invitationId"], "invitationId")? {
+            None => None,
+            Some(v) => Some(InvitationId(
+                parse_guid(&v).map_err(|_| LinkError::NotAGuid("invitationId", shown(&v)))?,
+            )),
+        };
+        Ok(Self { inv_type, partner_id, mspp_id, dap, indirect_csp_id, invitation_id })
+    }
+}
+
+/// Whether a page's query string looks like an invitation (so the app shows
+/// the acceptance portal, even for a link too damaged to read).
+pub fn looks_like_invitation(search: &str) -> bool {
+    query_pairs(search).is_some_and(|pairs| {
+        pairs.iter().any(|(k, _)| {
+            ["invType", "partnerId", "invitationId", "DAP", "msppId"].iter().any(|n| n.eq_ignore_ascii_case(k))
+        })
+    })
+}
+
+/// The decoded `key=value` pairs of a URL's query, or None without one.
+fn query_pairs(input: &str) -> Option<Vec<(String, String)>> {
+    let without_fragment = input.split('#').next().unwrap_or_default();
+    let query = match without_fragment.find('?') {
+        Some(i) => &without_fragment[i + 1..],
+        None if without_fragment.contains('=') => without_fragment,
+        None => return None,
+    };
+    if query.is_empty() {
+        return None;
+    }
+    Some(
+        query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.split_once('=') {
+                Some((k, v)) => (percent_decode(k), percent_decode(v)),
+                None => (percent_decode(p), String::new()),
+            })
+            .collect(),
+    )
+}
+
+/// Decodes `%XX` and `+`; invalid escapes stay as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARTNER: &str = "3b33e682-00c3-41ee-9dd2-a548adf56438";
+
+    #[test]
+    fn builds_the_documented_shape() {
+        let link = InvitationLink {
+            inv_type: InvitationType::ResellerRelationship,
+            partner_id: PARTNER.parse().unwrap(),
+            mspp_id: 0,
+            dap: true,
+            indirect_csp_id: None,
+            invitation_id: Some("0b7c7a5e-4a4e-4d7a-9f00-6f7b7b1c2d3e".parse().unwrap()),
+        };
+        assert_eq!(
+            link.build("https://app.example/reseller/"),
+            format!("https://app.example/reseller/?invType=ResellerRelationship&partnerId={PARTNER}&msppId=0&DAP=true&invitationId=0b7c7a5e-4a4e-4d7a-9f00-6f7b7b1c2d3e#/partner-invitation")
+        );
+        assert_eq!(InvitationLink::parse(&link.build("https://x/")), Ok(link));
+    }
+
+    #[test]
+    fn says_what_is_wrong() {
+        let p = |q: &str| InvitationLink::parse(q);
+        assert_eq!(p("https://x/"), Err(LinkError::NoQuery));
+        assert_eq!(p("?invType=ResellerRelationship"), Err(LinkError::Missing("partnerId")));
+        assert_eq!(p(&format!("?partnerId={PARTNER}")), Err(LinkError::Missing("invType")));
+        assert_eq!(
+            p("?invType=ResellerRelationship&partnerId=abc"),
+            Err(LinkError::NotAGuid("partnerId", "abc".into()))
+        );
+        assert_eq!(
+            p(&format!("?invType=Friend&partnerId={PARTNER}")),
+            Err(LinkError::UnknownType("Friend".into()))
+        );
+        assert_eq!(
+            p(&format!("?invType=ResellerRelationship&partnerId={PARTNER}&DAP=yes")),
+            Err(LinkError::DapNotBoolean("yes".into()))
+        );
+        assert_eq!(
+            p(&format!("?invType=ResellerRelationship&partnerId={PARTNER}&msppId=x1")),
+            Err(LinkError::MsppIdNotANumber("x1".into()))
+        );
+        assert_eq!(
+            p(&format!("?invType=IndirectResellerRelationship&partnerId={PARTNER}")),
+            Err(LinkError::IndirectWithoutProvider)
+        );
+        assert!(p("%").is_err());
+        assert!(p("?%zz=%").is_err());
+    }
+
+    #[test]
+    fn percent_decoding_handles_edges() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%41"), "A");
+        assert_eq!(percent_decode("x%zz"), "x%zz");
+    }
+}

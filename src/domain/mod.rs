@@ -1,0 +1,11 @@
+//! The product's rules as plain Rust: no leptos, web-sys or gloo here, so every
+//! rule is tested natively.
+
+pub mod cloud;
+pub mod country;
+pub mod email;
+pub mod ids;
+pub mod link;
+pub mod relationship;
+pub mod time;
+pub mod validate;

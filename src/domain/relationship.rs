@@ -1,0 +1,294 @@
+//! Invitations and relationships: the state machine and who may do what.
+
+use super::cloud::Cloud;
+use super::country;
+use super::ids::TenantId;
+use super::time::{Millis, DAY};
+use super::validate::{self, FieldProblem};
+use serde::{Deserialize, Serialize};
+
+/// Roles of a partner's users (Partner Center's agent roles).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PartnerRole {
+    /// Admin agent: may invite and manage customers.
+    AdminAgent,
+    /// Sales agent: may invite customers.
+    SalesAgent,
+    /// Helpdesk agent: supports customers, may not invite.
+    HelpdeskAgent,
+}
+
+impl PartnerRole {
+    /// Only Admin agents and Sales agents may request a reseller relationship.
+    pub fn may_invite(self) -> bool {
+        matches!(self, PartnerRole::AdminAgent | PartnerRole::SalesAgent)
+    }
+    /// Only Admin agents manage customers' services, users and relationships.
+    pub fn may_manage(self) -> bool {
+        matches!(self, PartnerRole::AdminAgent)
+    }
+}
+
+/// Roles of a customer's users.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CustomerRole {
+    /// Global administrator.
+    GlobalAdmin,
+    /// Billing administrator.
+    BillingAdmin,
+    /// A user without admin rights.
+    User,
+}
+
+impl CustomerRole {
+    /// Whether this role may accept an invitation (`dap`: admin privileges requested).
+    pub fn may_accept(self, dap: bool) -> bool {
+        match self {
+            CustomerRole::GlobalAdmin => true,
+            CustomerRole::BillingAdmin => !dap,
+            CustomerRole::User => false,
+        }
+    }
+}
+
+/// How long an invitation stays valid.
+pub const INVITATION_LIFETIME: Millis = 90 * DAY;
+
+/// An invitation's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum InvitationStatus {
+    /// Waiting for the customer.
+    Pending,
+    /// Accepted by a customer tenant.
+    Accepted,
+    /// Revoked by the partner.
+    Revoked,
+    /// Not accepted within [`INVITATION_LIFETIME`].
+    Expired,
+}
+
+/// The state of an invitation created at `created`, at time `now`.
+pub fn invitation_status(created: Millis, revoked: bool, accepted: bool, now: Millis) -> InvitationStatus {
+    if accepted {
+        InvitationStatus::Accepted
+    } else if revoked {
+        InvitationStatus::Revoked
+    } else if now >= created + INVITATION_LIFETIME {
+        InvitationStatus::Expired
+    } else {
+        InvitationStatus::Pending
+    }
+}
+
+/// Delegated admin privileges on a relationship.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DelegatedAdmin {
+    /// Never granted.
+    None,
+    /// Granted and active.
+    Active,
+    /// Removed by the customer; the partner stays the reseller.
+    Removed,
+}
+
+/// The facts an acceptance is checked against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcceptContext {
+    /// The inviting partner.
+    pub partner_id: TenantId,
+    /// The partner's cloud.
+    pub partner_cloud: Cloud,
+    /// The partner's country (ISO code).
+    pub partner_country: String,
+    /// The accepting tenant.
+    pub tenant_id: TenantId,
+    /// The tenant's cloud.
+    pub tenant_cloud: Cloud,
+    /// The tenant's country (ISO code).
+    pub tenant_country: String,
+    /// The accepting user's role.
+    pub role: CustomerRole,
+    /// Whether admin privileges are requested.
+    pub dap: bool,
+    /// The invitation's state, when the link names one.
+    pub status: Option<InvitationStatus>,
+    /// The tenant that accepted it, when accepted.
+    pub accepted_by: Option<TenantId>,
+}
+
+/// Why an acceptance is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The partner revoked the invitation.
+    Revoked,
+    /// The invitation expired.
+    Expired,
+    /// Another tenant accepted it already.
+    AcceptedByAnother,
+    /// The partner's own tenant.
+    OwnTenant,
+    /// Clouds differ.
+    CloudMismatch,
+    /// The tenant's country is outside the partner's country and region.
+    RegionMismatch,
+    /// The user's role may not accept.
+    InsufficientRole,
+}
+
+/// Checks an acceptance, invitation state first, then tenant, then user.
+pub fn check_acceptance(ctx: &AcceptContext) -> Result<(), Refusal> {
+    match ctx.status {
+        Some(InvitationStatus::Revoked) => return Err(Refusal::Revoked),
+        Some(InvitationStatus::Expired) => return Err(Refusal::Expired),
+        Some(InvitationStatus::Accepted) if ctx.accepted_by != Some(ctx.tenant_id) => {
+            return Err(Refusal::AcceptedByAnother)
+        }
+        _ => {}
+    }
+    if ctx.tenant_id == ctx.partner_id {
+        return Err(Refusal::OwnTenant);
+    }
+    if ctx.tenant_cloud != ctx.partner_cloud {
+        return Err(Refusal::CloudMismatch);
+    }
+    if !country::within_partner_market(&ctx.partner_country, &ctx.tenant_country) {
+        return Err(Refusal::RegionMismatch);
+    }
+    if !ctx.role.may_accept(ctx.dap) {
+        return Err(Refusal::InsufficientRole);
+    }
+    Ok(())
+}
+
+/// What accepting did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AcceptOutcome {
+    /// A new reseller relationship.
+    Created,
+    /// The partner already was the reseller; nothing changed.
+    AlreadyExists,
+    /// The partner was the reseller without admin privileges and now has them.
+    DapGranted,
+    /// The customer had removed the partner's admin privileges; they are back.
+    DapRestored,
+}
+
+/// Applies an acceptance to the existing relationship (if any): one
+/// relationship per partner and tenant, whatever the number of accepts.
+pub fn accept(existing: Option<DelegatedAdmin>, dap: bool) -> (AcceptOutcome, DelegatedAdmin) {
+    match (existing, dap) {
+        (None, true) => (AcceptOutcome::Created, DelegatedAdmin::Active),
+        (None, false) => (AcceptOutcome::Created, DelegatedAdmin::None),
+        (Some(DelegatedAdmin::Removed), true) => (AcceptOutcome::DapRestored, DelegatedAdmin::Active),
+        (Some(DelegatedAdmin::None), true) => (AcceptOutcome::DapGranted, DelegatedAdmin::Active),
+        (Some(state), _) => (AcceptOutcome::AlreadyExists, state),
+    }
+}
+
+/// The customer removes the partner's admin permissions: the relationship
+/// stays (the partner stays reseller and responsible for support).
+pub fn remove_admin(state: DelegatedAdmin) -> DelegatedAdmin {
+    match state {
+        DelegatedAdmin::Active => DelegatedAdmin::Removed,
+        other => other,
+    }
+}
+
+/// Names of the subscriptions that block removing a relationship (active or suspended-but-billable ones count).
+pub fn removal_blockers<'a>(subscriptions: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<String> {
+    subscriptions.into_iter().filter(|(_, active)| *active).map(|(name, _)| name.to_string()).collect()
+}
+
+/// The Microsoft Customer Agreement acceptance fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct McaSigner {
+    /// Signer's first name (required).
+    pub first_name: String,
+    /// Signer's last name (required).
+    pub last_name: String,
+    /// Signer's email (required).
+    pub email: String,
+    /// Signer's phone (optional).
+    #[serde(default)]
+    pub phone_number: String,
+}
+
+impl McaSigner {
+    /// Each field with a problem, by wire name.
+    pub fn problems(&self) -> Vec<(&'static str, FieldProblem)> {
+        let mut out = Vec::new();
+        if let Err(p) = validate::required_text(&self.first_name, validate::MAX_TEXT) {
+            out.push(("firstName", p));
+        }
+        if let Err(p) = validate::required_text(&self.last_name, validate::MAX_TEXT) {
+            out.push(("lastName", p));
+        }
+        if let Err(p) = validate::email(&self.email) {
+            out.push(("email", p));
+        }
+        if let Err(p) = validate::optional_phone(&self.phone_number) {
+            out.push(("phoneNumber", p));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> AcceptContext {
+        AcceptContext {
+            partner_id: TenantId::from_parts(1, 1),
+            partner_cloud: Cloud::Public,
+            partner_country: "BR".into(),
+            tenant_id: TenantId::from_parts(2, 2),
+            tenant_cloud: Cloud::Public,
+            tenant_country: "AR".into(),
+            role: CustomerRole::GlobalAdmin,
+            dap: true,
+            status: Some(InvitationStatus::Pending),
+            accepted_by: None,
+        }
+    }
+
+    #[test]
+    fn who_may_accept() {
+        assert_eq!(check_acceptance(&ctx()), Ok(()));
+        assert_eq!(check_acceptance(&AcceptContext { role: CustomerRole::BillingAdmin, ..ctx() }), Err(Refusal::InsufficientRole));
+        assert_eq!(check_acceptance(&AcceptContext { role: CustomerRole::BillingAdmin, dap: false, ..ctx() }), Ok(()));
+        assert_eq!(check_acceptance(&AcceptContext { role: CustomerRole::User, dap: false, ..ctx() }), Err(Refusal::InsufficientRole));
+        assert_eq!(check_acceptance(&AcceptContext { tenant_country: "US".into(), ..ctx() }), Err(Refusal::RegionMismatch));
+        assert_eq!(check_acceptance(&AcceptContext { tenant_cloud: Cloud::Germany, ..ctx() }), Err(Refusal::CloudMismatch));
+        assert_eq!(check_acceptance(&AcceptContext { tenant_id: TenantId::from_parts(1, 1), ..ctx() }), Err(Refusal::OwnTenant));
+        assert_eq!(check_acceptance(&AcceptContext { status: Some(InvitationStatus::Revoked), ..ctx() }), Err(Refusal::Revoked));
+        assert_eq!(check_acceptance(&AcceptContext { status: Some(InvitationStatus::Expired), ..ctx() }), Err(Refusal::Expired));
+        let accepted = AcceptContext { status: Some(InvitationStatus::Accepted), accepted_by: Some(TenantId::from_parts(3, 3)), ..ctx() };
+        assert_eq!(check_acceptance(&accepted), Err(Refusal::AcceptedByAnother));
+        let by_me = AcceptContext { accepted_by: Some(TenantId::from_parts(2, 2)), ..accepted };
+        assert_eq!(check_acceptance(&by_me), Ok(()), "accepting again is allowed (idempotent)");
+        assert!(PartnerRole::SalesAgent.may_invite() && !PartnerRole::HelpdeskAgent.may_invite());
+    }
+
+    #[test]
+    fn state_machine() {
+        assert_eq!(invitation_status(0, false, false, 1), InvitationStatus::Pending);
+        assert_eq!(invitation_status(0, false, false, INVITATION_LIFETIME), InvitationStatus::Expired);
+        assert_eq!(invitation_status(0, true, false, 1), InvitationStatus::Revoked);
+        assert_eq!(invitation_status(0, true, true, INVITATION_LIFETIME * 2), InvitationStatus::Accepted);
+        assert_eq!(accept(None, true), (AcceptOutcome::Created, DelegatedAdmin::Active));
+        assert_eq!(accept(Some(DelegatedAdmin::Active), true), (AcceptOutcome::AlreadyExists, DelegatedAdmin::Active));
+        assert_eq!(accept(Some(DelegatedAdmin::Removed), true), (AcceptOutcome::DapRestored, DelegatedAdmin::Active));
+        assert_eq!(accept(Some(DelegatedAdmin::Removed), false), (AcceptOutcome::AlreadyExists, DelegatedAdmin::Removed));
+        assert_eq!(remove_admin(DelegatedAdmin::Active), DelegatedAdmin::Removed);
+        assert_eq!(removal_blockers([("Office 365 E3", true), ("Old", false)]), vec!["Office 365 E3".to_string()]);
+        let signer = McaSigner { first_name: "Ana".into(), last_name: " ".into(), email: "x".into(), phone_number: String::new() };
+        assert_eq!(signer.problems(), vec![("lastName", FieldProblem::Required), ("email", FieldProblem::NotAnEmail)]);
+    }
+}

@@ -1,0 +1,5 @@
+//! The customer's screens: the acceptance portal and partner relationships.
+
+pub mod accept;
+pub mod partners;
+pub mod sign_in;

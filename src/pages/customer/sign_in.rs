@@ -1,0 +1,155 @@
+//! Customer sign-in with the mock: a demo organization's user, or a new
+//! organization with its administrator.
+
+use crate::api::wire::{DemoIdentities, NewTenant, Session, SignInRequest};
+use crate::app::{ctx, tr, trf};
+use crate::components::{problem_text, ErrorBanner, Loading, TextField};
+use crate::domain::{country, validate};
+use crate::i18n::{self, Key};
+use leptos::prelude::*;
+
+/// Who is signed in to the customer side, with "switch user".
+#[component]
+pub fn CustomerIdentity() -> impl IntoView {
+    let c = ctx();
+    let text = move || {
+        c.customer.get().map(|s| {
+            let role = s.me.user.customer_role.map(|r| i18n::customer_role(c.lang.get(), r)).unwrap_or_default();
+            trf(Key::SignedInAs, &[&s.me.user.display_name, role, &s.me.company_name])
+        })
+    };
+    view! {
+        <div class="identity">
+            <span>{text}</span>
+            <Show when=move || c.is_mock>
+                <button type="button" class="link" on:click=move |_| c.set_customer(None)>{tr(Key::SwitchUser)}</button>
+            </Show>
+        </div>
+    }
+}
+
+/// Sign in as a demo organization's user or create an organization.
+#[component]
+pub fn CustomerSignIn(
+    /// The cloud a new organization is created in.
+    #[prop(optional)]
+    cloud: Option<crate::domain::cloud::Cloud>,
+) -> impl IntoView {
+    let c = ctx();
+    let identities = LocalResource::new(move || {
+        c.revision.get();
+        let api = c.anon_api();
+        async move { api.get::<DemoIdentities>("/v1/demo/identities").await }
+    });
+    let sign_in = Action::new_local(move |user_id: &String| {
+        let api = c.anon_api();
+        let body = SignInRequest { user_id: user_id.clone() };
+        async move { api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None).await }
+    });
+    Effect::new(move |_| if let Some(Ok(s)) = sign_in.value().get() { c.set_customer(Some(s)) });
+
+    let company = RwSignal::new(String::new());
+    let domain = RwSignal::new(String::new());
+    let country_code = RwSignal::new(String::new());
+    let admin_name = RwSignal::new(String::new());
+    let admin_email = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let company_error = Signal::derive(move || if tried.get() { validate::required_text(&company.get(), validate::MAX_TEXT).err().map(problem_text) } else { None });
+    let domain_error = Signal::derive(move || if tried.get() { validate::domain(&domain.get()).err().map(problem_text) } else { None });
+    let country_error = Signal::derive(move || if tried.get() { validate::country(&country_code.get()).err().map(problem_text) } else { None });
+    let admin_error = Signal::derive(move || if tried.get() { validate::required_text(&admin_name.get(), validate::MAX_TEXT).err().map(problem_text) } else { None });
+    let email_error = Signal::derive(move || if tried.get() { validate::email(&admin_email.get()).err().map(problem_text) } else { None });
+    let create = Action::new_local(move |body: &NewTenant| {
+        let api = c.anon_api();
+        let body = body.clone();
+        async move { api.write::<_, Session>("POST", "/v1/demo/tenants", &body, None).await }
+    });
+    Effect::new(move |_| if let Some(Ok(s)) = create.value().get() { c.set_customer(Some(s)) });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        for (id, bad) in [
+            ("org-company", company_error.get_untracked().is_some()),
+            ("org-domain", domain_error.get_untracked().is_some()),
+            ("org-country", country_error.get_untracked().is_some()),
+            ("org-admin", admin_error.get_untracked().is_some()),
+            ("org-email", email_error.get_untracked().is_some()),
+        ] {
+            if bad {
+                crate::platform::focus(id);
+                return;
+            }
+        }
+        create.dispatch(NewTenant {
+            company_name: company.get_untracked(),
+            domain: domain.get_untracked(),
+            country: country_code.get_untracked(),
+            cloud,
+            admin_name: admin_name.get_untracked(),
+            admin_email: admin_email.get_untracked(),
+        });
+    };
+    let mut countries: Vec<_> = country::all().collect();
+    let lang_tag = c.lang.get_untracked().tag();
+    let mut named: Vec<(String, &'static str)> = countries.drain(..).map(|k| (crate::platform::country_name(k.code, lang_tag), k.code)).collect();
+    named.sort();
+    view! {
+        <section class="card" aria-labelledby="customer-sign-in">
+            <h2 id="customer-sign-in">{tr(Key::CustomerSignInTitle)}</h2>
+            <p>{tr(Key::CustomerSignInIntro)}</p>
+            {move || sign_in.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e/> })}
+            <h3>{tr(Key::ExistingOrgs)}</h3>
+            {move || match identities.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| identities.refetch())/> }.into_any(),
+                Some(Ok(ids)) => view! {
+                    <ul class="orgs plain">
+                        {ids.customers.into_iter().map(|t| {
+                            let cloud = t.cloud;
+                            let code = t.country.clone();
+                            let mca = t.mca_accepted;
+                            view! {
+                                <li class="org">
+                                    <p><strong>{t.company_name.clone()}</strong> " · " {t.domain.clone()} " · "
+                                        {move || crate::platform::country_name(&code, c.lang.get().tag())} " · " {move || i18n::cloud(c.lang.get(), cloud)} " · "
+                                        {move || if mca { tr(Key::McaYes)() } else { tr(Key::McaNo)() }}</p>
+                                    <div class="row">
+                                        {t.users.into_iter().map(|u| {
+                                            let id = u.id.clone();
+                                            let name = u.display_name.clone();
+                                            let role = u.customer_role;
+                                            view! {
+                                                <button type="button" disabled=move || sign_in.pending().get() on:click=move |_| { sign_in.dispatch(id.clone()); }>
+                                                    {move || trf(Key::SignInAs, &[&name, role.map(|r| i18n::customer_role(c.lang.get(), r)).unwrap_or_default()])}
+                                                </button>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+            <h3>{tr(Key::NewOrg)}</h3>
+            <form class="new-org" novalidate on:submit=submit>
+                <TextField id="org-company" label=Key::CompanyName value=company error=company_error required=true autocomplete="organization"/>
+                <TextField id="org-domain" label=Key::Domain value=domain error=domain_error required=true/>
+                <div class="field" class:invalid=move || country_error.get().is_some()>
+                    <label for="org-country">{tr(Key::Country)}</label>
+                    <select id="org-country" aria-invalid=move || country_error.get().is_some().to_string()
+                        aria-describedby=move || country_error.get().is_some().then_some("org-country-error")
+                        prop:value=move || country_code.get() on:change=move |ev| country_code.set(event_target_value(&ev))>
+                        <option value="">{tr(Key::ChooseCountry)}</option>
+                        {named.into_iter().map(|(name, code)| view! { <option value=code>{name}</option> }).collect_view()}
+                    </select>
+                    <Show when=move || country_error.get().is_some()><p class="field-error" id="org-country-error">{move || country_error.get()}</p></Show>
+                </div>
+                <TextField id="org-admin" label=Key::AdminName value=admin_name error=admin_error required=true autocomplete="name"/>
+                <TextField id="org-email" label=Key::AdminEmail value=admin_email error=email_error required=true input_type="email" autocomplete="email"/>
+                {move || create.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::NewOrg)().to_string()) error=e/> })}
+                <button type="submit" disabled=move || create.pending().get()>{tr(Key::CreateOrg)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,309 @@
+//! The partner's Customers page: search, sort and filter kept in the URL, a
+//! windowed list that fetches pages as it scrolls (50,000 customers stay
+//! smooth), and expandable records to manage account, services, users and
+//! licenses.
+
+mod record;
+
+use super::PartnerFrame;
+use crate::api::wire::{Collection, Customer};
+use crate::api::encode_query;
+use crate::app::{ctx, href, tr, trf};
+use crate::components::ErrorBanner;
+use crate::domain::relationship::DelegatedAdmin;
+use crate::i18n::{self, Key};
+use crate::platform;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use crate::window::{row_at, row_top};
+use std::collections::{BTreeSet, HashMap};
+
+/// Customers per backend page.
+pub const PAGE: usize = 100;
+/// Rows rendered beyond the visible ones, above and below.
+const OVERSCAN: usize = 6;
+
+/// The list's query: search, sort, order, filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListQuery {
+    /// Search text.
+    pub q: String,
+    /// Sort column.
+    pub sort: String,
+    /// `asc` or `desc`.
+    pub order: String,
+    /// Relationship filter.
+    pub filter: String,
+}
+
+impl ListQuery {
+    /// The URL query string (also the backend's).
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode_query(&self.q)));
+        }
+        if self.sort != "name" {
+            parts.push(format!("sort={}", self.sort));
+        }
+        if self.order != "asc" {
+            parts.push(format!("order={}", self.order));
+        }
+        if self.filter != "all" {
+            parts.push(format!("filter={}", self.filter));
+        }
+        parts.join("&")
+    }
+}
+
+/// `/partner/customers`.
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    view! { <PartnerFrame current="customers"><CustomersView/></PartnerFrame> }
+}
+
+/// The page's content (needs a signed-in partner).
+#[component]
+pub fn CustomersView() -> impl IntoView {
+    let c = ctx();
+    let url = use_query_map().get_untracked();
+    let pick = |name: &str, allowed: &[&str], default: &str| url.get(name).filter(|v| allowed.contains(&v.as_str())).unwrap_or_else(|| default.to_string());
+    let q = RwSignal::new(url.get("q").unwrap_or_default());
+    let sort = RwSignal::new(pick("sort", &["name", "domain", "country", "relationship", "mca", "since"], "name"));
+    let order = RwSignal::new(pick("order", &["asc", "desc"], "asc"));
+    let filter = RwSignal::new(pick("filter", &["all", "reseller", "delegated", "adminRemoved"], "all"));
+    let query = Memo::new(move |_| ListQuery { q: q.get(), sort: sort.get(), order: order.get(), filter: filter.get() });
+    Effect::new(move |_| platform::replace_query(&href("/partner/customers"), &query.get().to_query()));
+
+    let pages: RwSignal<HashMap<usize, Vec<Customer>>> = RwSignal::new(HashMap::new());
+    let total = RwSignal::new(None::<usize>);
+    let error = RwSignal::new(None::<crate::api::error::ApiError>);
+    let in_flight: StoredValue<BTreeSet<usize>> = StoredValue::new(BTreeSet::new());
+    let generation = StoredValue::new(0u64);
+    let expanded: RwSignal<Vec<(usize, String)>> = RwSignal::new(Vec::new());
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport_h = RwSignal::new(560.0f64);
+    let viewport = NodeRef::<leptos::html::Div>::new();
+    let started = crate::api::now_ms();
+
+    let fetch_page = move |page: usize| {
+        if in_flight.with_value(|f| f.contains(&page)) {
+            return;
+        }
+        in_flight.update_value(|f| { f.insert(page); });
+        let mine = generation.get_value();
+        let api = c.partner_api();
+        let qs = query.get_untracked().to_query();
+        let path = format!("/v1/customers?size={PAGE}&offset={}{}{}", page * PAGE, if qs.is_empty() { "" } else { "&" }, qs);
+        leptos::task::spawn_local(async move {
+            let result = api.get::<Collection<Customer>>(&path).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            in_flight.update_value(|f| { f.remove(&page); });
+            match result {
+                Ok(col) => {
+                    error.set(None);
+                    total.set(Some(col.total_count as usize));
+                    pages.update(|p| { p.insert(page, col.items); });
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    // A new query or changed data: start over from the first page.
+    Effect::new(move |prev: Option<ListQuery>| {
+        let current = query.get();
+        c.revision.get();
+        generation.update_value(|g| *g += 1);
+        in_flight.update_value(|f| f.clear());
+        if prev.as_ref() != Some(&current) {
+            expanded.set(Vec::new());
+            if let Some(v) = viewport.get_untracked() { v.set_scroll_top(0); }
+            scroll_top.set(0.0);
+            total.set(None);
+        }
+        pages.set(HashMap::new());
+        fetch_page(0);
+        current
+    });
+    let expanded_set = Memo::new(move |_| expanded.get().iter().map(|(i, _)| *i).collect::<BTreeSet<usize>>());
+    let visible = Memo::new(move |_| {
+        let total = total.get().unwrap_or(0);
+        if total == 0 {
+            return Vec::new();
+        }
+        let exp = expanded_set.get();
+        let top = scroll_top.get();
+        let first = row_at(top, total, &exp).saturating_sub(OVERSCAN);
+        let last = (row_at(top + viewport_h.get(), total, &exp) + OVERSCAN).min(total - 1);
+        (first..=last).collect::<Vec<usize>>()
+    });
+    // Fetch the pages the visible rows need.
+    Effect::new(move |_| {
+        let have = pages.with(|p| p.keys().copied().collect::<BTreeSet<_>>());
+        let needed: BTreeSet<usize> = visible.get().iter().map(|i| i / PAGE).collect();
+        for page in needed.difference(&have) {
+            fetch_page(*page);
+        }
+    });
+    let row_data = move |i: usize| pages.with(|p| p.get(&(i / PAGE)).and_then(|items| items.get(i % PAGE).cloned()));
+    let height = move || {
+        let total = total.get().unwrap_or(0);
+        format!("{}px", row_top(total, &expanded_set.get()))
+    };
+    let on_scroll = move |_| {
+        if let Some(v) = viewport.get_untracked() {
+            scroll_top.set(v.scroll_top() as f64);
+            viewport_h.set(v.client_height().max(200) as f64);
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(v) = viewport.get() {
+            viewport_h.set(v.client_height().max(200) as f64);
+        }
+    });
+    let toggle = move |i: usize, id: String| {
+        expanded.update(|e| {
+            if let Some(pos) = e.iter().position(|(_, x)| *x == id) { e.remove(pos); } else { e.push((i, id)); }
+        });
+    };
+    let may_invite = move || c.partner.get().and_then(|s| s.me.user.partner_role).is_some_and(|r| r.may_invite());
+    let role_name = move || c.partner.get().and_then(|s| s.me.user.partner_role).map(|r| i18n::partner_role(c.lang.get(), r)).unwrap_or_default();
+    let sort_button = move |column: &'static str, label: Key| {
+        let aria_sort = move || if sort.get() == column { if order.get() == "asc" { "ascending" } else { "descending" } } else { "none" };
+        view! {
+            <div role="columnheader" class=format!("col col-{column}") aria-sort=aria_sort>
+                <button type="button" class="sort" on:click=move |_| {
+                    if sort.get_untracked() == column {
+                        order.set(if order.get_untracked() == "asc" { "desc".into() } else { "asc".into() });
+                    } else {
+                        sort.set(column.into());
+                        order.set("asc".into());
+                    }
+                }>
+                    {tr(label)}
+                    <span aria-hidden="true" class="arrow">{move || if sort.get() == column { if order.get() == "asc" { " ▲" } else { " ▼" } } else { "" }}</span>
+                </button>
+            </div>
+        }
+    };
+    view! {
+        <div class="page wide">
+            <div class="page-head">
+                <h1>{tr(Key::CustomersTitle)}</h1>
+                {move || if may_invite() {
+                    view! { <a class="button primary" href=href("/partner/invitations/new")>{tr(Key::RequestRelationship)}</a> }.into_any()
+                } else {
+                    view! { <p class="notice" role="note">{trf(Key::CannotInvite, &[role_name()])}</p> }.into_any()
+                }}
+            </div>
+            <div class="controls" role="search">
+                <div class="field inline">
+                    <label for="customer-search">{tr(Key::Search)}</label>
+                    <input id="customer-search" type="search" autocomplete="off" prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))/>
+                </div>
+                <div class="field inline">
+                    <label for="customer-filter">{tr(Key::FilterLabel)}</label>
+                    <select id="customer-filter" prop:value=move || filter.get() on:change=move |ev| filter.set(event_target_value(&ev))>
+                        <option value="all">{tr(Key::FilterAll)}</option>
+                        <option value="reseller">{tr(Key::RelReseller)}</option>
+                        <option value="delegated">{tr(Key::RelDelegated)}</option>
+                        <option value="adminRemoved">{tr(Key::RelAdminRemoved)}</option>
+                    </select>
+                </div>
+                <p class="count" role="status">{move || total.get().map(|t| trf(Key::CustomersCount, &[&t.to_string()]))}</p>
+            </div>
+            {move || error.get().map(|e| view! {
+                <ErrorBanner what=Signal::derive(move || tr(Key::CustomersTitle)().to_string()) error=e on_retry=Callback::new(move |_| c.changed())/>
+            })}
+            <div class="customers" role="table" aria-label=tr(Key::CustomersTitle) aria-rowcount=move || total.get().unwrap_or(0) + 1>
+                <div role="rowgroup" class="chead">
+                    <div role="row" class="crow head" aria-rowindex="1">
+                        {sort_button("name", Key::ColCompany)}
+                        {sort_button("domain", Key::ColDomain)}
+                        {sort_button("country", Key::ColCountry)}
+                        {sort_button("relationship", Key::ColRelationship)}
+                        {sort_button("mca", Key::ColMca)}
+                        {sort_button("since", Key::ColSince)}
+                    </div>
+                </div>
+                <div class="viewport" node_ref=viewport on:scroll=on_scroll role="rowgroup">
+                    <Show when=move || total.get() == Some(0)>
+                        <p class="empty">{move || if query.get().to_query().is_empty() { tr(Key::NoCustomers)() } else { tr(Key::NoMatches)() }}</p>
+                    </Show>
+                    <div class="canvas" style:height=height>
+                        <For each=move || { let v: Vec<(usize, Option<String>)> = visible.get().into_iter().map(|i| (i, row_data(i).map(|c| c.id))).collect(); v } key=|k| k.clone() let:k>
+                            {
+                                let i = k.0;
+                                let top = move || format!("{}px", row_top(i, &expanded_set.get()));
+                                match row_data(i) {
+                                    None => view! {
+                                        <div role="row" class="crow placeholder" aria-rowindex=i + 2 style:top=top>
+                                            <div role="cell" class="col col-name">{tr(Key::Loading)}</div>
+                                        </div>
+                                    }.into_any(),
+                                    Some(customer) => {
+                                        let id = customer.id.clone();
+                                        let id_for_toggle = id.clone();
+                                        let id_for_check = id.clone();
+                                        let is_open = Signal::derive(move || expanded.get().iter().any(|(_, x)| *x == id_for_check));
+                                        view! {
+                                            <div class="crow-wrap" style:top=top>
+                                                <CustomerRow customer=customer.clone() index=i is_open=is_open started=started
+                                                    on_toggle=Callback::new(move |_| toggle(i, id_for_toggle.clone()))/>
+                                                <Show when=move || is_open.get()>
+                                                    <record::Record customer=customer.clone()/>
+                                                </Show>
+                                            </div>
+                                        }.into_any()
+                                    }
+                                }
+                            }
+                        </For>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The relationship's label key.
+pub fn relationship_key(dap: Option<DelegatedAdmin>) -> Key {
+    match dap {
+        Some(DelegatedAdmin::Active) => Key::RelDelegated,
+        Some(DelegatedAdmin::Removed) => Key::RelAdminRemoved,
+        _ => Key::RelReseller,
+    }
+}
+
+#[component]
+fn CustomerRow(customer: Customer, index: usize, is_open: Signal<bool>, started: i64, on_toggle: Callback<()>) -> impl IntoView {
+    let c = ctx();
+    let name = customer.company_profile.company_name.clone();
+    let label_name = name.clone();
+    let country = customer.company_profile.address.as_ref().map(|a| a.country.clone()).unwrap_or_default();
+    let since_ms = customer.relationship_since.as_deref().and_then(crate::domain::time::parse_rfc3339).unwrap_or(0);
+    let is_new = since_ms >= started - crate::domain::time::DAY;
+    let since = customer.relationship_since.as_deref().and_then(|s| s.get(..10)).unwrap_or_default().to_string();
+    let rel = relationship_key(customer.delegated_admin);
+    let mca = customer.mca_accepted.unwrap_or(false);
+    let panel_id = format!("record-{}", customer.id);
+    view! {
+        <div role="row" class="crow" aria-rowindex=index + 2>
+            <div role="cell" class="col col-name">
+                <button type="button" class="expand" aria-expanded=move || is_open.get().to_string() aria-controls=panel_id
+                    aria-label=move || trf(Key::ExpandRecord, &[&label_name]) on:click=move |_| on_toggle.run(())>
+                    <span aria-hidden="true">{move || if is_open.get() { "▾" } else { "▸" }}</span>
+                </button>
+                <span class="name">{name}</span>
+                {is_new.then(|| view! { <span class="badge new">{tr(Key::New)}</span> })}
+            </div>
+            <div role="cell" class="col col-domain">{customer.company_profile.domain.clone()}</div>
+            <div role="cell" class="col col-country">{move || platform::country_name(&country, c.lang.get().tag())}</div>
+            <div role="cell" class="col col-relationship"><span class=format!("badge rel-{rel:?}").to_lowercase()>{tr(rel)}</span></div>
+            <div role="cell" class="col col-mca">{move || if mca { tr(Key::McaAccepted)() } else { tr(Key::McaNotAccepted)() }}</div>
+            <div role="cell" class="col col-since">{since}</div>
+        </div>
+    }
+}

@@ -1,0 +1,181 @@
+//! Draft email page: To, subject and body editable, the link set apart and
+//! guarded, mailto / copy / Done. Edits are kept in `localStorage` at once and
+//! saved to the backend shortly after typing stops.
+
+use super::PartnerFrame;
+use crate::api::wire::{EmailDraft, Invitation};
+use crate::app::{ctx, go, tr, trf};
+use crate::components::{CopyButton, ErrorBanner, Loading, TextField};
+use crate::domain::email::{contains_link, mailto, restore_link, MAILTO_SAFE_LENGTH};
+use crate::domain::validate;
+use crate::i18n::{self, Key};
+use crate::platform;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/partner/invitations/:id/draft`.
+#[component]
+pub fn DraftPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    view! { <PartnerFrame current="invitations">{move || view! { <DraftLoader id=id()/> }}</PartnerFrame> }
+}
+
+#[component]
+fn DraftLoader(id: String) -> impl IntoView {
+    let c = ctx();
+    let path = format!("/v1/invitations/{id}");
+    let invitation = LocalResource::new(move || {
+        let api = c.partner_api();
+        let path = path.clone();
+        async move { api.get::<Invitation>(&path).await }
+    });
+    view! {
+        {move || match invitation.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(e)) => view! {
+                <div class="page"><ErrorBanner what=Signal::derive(move || tr(Key::DraftTitle)().to_string()) error=e on_retry=Callback::new(move |_| invitation.refetch())/></div>
+            }.into_any(),
+            Some(Ok(inv)) => view! { <DraftEditor invitation=inv/> }.into_any(),
+        }}
+    }
+}
+
+/// The editor for one invitation's draft.
+#[component]
+pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
+    let c = ctx();
+    let key = format!("draft.{}", invitation.id);
+    let local: Option<EmailDraft> = platform::load(&key).and_then(|s| serde_json::from_str(&s).ok());
+    let start = local.unwrap_or_else(|| invitation.draft.clone());
+    let to = RwSignal::new(start.to);
+    let subject = RwSignal::new(start.subject);
+    let body = RwSignal::new(start.body);
+    let link = invitation.link.clone();
+    let link_ok = {
+        let link = link.clone();
+        Signal::derive(move || contains_link(&body.get(), &link))
+    };
+    let to_error = Signal::derive(move || {
+        to.get().split([',', ';']).map(str::trim).filter(|a| !a.is_empty()).find_map(|a| validate::email(a).err()).map(|p| i18n::problem(c.lang.get(), p))
+    });
+    let subject_error = Signal::derive(move || validate::required_text(&subject.get(), 255).err().map(|p| i18n::problem(c.lang.get(), p)));
+    let ready = Signal::derive(move || link_ok.get() && to_error.get().is_none() && subject_error.get().is_none());
+    let mailto_url = Signal::derive(move || mailto(&to.get(), &subject.get(), &body.get()));
+    let copy_text = Signal::derive(move || format!("{}\n\n{}", subject.get(), body.get()));
+    let save_state = RwSignal::new(Key::DraftSaved);
+    let generation = StoredValue::new(0u64);
+    let id = invitation.id.clone();
+    let path = format!("/v1/invitations/{id}/draft");
+    // Keep every keystroke locally; save to the backend after a pause.
+    let persist = {
+        let key = key.clone();
+        let path = path.clone();
+        move || {
+            let draft = EmailDraft { to: to.get_untracked(), subject: subject.get_untracked(), body: body.get_untracked(), completed_at: None };
+            platform::save(&key, &serde_json::to_string(&draft).unwrap_or_default());
+            save_state.set(Key::DraftSaving);
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
+            let api = c.partner_api();
+            let path = path.clone();
+            leptos::task::spawn_local(async move {
+                crate::api::sleep_ms(600).await;
+                if generation.get_value() != mine {
+                    return;
+                }
+                let result = api.write::<_, Invitation>("PUT", &path, &draft, None).await;
+                if generation.get_value() == mine {
+                    save_state.set(if result.is_ok() { Key::DraftSaved } else { Key::DraftSaveFailed });
+                }
+            });
+        }
+    };
+    let persist_to = persist.clone();
+    let persist_subject = persist.clone();
+    let persist_body = persist.clone();
+    let persist_restore = persist.clone();
+    Effect::new(move |prev: Option<()>| {
+        to.track();
+        if prev.is_some() { persist_to() }
+    });
+    Effect::new(move |prev: Option<()>| {
+        subject.track();
+        if prev.is_some() { persist_subject() }
+    });
+    Effect::new(move |prev: Option<()>| {
+        body.track();
+        if prev.is_some() { persist_body() }
+    });
+    let restore = {
+        let link = link.clone();
+        move |_| {
+            body.update(|b| *b = restore_link(b, &link));
+            persist_restore();
+            c.toast(i18n::text(c.lang.get_untracked(), Key::LinkRestored).into());
+            platform::focus("draft-body");
+        }
+    };
+    let finish = Action::new_local(move |_: &()| {
+        let draft = EmailDraft { to: to.get_untracked(), subject: subject.get_untracked(), body: body.get_untracked(), completed_at: Some(String::new()) };
+        let api = c.partner_api();
+        let path = path.clone();
+        async move { api.write::<_, Invitation>("PUT", &path, &draft, None).await }
+    });
+    let customer = invitation.customer_name.clone();
+    let done_key = key.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = finish.value().get() {
+            generation.update_value(|g| *g += 1);
+            platform::remove(&done_key);
+            c.changed();
+            let message = if customer.is_empty() { i18n::text(c.lang.get_untracked(), Key::InvitationReadyAnon).to_string() } else { i18n::format(c.lang.get_untracked(), Key::InvitationReady, &[&customer]) };
+            c.toast(message);
+            go("/partner/invitations");
+        }
+    });
+    let link_shown = link.clone();
+    view! {
+        <div class="page">
+            <h1>{tr(Key::DraftTitle)}</h1>
+            <p>{tr(Key::DraftIntro)}</p>
+            <section class="link-box" aria-labelledby="link-heading">
+                <h2 id="link-heading">{tr(Key::PersonalisedLink)}</h2>
+                <code class="link-text">{link_shown.clone()}</code>
+                <div class="row"><CopyButton id="copy-link" text=Signal::derive(move || link_shown.clone()) label=Key::CopyLink/></div>
+            </section>
+            <form class="draft" on:submit=|ev| ev.prevent_default()>
+                <TextField id="draft-to" label=Key::To value=to error=to_error input_type="email"/>
+                <TextField id="draft-subject" label=Key::Subject value=subject error=subject_error required=true/>
+                <div class="field" class:invalid=move || !link_ok.get()>
+                    <label for="draft-body">{tr(Key::Body)}</label>
+                    <textarea id="draft-body" rows="16" aria-invalid=move || (!link_ok.get()).to_string()
+                        aria-describedby=move || (!link_ok.get()).then_some("link-warning")
+                        prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                    <Show when=move || !link_ok.get()>
+                        <div class="field-error" id="link-warning" role="alert">
+                            <p>{tr(Key::LinkMissing)}</p>
+                            <button type="button" on:click=restore.clone()>{tr(Key::PutLinkBack)}</button>
+                        </div>
+                    </Show>
+                </div>
+                <p class="save-state muted" aria-live="polite">{move || tr(save_state.get())()}</p>
+                <Show when=move || { mailto_url.get().len() > MAILTO_SAFE_LENGTH }>
+                    <p class="notice" role="note">{move || trf(Key::MailtoTooLong, &[&mailto_url.get().len().to_string(), &MAILTO_SAFE_LENGTH.to_string()])}</p>
+                </Show>
+                <div class="actions">
+                    <button type="button" id="open-mail" disabled=move || !ready.get() on:click=move |_| platform::open_url(&mailto_url.get_untracked())>
+                        {tr(Key::OpenInMail)}
+                    </button>
+                    <CopyButton id="copy-email" text=copy_text label=Key::CopyToClipboard disabled=Signal::derive(move || !ready.get())/>
+                    <button type="button" class="primary" disabled=move || !ready.get() || finish.pending().get() on:click=move |_| { finish.dispatch(()); }>
+                        {tr(Key::Done)}
+                    </button>
+                </div>
+                {move || finish.value().get().and_then(Result::err).map(|e| view! {
+                    <ErrorBanner what=Signal::derive(move || tr(Key::Done)().to_string()) error=e on_retry=Callback::new(move |_| { finish.dispatch(()); })/>
+                })}
+            </form>
+        </div>
+    }
+}

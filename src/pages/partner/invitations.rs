@@ -1,0 +1,142 @@
+//! Invitations list: every invitation with its state; copy the link, reopen
+//! the draft, revoke with confirmation; an empty state leading to the first.
+
+use super::PartnerFrame;
+use crate::api::error::ApiError;
+use crate::api::wire::{Collection, Invitation};
+use crate::app::{ctx, href, tr, trf};
+use crate::components::{Confirm, CopyButton, ErrorBanner, Loading};
+use crate::domain::relationship::InvitationStatus;
+use crate::i18n::{self, Key};
+use leptos::prelude::*;
+
+/// `/partner/invitations`.
+#[component]
+pub fn InvitationsPage() -> impl IntoView {
+    view! { <PartnerFrame current="invitations"><InvitationsList/></PartnerFrame> }
+}
+
+/// The list (needs a signed-in partner).
+#[component]
+pub fn InvitationsList() -> impl IntoView {
+    let c = ctx();
+    let list = LocalResource::new(move || {
+        c.revision.get();
+        c.partner.get();
+        let api = c.partner_api();
+        async move { api.get::<Collection<Invitation>>("/v1/invitations").await }
+    });
+    let may_invite = move || c.partner.get().and_then(|s| s.me.user.partner_role).is_some_and(|r| r.may_invite());
+    let confirming = RwSignal::new(None::<String>);
+    let revoke_error = RwSignal::new(None::<ApiError>);
+    let revoke = Action::new_local(move |id: &String| {
+        let api = c.partner_api();
+        let path = format!("/v1/invitations/{id}/revoke");
+        async move { api.write_empty::<()>("POST", &path, None, None).await }
+    });
+    Effect::new(move |_| match revoke.value().get() {
+        Some(Ok(())) => {
+            revoke_error.set(None);
+            confirming.set(None);
+            c.changed();
+            c.toast(i18n::text(c.lang.get_untracked(), Key::Revoked).into());
+        }
+        Some(Err(e)) => revoke_error.set(Some(e)),
+        None => {}
+    });
+    view! {
+        <div class="page">
+            <div class="page-head">
+                <h1>{tr(Key::InvitationsTitle)}</h1>
+                <Show when=may_invite>
+                    <a class="button primary" href=href("/partner/invitations/new")>{tr(Key::RequestRelationship)}</a>
+                </Show>
+            </div>
+            {move || revoke_error.get().map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::Revoke)().to_string()) error=e/> })}
+            {move || match list.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorBanner what=Signal::derive(move || tr(Key::InvitationsTitle)().to_string()) error=e on_retry=Callback::new(move |_| list.refetch())/>
+                }.into_any(),
+                Some(Ok(list)) if list.items.is_empty() => view! {
+                    <div class="empty">
+                        <p>{tr(Key::NoInvitations)}</p>
+                        <Show when=may_invite><a class="button primary" href=href("/partner/invitations/new")>{tr(Key::RequestRelationship)}</a></Show>
+                    </div>
+                }.into_any(),
+                Some(Ok(list)) => view! {
+                    <table class="data">
+                        <caption class="visually-hidden">{tr(Key::InvitationsTitle)}</caption>
+                        <thead><tr>
+                            <th scope="col">{tr(Key::ColCreated)}</th>
+                            <th scope="col">{tr(Key::ColCustomer)}</th>
+                            <th scope="col">{tr(Key::ColLanguage)}</th>
+                            <th scope="col">{tr(Key::ColAdmin)}</th>
+                            <th scope="col">{tr(Key::ColStatus)}</th>
+                            <th scope="col">{tr(Key::ColActions)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.items.into_iter().map(|inv| {
+                                let id = inv.id.clone();
+                                let id_confirm = id.clone();
+                                let pending = inv.status == InvitationStatus::Pending;
+                                let customer = if inv.customer_name.is_empty() { None } else { Some(inv.customer_name.clone()) };
+                                let customer_email = inv.customer_email.clone();
+                                let status = inv.status;
+                                let accepted = inv.accepted_by.clone();
+                                let revoked_at = inv.revoked_at.clone();
+                                let link = inv.link.clone();
+                                let dap = inv.dap;
+                                let lang = inv.email_language;
+                                let reseller = inv.indirect_reseller_name.clone();
+                                view! {
+                                    <tr>
+                                        <td>{inv.created_at.get(..10).unwrap_or_default().to_string()}</td>
+                                        <td>
+                                            {match customer.clone() { Some(n) => view! { <span>{n}</span> }.into_any(), None => view! { <span class="muted">{tr(Key::NotNamed)}</span> }.into_any() }}
+                                            {(!customer_email.is_empty()).then(|| view! { <br/><span class="muted">{customer_email.clone()}</span> })}
+                                            {reseller.map(|r| view! { <br/><span class="muted">{move || trf(Key::OnBehalfOf, &[&r])}</span> })}
+                                        </td>
+                                        <td>{lang.endonym()}</td>
+                                        <td>{move || if dap { tr(Key::Yes)() } else { tr(Key::No)() }}</td>
+                                        <td>
+                                            <span class=format!("status status-{status:?}").to_lowercase()>
+                                                {move || match status {
+                                                    InvitationStatus::Pending => tr(Key::StatusPending)().to_string(),
+                                                    InvitationStatus::Accepted => accepted.as_ref().map(|a| trf(Key::StatusAccepted, &[&a.company_name, a.at.get(..10).unwrap_or_default()])).unwrap_or_default(),
+                                                    InvitationStatus::Revoked => trf(Key::StatusRevoked, &[revoked_at.as_deref().and_then(|r| r.get(..10)).unwrap_or_default()]),
+                                                    InvitationStatus::Expired => tr(Key::StatusExpired)().to_string(),
+                                                }}
+                                            </span>
+                                        </td>
+                                        <td class="actions">
+                                            <CopyButton id=format!("copy-{id}") text=Signal::derive(move || link.clone()) label=Key::CopyLink/>
+                                            <Show when=move || pending>
+                                                <a class="button" href=href(&format!("/partner/invitations/{id}/draft"))>{tr(Key::ReopenDraft)}</a>
+                                            </Show>
+                                            <Show when=move || pending && may_invite()>
+                                                {
+                                                    let id_a = id_confirm.clone();
+                                                    let id_b = id_confirm.clone();
+                                                    let id_c = id_confirm.clone();
+                                                    view! {
+                                                        <button type="button" class="danger" on:click=move |_| confirming.set(Some(id_a.clone()))>{tr(Key::Revoke)}</button>
+                                                        <Show when=move || confirming.get().as_deref() == Some(id_b.as_str())>
+                                                            <Confirm id=format!("revoke-{id_c}") question=Signal::derive(move || tr(Key::RevokeConfirm)().to_string())
+                                                                on_confirm={ let id = id_c.clone(); Callback::new(move |_| { revoke.dispatch(id.clone()); }) }
+                                                                on_cancel=Callback::new(move |_| confirming.set(None))/>
+                                                        </Show>
+                                                    }
+                                                }
+                                            </Show>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

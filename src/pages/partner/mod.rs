@@ -1,0 +1,128 @@
+//! The partner's screens, inside a frame that requires a signed-in partner
+//! user and always shows who it is.
+
+pub mod customers;
+pub mod draft;
+pub mod invitations;
+pub mod new_invitation;
+
+use crate::api::wire::{DemoIdentities, Session, SignInRequest};
+use crate::app::{ctx, href, tr, trf};
+use crate::components::{ErrorBanner, Loading};
+use crate::i18n::{self, Key};
+use leptos::prelude::*;
+
+/// Wraps a partner page: sign-in when nobody is signed in; identity bar and
+/// the workspace's navigation otherwise.
+#[component]
+pub fn PartnerFrame(
+    /// Which tab of the workspace is current.
+    current: &'static str,
+    /// The page.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let c = ctx();
+    let children = StoredValue::new(children);
+    view! {
+        <Show when=move || c.partner.get().is_some() fallback=|| view! { <PartnerSignIn/> }>
+            <IdentityBar/>
+            <nav class="tabs-nav" aria-label=tr(Key::PartnerWorkspace)>
+                <a href=href("/partner/customers") aria-current=(current == "customers").then_some("page")>{tr(Key::Customers)}</a>
+                <a href=href("/partner/invitations") aria-current=(current == "invitations").then_some("page")>{tr(Key::Invitations)}</a>
+            </nav>
+            {children.read_value()()}
+        </Show>
+    }
+}
+
+/// Who is signed in, for which partner and cloud; switch in one click.
+#[component]
+fn IdentityBar() -> impl IntoView {
+    let c = ctx();
+    let text = move || {
+        c.partner.get().map(|s| {
+            let lang = c.lang.get();
+            let role = s.me.user.partner_role.map(|r| i18n::partner_role(lang, r)).unwrap_or_default();
+            format!("{} — {}", trf(Key::SignedInAs, &[&s.me.user.display_name, role, &s.me.company_name]), i18n::cloud(lang, s.me.cloud))
+        })
+    };
+    view! {
+        <div class="identity">
+            <span>{text}</span>
+            <Show when=move || c.is_mock>
+                <button type="button" class="link" on:click=move |_| c.set_partner(None)>{tr(Key::SwitchUser)}</button>
+            </Show>
+        </div>
+    }
+}
+
+/// Demo sign-in: partners and their users, one button per user.
+#[component]
+pub fn PartnerSignIn() -> impl IntoView {
+    let c = ctx();
+    let identities = LocalResource::new(move || {
+        c.revision.get();
+        let api = c.anon_api();
+        async move { api.get::<DemoIdentities>("/v1/demo/identities").await }
+    });
+    let sign_in = Action::new_local(move |user_id: &String| {
+        let api = c.anon_api();
+        let body = SignInRequest { user_id: user_id.clone() };
+        async move { api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(session)) = sign_in.value().get() {
+            c.set_partner(Some(session));
+        }
+    });
+    view! {
+        <div class="page">
+            <h1>{tr(Key::SignInTitle)}</h1>
+            <p>{tr(Key::SignInIntro)}</p>
+            {move || sign_in.value().get().and_then(Result::err).map(|e| view! {
+                <ErrorBanner what=Signal::derive(move || tr(Key::SignInTitle)().to_string()) error=e/>
+            })}
+            {move || match identities.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorBanner what=Signal::derive(move || tr(Key::SignInTitle)().to_string()) error=e on_retry=Callback::new(move |_| identities.refetch())/>
+                }.into_any(),
+                Some(Ok(ids)) => view! {
+                    <div class="identity-list">
+                        {ids.partners.into_iter().map(|p| {
+                            let heading = format!("partner-{}", p.tenant_id);
+                            let labelled_by = heading.clone();
+                            let cloud = p.cloud;
+                            let country = p.country.clone();
+                            let count = p.customer_count;
+                            view! {
+                                <section class="card" aria-labelledby=labelled_by>
+                                    <h2 id=heading>{p.company_name.clone()}</h2>
+                                    <p class="muted">
+                                        {move || i18n::cloud(c.lang.get(), cloud)} " · " {country.clone()} " · "
+                                        {move || trf(Key::CustomersCount, &[&count.to_string()])}
+                                    </p>
+                                    <ul class="plain">
+                                        {p.users.into_iter().map(|u| {
+                                            let id = u.id.clone();
+                                            let name = u.display_name.clone();
+                                            let role = u.partner_role;
+                                            let label = move || trf(Key::SignInAs, &[&name, role.map(|r| i18n::partner_role(c.lang.get(), r)).unwrap_or_default()]);
+                                            view! {
+                                                <li>
+                                                    <button type="button" disabled=move || sign_in.pending().get() on:click=move |_| { sign_in.dispatch(id.clone()); }>
+                                                        {label}
+                                                    </button>
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        }).collect_view()}
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,145 @@
+//! Options page: what the invitation asks for, the optional customer details,
+//! the email's language and, for indirect providers, the indirect reseller.
+
+use super::PartnerFrame;
+use crate::api::wire::{Collection, CreateInvitation, IndirectReseller, Invitation, PartnerProfile};
+use crate::app::{app_root_url, ctx, go, tr, trf};
+use crate::components::{problem_text, ErrorBanner, Loading, TextField};
+use crate::domain::email::Lang;
+use crate::domain::validate;
+use crate::i18n::{self, Key};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// `/partner/invitations/new`.
+#[component]
+pub fn NewInvitationPage() -> impl IntoView {
+    view! { <PartnerFrame current="invitations"><NewInvitationForm/></PartnerFrame> }
+}
+
+/// The options form (needs a signed-in partner).
+#[component]
+pub fn NewInvitationForm() -> impl IntoView {
+    let c = ctx();
+    let query = use_query_map();
+    let profile = LocalResource::new(move || {
+        let api = c.partner_api();
+        c.partner.get();
+        async move {
+            let profile = api.get::<PartnerProfile>("/v1/profiles/partner").await?;
+            let resellers = if profile.indirect_provider {
+                api.get::<Collection<IndirectReseller>>("/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf").await?.items
+            } else {
+                Vec::new()
+            };
+            Ok::<_, crate::api::error::ApiError>((profile, resellers))
+        }
+    });
+    let role = move || c.partner.get().and_then(|s| s.me.user.partner_role);
+    let dap = RwSignal::new(query.get_untracked().get("dap").as_deref() == Some("true"));
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let email_lang = RwSignal::new(c.lang.get_untracked());
+    let reseller = RwSignal::new(String::new());
+    let submitted = RwSignal::new(false);
+    let name_error = Signal::derive(move || validate::optional_text(&name.get(), validate::MAX_TEXT).err().map(problem_text));
+    let email_error = Signal::derive(move || if submitted.get() { validate::optional_email(&email.get()).err().map(problem_text) } else { None });
+    let last_attempt: StoredValue<Option<(String, String)>> = StoredValue::new(None);
+    let create = Action::new_local(move |body: &CreateInvitation| {
+        let body = body.clone();
+        let json = serde_json::to_string(&body).unwrap_or_default();
+        // Same body as the failed attempt → same idempotency key, so a retry never creates two.
+        let key = match last_attempt.get_value() {
+            Some((previous, key)) if previous == json => key,
+            _ => uuid::Uuid::new_v4().to_string(),
+        };
+        last_attempt.set_value(Some((json, key.clone())));
+        let api = c.partner_api();
+        async move { api.write::<_, Invitation>("POST", "/v1/invitations", &body, Some(&key)).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(inv)) = create.value().get() {
+            c.changed();
+            go(&format!("/partner/invitations/{}/draft", inv.id));
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        if name_error.get_untracked().is_some() || validate::optional_email(&email.get_untracked()).is_err() {
+            crate::platform::focus(if name_error.get_untracked().is_some() { "customer-name" } else { "customer-email" });
+            return;
+        }
+        let forced = profile.get_untracked().and_then(Result::ok).is_some_and(|(p, _)| p.cloud.requires_delegated_admin());
+        create.dispatch(CreateInvitation {
+            dap: dap.get_untracked() || forced,
+            customer_name: name.get_untracked().trim().to_string(),
+            customer_email: email.get_untracked().trim().to_string(),
+            email_language: email_lang.get_untracked(),
+            indirect_reseller_id: Some(reseller.get_untracked()).filter(|r| !r.is_empty()),
+            app_base: app_root_url(),
+        });
+    };
+    view! {
+        <div class="page narrow">
+            <h1>{tr(Key::OptionsTitle)}</h1>
+            {move || match (role(), profile.get()) {
+                (Some(r), _) if !r.may_invite() => view! {
+                    <p class="notice" role="note">{trf(Key::CannotInvite, &[i18n::partner_role(c.lang.get(), r)])}</p>
+                }.into_any(),
+                (_, None) => view! { <Loading/> }.into_any(),
+                (_, Some(Err(e))) => view! {
+                    <ErrorBanner what=Signal::derive(move || tr(Key::OptionsTitle)().to_string()) error=e on_retry=Callback::new(move |_| profile.refetch())/>
+                }.into_any(),
+                (_, Some(Ok((p, resellers)))) => {
+                    let forced = p.cloud.requires_delegated_admin();
+                    let cloud = p.cloud;
+                    let has_resellers = !resellers.is_empty();
+                    view! {
+                        <p>{tr(Key::OptionsIntro)}</p>
+                        <form on:submit=submit novalidate>
+                            <div class="field checkbox">
+                                <input type="checkbox" id="dap" aria-describedby="dap-help"
+                                    prop:checked=move || forced || dap.get() disabled=forced
+                                    on:change=move |ev| dap.set(event_target_checked(&ev))/>
+                                <label for="dap">{tr(Key::DapLabel)}</label>
+                                <p id="dap-help" class="help">
+                                    {tr(Key::DapHelp)}
+                                    {forced.then(|| view! { " " <strong class="forced-reason">{move || trf(Key::DapForced, &[i18n::cloud(c.lang.get(), cloud)])}</strong> })}
+                                </p>
+                            </div>
+                            <fieldset>
+                                <legend>{tr(Key::CustomerDetails)}</legend>
+                                <p class="help">{tr(Key::CustomerDetailsHelp)}</p>
+                                <TextField id="customer-name" label=Key::CustomerName value=name error=name_error optional=true autocomplete="organization"/>
+                                <TextField id="customer-email" label=Key::CustomerEmail value=email error=email_error optional=true input_type="email" autocomplete="email"/>
+                            </fieldset>
+                            <div class="field">
+                                <label for="email-language">{tr(Key::EmailLanguage)}</label>
+                                <select id="email-language" prop:value=move || email_lang.get().tag()
+                                    on:change=move |ev| if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { email_lang.set(l) }>
+                                    {Lang::ALL.iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            {has_resellers.then(|| view! {
+                                <div class="field">
+                                    <label for="indirect-reseller">{tr(Key::IndirectReseller)}</label>
+                                    <select id="indirect-reseller" prop:value=move || reseller.get() on:change=move |ev| reseller.set(event_target_value(&ev))>
+                                        <option value="">{tr(Key::NoIndirectReseller)}</option>
+                                        {resellers.iter().map(|r| view! { <option value=r.id.clone()>{format!("{} (MPN {})", r.name, r.mpn_id)}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                            })}
+                            {move || create.value().get().and_then(Result::err).map(|e| view! {
+                                <ErrorBanner what=Signal::derive(move || tr(Key::CreateInvitation)().to_string()) error=e/>
+                            })}
+                            <button type="submit" class="primary" disabled=move || create.pending().get() aria-disabled=move || create.pending().get().to_string()>
+                                {move || if create.pending().get() { tr(Key::Creating)() } else { tr(Key::CreateInvitation)() }}
+                            </button>
+                        </form>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,200 @@
+//! Browser glue: where the app lives (its base path), `localStorage`,
+//! `config.json`, the clipboard and the cross-tab `storage` event. Pages call
+//! these instead of touching web-sys themselves.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The `localStorage` key of the in-browser mock's state.
+pub const MOCK_KEY: &str = "reseller-invitations.mock.v1";
+/// Key prefix of everything else this app stores.
+pub const PREFIX: &str = "reseller-invitations.";
+
+/// The app's base path without a trailing slash (`""` at the domain root,
+/// `"/reseller"` under a sub-path), from the document's base URL.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let without_origin = base.splitn(4, '/').nth(3).map(|p| format!("/{p}")).unwrap_or_else(|| "/".into());
+    let path = without_origin.split(['?', '#']).next().unwrap_or("/");
+    path[..path.rfind('/').unwrap_or(0)].to_string()
+}
+
+/// The page's origin, e.g. `https://app.example`.
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// The page's query string including `?`.
+pub fn search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The full current URL.
+pub fn href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// A 404.html redirect arrives as `<base>/?route=<path>`: put the deep link
+/// back into the address bar before the router reads it.
+pub fn restore_deep_link(base: &str) {
+    let Some(route) = crate::api::ApiRequest::new("GET", search()).query("route") else { return };
+    if !route.starts_with('/') || route.starts_with("//") {
+        return;
+    }
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{base}{route}{hash}")));
+    }
+}
+
+/// Replaces the query string without a navigation (keeps list views shareable).
+pub fn replace_query(path: &str, query: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let url = if query.is_empty() { path.to_string() } else { format!("{path}?{query}") };
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Reads `PREFIX + key` from `localStorage`.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(&format!("{PREFIX}{key}")).ok()?
+}
+
+/// Writes `PREFIX + key` to `localStorage` (a full quota is ignored: the value stays in memory).
+pub fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("{PREFIX}{key}"), value);
+    }
+}
+
+/// Removes `PREFIX + key`.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{PREFIX}{key}"));
+    }
+}
+
+/// The browser's preferred language tag.
+pub fn browser_language() -> String {
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
+}
+
+/// Sets `<html lang>`.
+pub fn set_document_lang(tag: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", tag);
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// Calls `f(key)` when another tab changes `localStorage`.
+pub fn on_storage_change(f: impl Fn(String) + 'static) {
+    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| f(e.key().unwrap_or_default()));
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
+    }
+    // The listener lives as long as the page.
+    closure.forget();
+}
+
+/// Copies text with the Clipboard API; `Err` when refused or unavailable.
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+    let Some(clipboard) = clipboard else { return Err(()) };
+    // `navigator.clipboard` is undefined on insecure origins.
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(());
+    }
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|_| ())
+}
+
+/// Opens a URL (e.g. `mailto:`) in the same tab.
+pub fn open_url(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(url);
+    }
+}
+
+/// Moves keyboard focus to the element with `id`.
+pub fn focus(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Runtime configuration from `config.json` beside `index.html`.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Config {
+    /// `"mock"` (default) or `"http"`.
+    pub backend: Option<String>,
+    /// The HTTP backend's base URL (same origin when empty).
+    pub base_url: Option<String>,
+    /// HTTP timeout.
+    pub timeout_ms: Option<u32>,
+    /// With a real backend: the access token of the configured identity.
+    pub access_token: Option<String>,
+    /// Mock fault injection.
+    pub faults: Option<crate::api::wire::Faults>,
+}
+
+/// Fetches `config.json`; `None` when there is none (use the in-browser mock).
+pub async fn load_config() -> Result<Option<Config>, String> {
+    let response = gloo_net::http::Request::get("config.json").send().await.map_err(|e| format!("config.json could not be fetched: {e}"))?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!("config.json answered HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    // A static host's HTML fallback is not a config file.
+    if text.trim_start().starts_with('<') {
+        return Ok(None);
+    }
+    serde_json::from_str(&text).map(Some).map_err(|e| format!("config.json is not valid: {e}"))
+}
+
+thread_local! {
+    static COUNTRY_NAMES: std::cell::RefCell<std::collections::HashMap<(String, &'static str), String>> = Default::default();
+}
+
+/// A country's name in the UI language (`Intl.DisplayNames`), falling back
+/// on the English name from the domain table.
+pub fn country_name(code: &str, lang_tag: &'static str) -> String {
+    let fallback = || crate::domain::country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string());
+    if let Some(hit) = COUNTRY_NAMES.with(|m| m.borrow().get(&(code.to_string(), lang_tag)).cloned()) {
+        return hit;
+    }
+    let name = (|| {
+        use js_sys::{Array, Object, Reflect};
+        use wasm_bindgen::JsValue;
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
+        let options = Object::new();
+        Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+        let args = Array::of2(&Array::of1(&JsValue::from_str(lang_tag)), &options);
+        let names = Reflect::construct(&ctor, &args).ok()?;
+        let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
+        of.call1(&names, &JsValue::from_str(&code.to_ascii_uppercase())).ok()?.as_string()
+    })()
+    .filter(|n| !n.is_empty() && n != code)
+    .unwrap_or_else(fallback);
+    COUNTRY_NAMES.with(|m| m.borrow_mut().insert((code.to_string(), lang_tag), name.clone()));
+    name
+}
