@@ -138,5 +138,10 @@ writeFileSync(
 `,
 );
 
+// The default runtime configuration: the in-browser mock. A deployment edits
+// or replaces it ({"backend":"http","baseUrl":"https://api.example"}); when it
+// is missing the app also uses the mock.
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ backend: 'mock' }, null, 2) + '\n');
+
 writeFileSync(join(dir, 'version.json'), JSON.stringify({ app: APP, version }) + '\n');
-console.log(`postbuild: CSP with ${inlineScripts.length + 1} script hash(es); wrote 404.html, _headers, version.json`);
+console.log(`postbuild: CSP with ${inlineScripts.length + 1} script hash(es); wrote 404.html, _headers, config.json, version.json`);

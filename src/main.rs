@@ -8,10 +8,13 @@ fn main() {
     use reseller_invitations::app::{self, App, Ctx};
     use reseller_invitations::platform;
 
+    // Panics show in the console with their message (release builds abort after).
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
     let base = platform::base_path();
     app::set_base(&base);
     platform::restore_deep_link(&base);
-    leptos::task::spawn_local(async move {
+    // Leptos' executor starts with the mount, so boot with wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
         let config = platform::load_config().await;
         let (is_mock, token) = match &config {
             Ok(Some(c)) if c.backend.as_deref() == Some("http") => {

@@ -42,7 +42,8 @@ pub fn Header() -> impl IntoView {
         });
     };
     view! {
-        <header class="app-header">
+        <header>
+          <div class="app-header">
             <a class="brand" href=href("/")>{tr(Key::AppName)}</a>
             <nav aria-label=tr(Key::MainNavigation)>
                 <ul class="switch">
@@ -64,14 +65,15 @@ pub fn Header() -> impl IntoView {
                     {Lang::ALL.iter().map(|l| view! { <option value=l.tag() lang=l.tag()>{l.endonym()}</option> }).collect_view()}
                 </select>
             </label>
-        </header>
-        <Show when=move || c.is_mock>
+          </div>
+          <Show when=move || c.is_mock>
             <div class="demo-banner">
                 <span>{tr(Key::MockNotice)}</span>
                 " "
                 <button type="button" class="link" on:click=reset>{tr(Key::ResetDemo)}</button>
             </div>
-        </Show>
+          </Show>
+        </header>
     }
 }
 

@@ -1,0 +1,66 @@
+// Shared test set-up: every page records CSP violations, console errors and
+// uncaught errors, and every test fails if any happened. `checkA11y` runs
+// axe-core on the current page and fails on any violation.
+import { test as base, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await use(page);
+    for (const p of page.context().pages()) {
+      const csp = await p.evaluate(() => window.__csp || []).catch(() => []);
+      problems.push(...csp.map((v) => `CSP violation: ${v}`));
+    }
+    // 404 of a probed path is expected on purpose in some tests; they clear it.
+    expect(problems.filter((p) => !p.includes('status of 404')), 'no console errors, page errors or CSP violations').toEqual([]);
+  },
+});
+export { expect };
+
+/** Runs axe-core (injected through the DevTools protocol, so the CSP does not block it). */
+export async function checkA11y(page, label) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Starts from fresh demo data in this browser context. */
+export async function freshStart(page, url = '/') {
+  await page.goto(url);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(url);
+  await expect(page.locator('header .brand')).toBeVisible();
+}
+
+/** Signs in to the partner workspace as a demo user. */
+export async function partnerSignIn(page, name, role) {
+  await page.goto('/partner/customers');
+  await page.getByRole('button', { name: `Sign in as ${name}, ${role}` }).click();
+  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+}
+
+/** Creates an invitation from the options page; returns the draft page's link text. */
+export async function createInvitation(page, { dap = false, name = '', email = '' } = {}) {
+  await page.goto('/partner/invitations/new');
+  const box = page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365');
+  if (dap && !(await box.isChecked())) await box.check();
+  if (name) await page.getByLabel("Customer's company name").fill(name);
+  if (email) await page.getByLabel("Customer's email").fill(email);
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+  await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
+  return (await page.locator('.link-text').textContent()).trim();
+}

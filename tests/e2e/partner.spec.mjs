@@ -1,0 +1,133 @@
+// The partner's flow: sign in, role gating, the options page (with and
+// without admin privileges, sovereign clouds), the draft email (edit, link
+// guard, copy, reload mid-edit), Done, and the invitations list.
+import { test, expect, checkA11y, freshStart, partnerSignIn, createInvitation } from './fixtures.mjs';
+
+test('a Helpdesk agent sees why it cannot invite', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Carla Dias', 'Helpdesk agent');
+  await expect(page.getByRole('link', { name: 'Request a reseller relationship' })).toHaveCount(0);
+  await expect(page.getByText('Your role (Helpdesk agent) cannot request reseller relationships')).toBeVisible();
+  await page.goto('/partner/invitations/new');
+  await expect(page.getByText('Your role (Helpdesk agent) cannot request reseller relationships')).toBeVisible();
+  await checkA11y(page, 'options page, helpdesk');
+});
+
+test('request with and without admin privileges, edit the draft, copy, reload, done', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await freshStart(page);
+  await partnerSignIn(page, 'Bruno Lima', 'Sales agent');
+  await checkA11y(page, 'customers page');
+  await page.getByRole('link', { name: 'Request a reseller relationship' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Request a reseller relationship' })).toBeVisible();
+  const box = page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365');
+  await expect(box).toBeEnabled();
+  await expect(box).not.toBeChecked();
+  await checkA11y(page, 'options page');
+
+  // Bad input keeps what was typed and says what is wrong.
+  await page.getByLabel("Customer's company name").fill('Contoso Ltda');
+  await page.getByLabel("Customer's email").fill('beatriz@');
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+  await expect(page.getByText('Enter an email address like name@company.com.')).toBeVisible();
+  await expect(page.getByLabel("Customer's company name")).toHaveValue('Contoso Ltda');
+  await page.getByLabel("Customer's email").fill('beatriz@contoso.com.br');
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
+  const link = (await page.locator('.link-text').textContent()).trim();
+  expect(link).toMatch(/\/\?invType=ResellerRelationship&partnerId=[0-9a-f-]{36}&msppId=0&DAP=false&invitationId=[0-9a-f-]{36}#\/partner-invitation$/);
+  await expect(page.getByLabel('To')).toHaveValue('beatriz@contoso.com.br');
+  const body = page.getByLabel('Message');
+  await expect(body).toHaveValue(/Hello Contoso Ltda team,/);
+  expect(await body.inputValue()).toContain(link);
+  await checkA11y(page, 'draft page');
+
+  // Remove the link: warned, handing over blocked, one click puts it back.
+  const original = await body.inputValue();
+  await body.fill(original.replace(link, ''));
+  await expect(page.getByText('The message no longer holds the personalised link unchanged')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open in email app' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Done' })).toBeDisabled();
+  await checkA11y(page, 'draft page with the link removed');
+  await page.getByRole('button', { name: 'Put the link back' }).click();
+  expect(await body.inputValue()).toContain(link);
+  await expect(page.getByRole('button', { name: 'Done' })).toBeEnabled();
+
+  // Edit, reload mid-edit: the text is intact.
+  await body.fill((await body.inputValue()).replace('Best regards,', 'Kind regards from the Fabrikam team,'));
+  await page.getByLabel('Subject').fill('Let us work together, Contoso');
+  await page.reload();
+  await expect(page.getByLabel('Subject')).toHaveValue('Let us work together, Contoso');
+  await expect(page.getByLabel('Message')).toHaveValue(/Kind regards from the Fabrikam team,/);
+
+  await page.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(page.getByText('Copied to the clipboard.').first()).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Let us work together, Contoso');
+  expect(copied).toContain(link);
+
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'Invitations' })).toBeVisible();
+  await expect(page.getByText('Invitation ready for Contoso Ltda.')).toBeVisible();
+  const row = page.getByRole('row', { name: /Contoso Ltda/ });
+  await expect(row.getByText('Pending')).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'No', exact: true })).toBeVisible();
+  await checkA11y(page, 'invitations list');
+
+  // A second invitation, with admin privileges.
+  const dapLink = await createInvitation(page, { dap: true, name: 'Woodgrove' });
+  expect(dapLink).toContain('&DAP=true&');
+  await expect(page.getByLabel('Message')).toHaveValue(/delegated administration privileges/);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('row', { name: /Woodgrove/ }).getByRole('cell', { name: 'Yes', exact: true })).toBeVisible();
+});
+
+test('the draft is saved to the backend as it is edited', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  await createInvitation(page, { name: 'Coho' });
+  await page.getByLabel('Subject').fill('Saved on the server');
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  const url = page.url();
+  // Forget the local copy: the text comes back from the backend.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.draft.')).forEach((k) => localStorage.removeItem(k)));
+  await page.goto(url);
+  await expect(page.getByLabel('Subject')).toHaveValue('Saved on the server');
+});
+
+test('a US Government partner cannot turn admin privileges off', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Morgan Hale', 'Admin agent');
+  await expect(page.getByText('Microsoft Cloud for US Government').first()).toBeVisible();
+  await page.goto('/partner/invitations/new');
+  const box = page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365');
+  await expect(box).toBeChecked();
+  await expect(box).toBeDisabled();
+  await expect(page.getByText('Partners operating in Microsoft Cloud for US Government must request delegated administration privileges')).toBeVisible();
+  await checkA11y(page, 'options page, sovereign cloud');
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+  await expect(page.locator('.link-text')).toContainText('&DAP=true&');
+});
+
+test('revoke an invitation, with confirmation', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  await createInvitation(page, { name: 'Revoke Me' });
+  await page.goto('/partner/invitations');
+  const row = page.getByRole('row', { name: /Revoke Me/ });
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Revoke this invitation?');
+  await expect(page.getByRole('button', { name: 'Confirm' })).toBeFocused();
+  await checkA11y(page, 'revoke confirmation');
+  await page.keyboard.press('Enter');
+  await expect(row.getByText(/Revoked on/)).toBeVisible();
+});
+
+test('an empty invitations list leads to the first request', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Inês Costa', 'Admin agent');
+  await page.goto('/partner/invitations');
+  await expect(page.getByText('No invitations yet.')).toBeVisible();
+  await checkA11y(page, 'empty invitations');
+});

@@ -1,0 +1,32 @@
+// End-to-end tier: Playwright's test runner with Debian's Chromium (never a
+// downloaded browser) against the release dist/, served by plain static
+// servers (root, sub-path, no config.json) and by the mock server (HTTP API).
+import { defineConfig } from '@playwright/test';
+
+export const PORTS = { root: 4173, sub: 4174, noConfig: 4175, http: 4176 };
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.mjs/,
+  outputDir: '../../test-results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '../../target/e2e-results.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.root}`,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    { command: `node static-server.mjs --port ${PORTS.root} --mount /`, port: PORTS.root, reuseExistingServer: false },
+    { command: `node static-server.mjs --port ${PORTS.sub} --mount /reseller/`, url: `http://127.0.0.1:${PORTS.sub}/reseller/`, reuseExistingServer: false },
+    { command: `node static-server.mjs --port ${PORTS.noConfig} --mount / --no-404 --no-config`, port: PORTS.noConfig, reuseExistingServer: false },
+    { command: `../../target/debug/mock-server --port ${PORTS.http} --dist ../../dist --http-mock`, port: PORTS.http, reuseExistingServer: false },
+  ],
+});

@@ -1,0 +1,46 @@
+// A plain static file server for the end-to-end tests: no rewrite rules.
+// It serves dist/ under a mount path, answers unknown paths with the site's
+// 404.html (as GitHub Pages, Netlify or Cloudflare Pages do) or a bare 404,
+// and sends the headers of dist/_headers like those hosts.
+//   node static-server.mjs --port 4173 --mount / [--no-404] [--no-config]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const port = Number(opt('--port', '4173'));
+const mount = opt('--mount', '/');
+const dist = opt('--dist', new URL('../../dist', import.meta.url).pathname);
+const serve404 = !args.includes('--no-404');
+const noConfig = args.includes('--no-config');
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+
+async function headers() {
+  try {
+    const text = await readFile(join(dist, '_headers'), 'utf8');
+    return Object.fromEntries(text.split('\n').filter((l) => /^\s+\S+:/.test(l)).map((l) => { const i = l.indexOf(':'); return [l.slice(0, i).trim(), l.slice(i + 1).trim()]; }));
+  } catch { return {}; }
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const extra = await headers();
+  const send = (status, body, type) => { res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra }); res.end(body); };
+  const notFound = async () => {
+    if (serve404) {
+      try { return send(404, await readFile(join(dist, '404.html')), types['.html']); } catch {}
+    }
+    send(404, 'Not found', 'text/plain');
+  };
+  if (!url.pathname.startsWith(mount)) return notFound();
+  let rel = decodeURIComponent(url.pathname.slice(mount.length));
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  if (noConfig && rel === 'config.json') return notFound();
+  const file = normalize(join(dist, rel));
+  if (!file.startsWith(dist)) return notFound();
+  try {
+    if (!(await stat(file)).isFile()) return notFound();
+    send(200, await readFile(file), types[extname(file)] || 'application/octet-stream');
+  } catch { notFound(); }
+}).listen(port, '127.0.0.1', () => console.log(`static server on http://127.0.0.1:${port}${mount}`));
