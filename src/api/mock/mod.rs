@@ -868,7 +868,8 @@ impl MockBackend {
             s.quantity = q;
         }
         let s = s.clone();
-        if self.skus_of(s.customer, me.tenant).iter().any(|k| k.consumed_units > k.active_units && s.offer_id == offer_of_sku(&k.sku_id)) {
+        // Fewer seats than assigned licenses is refused; suspending keeps the assignments.
+        if body.quantity.is_some() && self.skus_of(s.customer, me.tenant).iter().any(|k| k.consumed_units > k.active_units && s.offer_id == offer_of_sku(&k.sku_id)) {
             return Err(fail(ErrorCode::NotEnoughSeats, "Fewer seats than assigned licenses: remove licenses from users first"));
         }
         ok(200, &subscription_wire(&s, &self.reseller_names(me.tenant)))
