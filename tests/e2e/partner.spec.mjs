@@ -48,6 +48,7 @@ test('request with and without admin privileges, edit the draft, copy, reload, d
   await body.fill(original.replace(link, ''));
   await expect(page.getByText('The message no longer holds the personalised link unchanged')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open in email app' })).toBeDisabled();
+  await expect(page.getByRole('link', { name: 'Open in email app' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Done' })).toBeDisabled();
   await checkA11y(page, 'draft page with the link removed');
   await page.getByRole('button', { name: 'Put the link back' }).click();

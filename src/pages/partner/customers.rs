@@ -152,15 +152,21 @@ pub fn CustomersView() -> impl IntoView {
         let total = total.get().unwrap_or(0);
         format!("{}px", row_top(total, &expanded_set.get()))
     };
+    // Never more than a window's height of rows, even before the stylesheet
+    // gives the viewport its fixed height.
+    let measure = move |v: &web_sys::HtmlDivElement| {
+        let window_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+        (v.client_height() as f64).clamp(200.0, window_h.max(200.0))
+    };
     let on_scroll = move |_| {
         if let Some(v) = viewport.get_untracked() {
             scroll_top.set(v.scroll_top() as f64);
-            viewport_h.set(v.client_height().max(200) as f64);
+            viewport_h.set(measure(&v));
         }
     };
     Effect::new(move |_| {
         if let Some(v) = viewport.get() {
-            viewport_h.set(v.client_height().max(200) as f64);
+            viewport_h.set(measure(&v));
         }
     });
     let toggle = move |i: usize, id: String| {

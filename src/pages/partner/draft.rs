@@ -164,9 +164,9 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                     <p class="notice" role="note">{move || trf(Key::MailtoTooLong, &[&mailto_url.get().len().to_string(), &MAILTO_SAFE_LENGTH.to_string()])}</p>
                 </Show>
                 <div class="actions">
-                    <button type="button" id="open-mail" disabled=move || !ready.get() on:click=move |_| platform::open_url(&mailto_url.get_untracked())>
-                        {tr(Key::OpenInMail)}
-                    </button>
+                    <Show when=move || ready.get() fallback=|| view! { <button type="button" id="open-mail" disabled>{tr(Key::OpenInMail)}</button> }>
+                        <a class="button" id="open-mail" href=move || mailto_url.get()>{tr(Key::OpenInMail)}</a>
+                    </Show>
                     <CopyButton id="copy-email" text=copy_text label=Key::CopyToClipboard disabled=Signal::derive(move || !ready.get())/>
                     <button type="button" class="primary" disabled=move || !ready.get() || finish.pending().get() on:click=move |_| { finish.dispatch(()); }>
                         {tr(Key::Done)}

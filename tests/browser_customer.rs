@@ -1,0 +1,116 @@
+//! Browser tests of the customer's screens: every link error page, every
+//! check, and markup in data shown as text.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use reseller_invitations::api::wire::{CreateInvitation, Invitation};
+use reseller_invitations::api::ApiRequest;
+use reseller_invitations::domain::email::Lang;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FABRIKAM: &str = "0de00000-0000-4001-8000-000000000001";
+
+async fn invite(partner: &str, dap: bool) -> Invitation {
+    let body = CreateInvitation { dap, customer_name: String::new(), customer_email: String::new(), email_language: Lang::En, indirect_reseller_id: None, app_base: "http://x.example/".into() };
+    client_as(partner).await.write("POST", "/v1/invitations", &body, None).await.unwrap()
+}
+
+/// The link's query and fragment, on this test page's root.
+fn local(link: &str) -> String {
+    format!("/{}", &link[link.find('?').unwrap()..])
+}
+
+async fn problem_page_for(path: &str, expected: &str) {
+    let _app = mount(path, None, None).await;
+    until(expected, || body_text().contains("This invitation link cannot be used") && body_text().contains(expected)).await;
+}
+
+#[wasm_bindgen_test]
+async fn malformed_link() {
+    fresh();
+    problem_page_for("/?invType=ResellerRelationship&partnerId=1234#/partner-invitation", "The link is incomplete or was changed (partnerId “1234” is not a GUID)").await;
+    problem_page_for("/?invType=Friendship&partnerId=0de00000-0000-4001-8000-000000000001", "invType “Friendship” is not a known invitation type").await;
+}
+
+#[wasm_bindgen_test]
+async fn unknown_altered_revoked_expired_links() {
+    fresh();
+    let inv = invite("Ana Souza", false).await;
+    let unknown = local(&inv.link).replace(&inv.id, "00000000-0000-4000-8000-000000000000");
+    problem_page_for(&unknown, "No invitation matches this link").await;
+    problem_page_for(&local(&inv.link).replace("DAP=false", "DAP=true"), "This link differs from the invitation the partner created").await;
+    let token = sign_in("Ana Souza").await.access_token;
+    client_as("Ana Souza").await.write_empty::<()>("POST", &format!("/v1/invitations/{}/revoke", inv.id), None, None).await.unwrap();
+    let _ = token;
+    problem_page_for(&local(&inv.link), "The partner revoked this invitation").await;
+    // An invitation created 91 days ago has expired.
+    let mock = reseller_invitations::app::mock().unwrap();
+    let token = sign_in("Ana Souza").await.access_token;
+    let old = mock.borrow_mut().handle(
+        &ApiRequest::new("POST", "/v1/invitations").header("authorization", format!("Bearer {token}")).json(&CreateInvitation { dap: false, customer_name: String::new(), customer_email: String::new(), email_language: Lang::En, indirect_reseller_id: None, app_base: "http://x.example/".into() }),
+        js_sys::Date::now() as i64 - 91 * 86_400_000,
+    );
+    let old: Invitation = serde_json::from_str(&old.body).unwrap();
+    problem_page_for(&local(&old.link), "This invitation expired. Ask the partner for a new one.").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_plain_partner_center_link_opens_the_portal() {
+    fresh();
+    let _app = mount(&format!("/?invType=ResellerRelationship&partnerId={FABRIKAM}&msppId=0&DAP=false#/partner-invitation"), None, None).await;
+    until("the portal", || body_text().contains("Fabrikam Cloud Services invites you to a reseller relationship")).await;
+    assert_eq!(text(&one(".portal-name")), "Microsoft 365 admin center");
+    assert!(body_text().contains("Sign in to your organization"));
+}
+
+/// The checks' texts, with the app still mounted.
+async fn checks_for(user: &str, dap: bool, partner: &str) -> (Mounted, Vec<String>) {
+    fresh();
+    let inv = invite(partner, dap).await;
+    let app = mount(&local(&inv.link), None, Some(user)).await;
+    until("the checks", || all(".check").len() == 4).await;
+    (app, all(".check").iter().map(|c| text(c)).collect())
+}
+
+#[wasm_bindgen_test]
+async fn each_check_names_the_facts() {
+    let (app, ok) = checks_for("Beatriz Rocha", true, "Ana Souza").await;
+    assert!(ok.iter().all(|c| c.contains("Passed")), "{ok:?}");
+    assert!(ok.iter().any(|c| c.contains("You are a Global administrator, as an invitation with admin privileges requires")));
+    until("the accept button", || body_text().contains("Accept and authorize")).await;
+    drop(app);
+
+    let (app, role) = checks_for("Diego Martins", true, "Ana Souza").await;
+    assert!(role.iter().any(|c| c.contains("Your role: Not met") && c.contains("You are a Billing administrator. This invitation asks for admin privileges")), "{role:?}");
+    assert!(!body_text().contains("Accept and authorize"));
+    drop(app);
+    let (app, billing_ok) = checks_for("Diego Martins", false, "Ana Souza").await;
+    assert!(billing_ok.iter().all(|c| c.contains("Passed")), "{billing_ok:?}");
+    drop(app);
+    let (app, user) = checks_for("Elisa Nunes", false, "Ana Souza").await;
+    assert!(user.iter().any(|c| c.contains("You are a User. Only a Global or Billing administrator can accept")), "{user:?}");
+    drop(app);
+
+    let (app, region) = checks_for("Karen Miller", false, "Ana Souza").await;
+    assert!(region.iter().any(|c| c.contains("Country or region: Not met") && c.contains("The partner sells in Brazil (Latin America and the Caribbean), but your organization is in United States (North America)")), "{region:?}");
+    drop(app);
+
+    let (app, cloud) = checks_for("Brian Cole", false, "Ana Souza").await;
+    assert!(cloud.iter().any(|c| c.contains("Cloud: Not met") && c.contains("The partner operates in Microsoft commercial cloud, but your organization is in Microsoft Cloud for US Government")), "{cloud:?}");
+    assert!(body_text().contains("You cannot accept this invitation as Brian Cole"));
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_company_names_shows_as_text() {
+    fresh();
+    let inv = invite("Ana Souza", false).await;
+    let _app = mount(&local(&inv.link), None, Some("Hugo Barros")).await;
+    until("the checks", || all(".check").len() == 4).await;
+    assert!(body_text().contains("Proseware <b>Labs</b> & \"Sons\" <script>alert(1)</script>"));
+    assert!(document().query_selector("main b, main script").unwrap().is_none(), "no element came from data");
+}
