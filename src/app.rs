@@ -37,7 +37,13 @@ pub fn mock() -> Option<Rc<RefCell<MockBackend>>> {
 pub fn client(token: Option<String>) -> Client {
     let backend = BACKEND.with(|b| {
         b.borrow_mut()
-            .get_or_insert_with(|| Backend::Mock(Rc::new(RefCell::new(MockBackend::new(Box::new(LocalStorageStore { key: platform::MOCK_KEY }))))))
+            .get_or_insert_with(|| {
+                Backend::Mock(Rc::new(RefCell::new(MockBackend::new(Box::new(
+                    LocalStorageStore {
+                        key: platform::MOCK_KEY,
+                    },
+                )))))
+            })
             .clone()
     });
     Client::new(backend).with_token(token)
@@ -82,7 +88,8 @@ impl Ctx {
             .and_then(|l| Lang::from_tag(&l))
             .or_else(|| Lang::from_tag(&platform::browser_language()))
             .unwrap_or(Lang::En);
-        let session = |key: &str| platform::load(key).and_then(|s| serde_json::from_str::<Session>(&s).ok());
+        let session =
+            |key: &str| platform::load(key).and_then(|s| serde_json::from_str::<Session>(&s).ok());
         Self {
             lang: RwSignal::new(lang),
             partner: RwSignal::new(session("session.partner")),
@@ -111,7 +118,10 @@ impl Ctx {
     /// Signs the partner in (or out with `None`) and remembers it.
     pub fn set_partner(&self, session: Option<Session>) {
         match &session {
-            Some(s) => platform::save("session.partner", &serde_json::to_string(s).unwrap_or_default()),
+            Some(s) => platform::save(
+                "session.partner",
+                &serde_json::to_string(s).unwrap_or_default(),
+            ),
             None => platform::remove("session.partner"),
         }
         self.partner.set(session);
@@ -120,7 +130,10 @@ impl Ctx {
     /// Signs the customer in (or out) and remembers it.
     pub fn set_customer(&self, session: Option<Session>) {
         match &session {
-            Some(s) => platform::save("session.customer", &serde_json::to_string(s).unwrap_or_default()),
+            Some(s) => platform::save(
+                "session.customer",
+                &serde_json::to_string(s).unwrap_or_default(),
+            ),
             None => platform::remove("session.customer"),
         }
         self.customer.set(session);
@@ -162,7 +175,13 @@ pub fn trf(key: Key, args: &[&str]) -> String {
 /// Navigates inside the app to an app path.
 pub fn go(path: &str) {
     let navigate = leptos_router::hooks::use_navigate();
-    navigate(&href(path), leptos_router::NavigateOptions { resolve: false, ..Default::default() });
+    navigate(
+        &href(path),
+        leptos_router::NavigateOptions {
+            resolve: false,
+            ..Default::default()
+        },
+    );
 }
 
 /// The whole app.

@@ -298,25 +298,63 @@ strings! {
     NewCustomerArrived => "{0} accepted your invitation.", "A {0} aceitou seu convite.";
     Details => "Details", "Detalhes";
     DescLink => "Link", "Link";
-    Rows => "Customer rows", "Linhas de clientes";
+    Rows => "Customers, one per row", "Clientes, um por linha";
+}
+
+/// A whole number with the language's digit grouping (50,000 / 50.000).
+pub fn number(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::PtBr => '.',
+    };
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A role's name.
 pub fn partner_role(lang: Lang, role: crate::domain::relationship::PartnerRole) -> &'static str {
     use crate::domain::relationship::PartnerRole::*;
-    text(lang, match role { AdminAgent => Key::RoleAdminAgent, SalesAgent => Key::RoleSalesAgent, HelpdeskAgent => Key::RoleHelpdeskAgent })
+    text(
+        lang,
+        match role {
+            AdminAgent => Key::RoleAdminAgent,
+            SalesAgent => Key::RoleSalesAgent,
+            HelpdeskAgent => Key::RoleHelpdeskAgent,
+        },
+    )
 }
 
 /// A customer role's name.
 pub fn customer_role(lang: Lang, role: crate::domain::relationship::CustomerRole) -> &'static str {
     use crate::domain::relationship::CustomerRole::*;
-    text(lang, match role { GlobalAdmin => Key::RoleGlobalAdmin, BillingAdmin => Key::RoleBillingAdmin, User => Key::RoleUser })
+    text(
+        lang,
+        match role {
+            GlobalAdmin => Key::RoleGlobalAdmin,
+            BillingAdmin => Key::RoleBillingAdmin,
+            User => Key::RoleUser,
+        },
+    )
 }
 
 /// A cloud's name.
 pub fn cloud(lang: Lang, cloud: crate::domain::cloud::Cloud) -> &'static str {
     use crate::domain::cloud::Cloud::*;
-    text(lang, match cloud { Public => Key::CloudPublic, UsGovernment => Key::CloudUsGov, Germany => Key::CloudGermany })
+    text(
+        lang,
+        match cloud {
+            Public => Key::CloudPublic,
+            UsGovernment => Key::CloudUsGov,
+            Germany => Key::CloudGermany,
+        },
+    )
 }
 
 /// A field problem's message.
@@ -359,6 +397,12 @@ mod tests {
                 assert_eq!(en.contains(&p), pt.contains(&p), "{key:?} placeholder {p}");
             }
         }
-        assert_eq!(format(Lang::PtBr, Key::CustomersCount, &["3"]), "3 clientes");
+        assert_eq!(
+            format(Lang::PtBr, Key::CustomersCount, &["3"]),
+            "3 clientes"
+        );
+        assert_eq!(number(Lang::En, 50_000), "50,000");
+        assert_eq!(number(Lang::PtBr, 1_234_567), "1.234.567");
+        assert_eq!(number(Lang::En, 999), "999");
     }
 }

@@ -9,7 +9,9 @@ fn main() {
     use reseller_invitations::platform;
 
     // Panics show in the console with their message (release builds abort after).
-    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     let base = platform::base_path();
     app::set_base(&base);
     platform::restore_deep_link(&base);
@@ -18,8 +20,14 @@ fn main() {
         let config = platform::load_config().await;
         let (is_mock, token) = match &config {
             Ok(Some(c)) if c.backend.as_deref() == Some("http") => {
-                let base_url = c.base_url.clone().unwrap_or_else(|| format!("{}{}", platform::origin(), app::href("")));
-                app::set_backend(Backend::Http(HttpTransport { base_url, timeout_ms: c.timeout_ms.unwrap_or(15_000) }));
+                let base_url = c
+                    .base_url
+                    .clone()
+                    .unwrap_or_else(|| format!("{}{}", platform::origin(), app::href("")));
+                app::set_backend(Backend::Http(HttpTransport {
+                    base_url,
+                    timeout_ms: c.timeout_ms.unwrap_or(15_000),
+                }));
                 (false, c.access_token.clone())
             }
             Ok(Some(c)) => {
@@ -36,10 +44,19 @@ fn main() {
         }
         let ctx = Ctx::new(is_mock);
         if let Some(token) = token {
-            let me = app::client(Some(token.clone())).get::<reseller_invitations::api::wire::Me>("/v1/me").await;
+            let me = app::client(Some(token.clone()))
+                .get::<reseller_invitations::api::wire::Me>("/v1/me")
+                .await;
             if let Ok(me) = me {
-                let session = reseller_invitations::api::wire::Session { access_token: token, me };
-                if session.me.kind == "partner" { ctx.set_partner(Some(session)) } else { ctx.set_customer(Some(session)) }
+                let session = reseller_invitations::api::wire::Session {
+                    access_token: token,
+                    me,
+                };
+                if session.me.kind == "partner" {
+                    ctx.set_partner(Some(session))
+                } else {
+                    ctx.set_customer(Some(session))
+                }
             }
         }
         leptos::mount::mount_to_body(move || leptos::view! { <App ctx=ctx/> });

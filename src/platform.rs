@@ -17,43 +17,65 @@ pub fn base_path() -> String {
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    let without_origin = base.splitn(4, '/').nth(3).map(|p| format!("/{p}")).unwrap_or_else(|| "/".into());
+    let without_origin = base
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{p}"))
+        .unwrap_or_else(|| "/".into());
     let path = without_origin.split(['?', '#']).next().unwrap_or("/");
     path[..path.rfind('/').unwrap_or(0)].to_string()
 }
 
 /// The page's origin, e.g. `https://app.example`.
 pub fn origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// The page's query string including `?`.
 pub fn search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The full current URL.
 pub fn href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// A 404.html redirect arrives as `<base>/?route=<path>`: put the deep link
 /// back into the address bar before the router reads it.
 pub fn restore_deep_link(base: &str) {
-    let Some(route) = crate::api::ApiRequest::new("GET", search()).query("route") else { return };
+    let Some(route) = crate::api::ApiRequest::new("GET", search()).query("route") else {
+        return;
+    };
     if !route.starts_with('/') || route.starts_with("//") {
         return;
     }
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{base}{route}{hash}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{base}{route}{hash}")),
+        );
     }
 }
 
 /// Replaces the query string without a navigation (keeps list views shareable).
 pub fn replace_query(path: &str, query: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let url = if query.is_empty() { path.to_string() } else { format!("{path}?{query}") };
+        let url = if query.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}?{query}")
+        };
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
@@ -83,12 +105,17 @@ pub fn remove(key: &str) {
 
 /// The browser's preferred language tag.
 pub fn browser_language() -> String {
-    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
 }
 
 /// Sets `<html lang>`.
 pub fn set_document_lang(tag: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", tag);
     }
 }
@@ -102,7 +129,9 @@ pub fn set_title(title: &str) {
 
 /// Calls `f(key)` when another tab changes `localStorage`.
 pub fn on_storage_change(f: impl Fn(String) + 'static) {
-    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| f(e.key().unwrap_or_default()));
+    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+        f(e.key().unwrap_or_default())
+    });
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
     }
@@ -113,12 +142,17 @@ pub fn on_storage_change(f: impl Fn(String) + 'static) {
 /// Copies text with the Clipboard API; `Err` when refused or unavailable.
 pub async fn copy_text(text: &str) -> Result<(), ()> {
     let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-    let Some(clipboard) = clipboard else { return Err(()) };
+    let Some(clipboard) = clipboard else {
+        return Err(());
+    };
     // `navigator.clipboard` is undefined on insecure origins.
     if clipboard.is_undefined() || clipboard.is_null() {
         return Err(());
     }
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|_| ())
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
 }
 
 /// Opens a URL (e.g. `mailto:`) in the same tab.
@@ -130,7 +164,10 @@ pub fn open_url(url: &str) {
 
 /// Moves keyboard focus to the element with `id`.
 pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
@@ -155,7 +192,10 @@ pub struct Config {
 
 /// Fetches `config.json`; `None` when there is none (use the in-browser mock).
 pub async fn load_config() -> Result<Option<Config>, String> {
-    let response = gloo_net::http::Request::get("config.json").send().await.map_err(|e| format!("config.json could not be fetched: {e}"))?;
+    let response = gloo_net::http::Request::get("config.json")
+        .send()
+        .await
+        .map_err(|e| format!("config.json could not be fetched: {e}"))?;
     if response.status() == 404 {
         return Ok(None);
     }
@@ -167,7 +207,9 @@ pub async fn load_config() -> Result<Option<Config>, String> {
     if text.trim_start().starts_with('<') {
         return Ok(None);
     }
-    serde_json::from_str(&text).map(Some).map_err(|e| format!("config.json is not valid: {e}"))
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| format!("config.json is not valid: {e}"))
 }
 
 thread_local! {
@@ -177,24 +219,36 @@ thread_local! {
 /// A country's name in the UI language (`Intl.DisplayNames`), falling back
 /// on the English name from the domain table.
 pub fn country_name(code: &str, lang_tag: &'static str) -> String {
-    let fallback = || crate::domain::country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string());
-    if let Some(hit) = COUNTRY_NAMES.with(|m| m.borrow().get(&(code.to_string(), lang_tag)).cloned()) {
+    let fallback = || {
+        crate::domain::country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string())
+    };
+    if let Some(hit) =
+        COUNTRY_NAMES.with(|m| m.borrow().get(&(code.to_string(), lang_tag)).cloned())
+    {
         return hit;
     }
     let name = (|| {
         use js_sys::{Array, Object, Reflect};
         use wasm_bindgen::JsValue;
         let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let ctor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
+        let ctor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         let options = Object::new();
         Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
         let args = Array::of2(&Array::of1(&JsValue::from_str(lang_tag)), &options);
         let names = Reflect::construct(&ctor, &args).ok()?;
         let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
-        of.call1(&names, &JsValue::from_str(&code.to_ascii_uppercase())).ok()?.as_string()
+        of.call1(&names, &JsValue::from_str(&code.to_ascii_uppercase()))
+            .ok()?
+            .as_string()
     })()
     .filter(|n| !n.is_empty() && n != code)
     .unwrap_or_else(fallback);
-    COUNTRY_NAMES.with(|m| m.borrow_mut().insert((code.to_string(), lang_tag), name.clone()));
+    COUNTRY_NAMES.with(|m| {
+        m.borrow_mut()
+            .insert((code.to_string(), lang_tag), name.clone())
+    });
     name
 }

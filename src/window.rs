@@ -18,7 +18,13 @@ pub fn row_at(y: f64, total: usize, expanded: &BTreeSet<usize>) -> usize {
     let (mut lo, mut hi) = (0usize, total);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        let bottom = row_top(mid, expanded) + ROW_H + if expanded.contains(&mid) { PANEL_H } else { 0.0 };
+        let bottom = row_top(mid, expanded)
+            + ROW_H
+            + if expanded.contains(&mid) {
+                PANEL_H
+            } else {
+                0.0
+            };
         if bottom <= y {
             lo = mid + 1
         } else {
@@ -39,7 +45,11 @@ mod tests {
         assert_eq!(row_at(10.0 * ROW_H + 1.0, 100, &none), 10);
         let open: BTreeSet<usize> = [2].into();
         assert_eq!(row_top(3, &open), 3.0 * ROW_H + PANEL_H);
-        assert_eq!(row_at(3.0 * ROW_H + 10.0, 100, &open), 2, "inside row 2's panel");
+        assert_eq!(
+            row_at(3.0 * ROW_H + 10.0, 100, &open),
+            2,
+            "inside row 2's panel"
+        );
         assert_eq!(row_at(1e9, 100, &open), 99);
         assert_eq!(row_at(0.0, 0, &none), 0);
     }

@@ -15,8 +15,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 const FABRIKAM: &str = "0de00000-0000-4001-8000-000000000001";
 
 async fn invite(partner: &str, dap: bool) -> Invitation {
-    let body = CreateInvitation { dap, customer_name: String::new(), customer_email: String::new(), email_language: Lang::En, indirect_reseller_id: None, app_base: "http://x.example/".into() };
-    client_as(partner).await.write("POST", "/v1/invitations", &body, None).await.unwrap()
+    let body = CreateInvitation {
+        dap,
+        customer_name: String::new(),
+        customer_email: String::new(),
+        email_language: Lang::En,
+        indirect_reseller_id: None,
+        app_base: "http://x.example/".into(),
+    };
+    client_as(partner)
+        .await
+        .write("POST", "/v1/invitations", &body, None)
+        .await
+        .unwrap()
 }
 
 /// The link's query and fragment, on this test page's root.
@@ -26,14 +37,26 @@ fn local(link: &str) -> String {
 
 async fn problem_page_for(path: &str, expected: &str) {
     let _app = mount(path, None, None).await;
-    until(expected, || body_text().contains("This invitation link cannot be used") && body_text().contains(expected)).await;
+    until(expected, || {
+        body_text().contains("This invitation link cannot be used")
+            && body_text().contains(expected)
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn malformed_link() {
     fresh();
-    problem_page_for("/?invType=ResellerRelationship&partnerId=1234#/partner-invitation", "The link is incomplete or was changed (partnerId “1234” is not a GUID)").await;
-    problem_page_for("/?invType=Friendship&partnerId=0de00000-0000-4001-8000-000000000001", "invType “Friendship” is not a known invitation type").await;
+    problem_page_for(
+        "/?invType=ResellerRelationship&partnerId=1234#/partner-invitation",
+        "The link is incomplete or was changed (partnerId “1234” is not a GUID)",
+    )
+    .await;
+    problem_page_for(
+        "/?invType=Friendship&partnerId=0de00000-0000-4001-8000-000000000001",
+        "invType “Friendship” is not a known invitation type",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -42,27 +65,56 @@ async fn unknown_altered_revoked_expired_links() {
     let inv = invite("Ana Souza", false).await;
     let unknown = local(&inv.link).replace(&inv.id, "00000000-0000-4000-8000-000000000000");
     problem_page_for(&unknown, "No invitation matches this link").await;
-    problem_page_for(&local(&inv.link).replace("DAP=false", "DAP=true"), "This link differs from the invitation the partner created").await;
+    problem_page_for(
+        &local(&inv.link).replace("DAP=false", "DAP=true"),
+        "This link differs from the invitation the partner created",
+    )
+    .await;
     let token = sign_in("Ana Souza").await.access_token;
-    client_as("Ana Souza").await.write_empty::<()>("POST", &format!("/v1/invitations/{}/revoke", inv.id), None, None).await.unwrap();
+    client_as("Ana Souza")
+        .await
+        .write_empty::<()>(
+            "POST",
+            &format!("/v1/invitations/{}/revoke", inv.id),
+            None,
+            None,
+        )
+        .await
+        .unwrap();
     let _ = token;
     problem_page_for(&local(&inv.link), "The partner revoked this invitation").await;
     // An invitation created 91 days ago has expired.
     let mock = reseller_invitations::app::mock().unwrap();
     let token = sign_in("Ana Souza").await.access_token;
     let old = mock.borrow_mut().handle(
-        &ApiRequest::new("POST", "/v1/invitations").header("authorization", format!("Bearer {token}")).json(&CreateInvitation { dap: false, customer_name: String::new(), customer_email: String::new(), email_language: Lang::En, indirect_reseller_id: None, app_base: "http://x.example/".into() }),
+        &ApiRequest::new("POST", "/v1/invitations")
+            .header("authorization", format!("Bearer {token}"))
+            .json(&CreateInvitation {
+                dap: false,
+                customer_name: String::new(),
+                customer_email: String::new(),
+                email_language: Lang::En,
+                indirect_reseller_id: None,
+                app_base: "http://x.example/".into(),
+            }),
         js_sys::Date::now() as i64 - 91 * 86_400_000,
     );
     let old: Invitation = serde_json::from_str(&old.body).unwrap();
-    problem_page_for(&local(&old.link), "This invitation expired. Ask the partner for a new one.").await;
+    problem_page_for(
+        &local(&old.link),
+        "This invitation expired. Ask the partner for a new one.",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn a_plain_partner_center_link_opens_the_portal() {
     fresh();
     let _app = mount(&format!("/?invType=ResellerRelationship&partnerId={FABRIKAM}&msppId=0&DAP=false#/partner-invitation"), None, None).await;
-    until("the portal", || body_text().contains("Fabrikam Cloud Services invites you to a reseller relationship")).await;
+    until("the portal", || {
+        body_text().contains("Fabrikam Cloud Services invites you to a reseller relationship")
+    })
+    .await;
     assert_eq!(text(&one(".portal-name")), "Microsoft 365 admin center");
     assert!(body_text().contains("Sign in to your organization"));
 }
@@ -80,19 +132,38 @@ async fn checks_for(user: &str, dap: bool, partner: &str) -> (Mounted, Vec<Strin
 async fn each_check_names_the_facts() {
     let (app, ok) = checks_for("Beatriz Rocha", true, "Ana Souza").await;
     assert!(ok.iter().all(|c| c.contains("Passed")), "{ok:?}");
-    assert!(ok.iter().any(|c| c.contains("You are a Global administrator, as an invitation with admin privileges requires")));
-    until("the accept button", || body_text().contains("Accept and authorize")).await;
+    assert!(ok.iter().any(|c| c.contains(
+        "You are a Global administrator, as an invitation with admin privileges requires"
+    )));
+    until("the accept button", || {
+        body_text().contains("Accept and authorize")
+    })
+    .await;
     drop(app);
 
     let (app, role) = checks_for("Diego Martins", true, "Ana Souza").await;
-    assert!(role.iter().any(|c| c.contains("Your role: Not met") && c.contains("You are a Billing administrator. This invitation asks for admin privileges")), "{role:?}");
+    assert!(
+        role.iter().any(|c| c.contains("Your role: Not met")
+            && c.contains(
+                "You are a Billing administrator. This invitation asks for admin privileges"
+            )),
+        "{role:?}"
+    );
     assert!(!body_text().contains("Accept and authorize"));
     drop(app);
     let (app, billing_ok) = checks_for("Diego Martins", false, "Ana Souza").await;
-    assert!(billing_ok.iter().all(|c| c.contains("Passed")), "{billing_ok:?}");
+    assert!(
+        billing_ok.iter().all(|c| c.contains("Passed")),
+        "{billing_ok:?}"
+    );
     drop(app);
     let (app, user) = checks_for("Elisa Nunes", false, "Ana Souza").await;
-    assert!(user.iter().any(|c| c.contains("You are a User. Only a Global or Billing administrator can accept")), "{user:?}");
+    assert!(
+        user.iter().any(
+            |c| c.contains("You are a User. Only a Global or Billing administrator can accept")
+        ),
+        "{user:?}"
+    );
     drop(app);
 
     let (app, region) = checks_for("Karen Miller", false, "Ana Souza").await;
@@ -112,5 +183,11 @@ async fn markup_in_company_names_shows_as_text() {
     let _app = mount(&local(&inv.link), None, Some("Hugo Barros")).await;
     until("the checks", || all(".check").len() == 4).await;
     assert!(body_text().contains("Proseware <b>Labs</b> & \"Sons\" <script>alert(1)</script>"));
-    assert!(document().query_selector("main b, main script").unwrap().is_none(), "no element came from data");
+    assert!(
+        document()
+            .query_selector("main b, main script")
+            .unwrap()
+            .is_none(),
+        "no element came from data"
+    );
 }

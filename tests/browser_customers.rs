@@ -10,21 +10,38 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn row_names() -> Vec<String> {
-    all(".crow:not(.head) .name").iter().map(|n| text(n)).collect()
+    all(".crow:not(.head) .name")
+        .iter()
+        .map(|n| text(n))
+        .collect()
 }
 
 #[wasm_bindgen_test]
 async fn only_visible_rows_are_in_the_dom() {
     let _app = mount_at("/partner/customers", Some("Priya Raman"), None).await;
-    until("the count", || body_text().contains("50000 customers")).await;
+    until("the count", || body_text().contains("50,000 customers")).await;
     until("rows", || !row_names().is_empty()).await;
     let rendered = all(".crow:not(.head)").len();
-    assert!((5..80).contains(&rendered), "{rendered} rows rendered for 50,000 customers");
+    assert!(
+        (5..80).contains(&rendered),
+        "{rendered} rows rendered for 50,000 customers"
+    );
     let viewport = one(".viewport");
     let canvas = one(".canvas");
-    assert!(canvas.offset_height() > 50_000 * 50, "the canvas is as tall as every row");
+    assert!(
+        canvas.offset_height() > 50_000 * 50,
+        "the canvas is as tall as every row"
+    );
     viewport.set_scroll_top(30_000 * 56);
-    until("rows far down", || all(".crow[aria-rowindex]").iter().any(|r| r.get_attribute("aria-rowindex").and_then(|i| i.parse::<usize>().ok()).is_some_and(|i| i > 29_000) && !r.class_list().contains("placeholder"))).await;
+    until("rows far down", || {
+        all(".crow[data-index]").iter().any(|r| {
+            r.get_attribute("data-index")
+                .and_then(|i| i.parse::<usize>().ok())
+                .is_some_and(|i| i > 29_000)
+                && !r.class_list().contains("placeholder")
+        })
+    })
+    .await;
     assert!(all(".crow:not(.head)").len() < 80);
 }
 
@@ -33,26 +50,64 @@ async fn search_sort_and_filter_and_the_url_keeps_them() {
     let _app = mount_at("/partner/customers", Some("Priya Raman"), None).await;
     until("rows", || !row_names().is_empty()).await;
     type_into("#customer-search", "harbor peak");
-    until("search results", || { let n = row_names(); !n.is_empty() && n.iter().all(|x| x.to_lowercase().contains("harbor peak")) }).await;
+    until("search results", || {
+        let n = row_names();
+        !n.is_empty() && n.iter().all(|x| x.to_lowercase().contains("harbor peak"))
+    })
+    .await;
     let location = web_sys::window().unwrap().location();
     assert_eq!(location.search().unwrap(), "?q=harbor%20peak");
     let names = row_names();
-    assert!(names.windows(2).all(|w| w[0].to_lowercase() <= w[1].to_lowercase()), "{names:?}");
-    button("Company ▲").click();
-    until("descending", || { let n = row_names(); n.len() > 1 && n.windows(2).all(|w| w[0].to_lowercase() >= w[1].to_lowercase()) }).await;
+    assert!(
+        names
+            .windows(2)
+            .all(|w| w[0].to_lowercase() <= w[1].to_lowercase()),
+        "{names:?}"
+    );
+    one("button.sort[aria-label='Sort by Company']").click();
+    until("descending", || {
+        let n = row_names();
+        n.len() > 1
+            && n.windows(2)
+                .all(|w| w[0].to_lowercase() >= w[1].to_lowercase())
+    })
+    .await;
     assert!(location.search().unwrap().contains("order=desc"));
-    assert_eq!(one(".col-name[role=columnheader]").get_attribute("aria-sort").as_deref(), Some("descending"));
+    assert_eq!(
+        one(".crow.head .col-name")
+            .get_attribute("data-sort")
+            .as_deref(),
+        Some("descending")
+    );
+    assert_eq!(
+        one("button.sort[aria-label='Sort by Company']")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
     type_into("#customer-search", "");
     select("#customer-filter", "adminRemoved");
-    until("filtered", || { let r = all(".crow:not(.head) .col-relationship"); !r.is_empty() && r.iter().all(|c| text(c) == "Admin permissions removed") }).await;
+    until("filtered", || {
+        let r = all(".crow:not(.head) .col-relationship");
+        !r.is_empty() && r.iter().all(|c| text(c) == "Admin permissions removed")
+    })
+    .await;
     assert!(location.search().unwrap().contains("filter=adminRemoved"));
 }
 
 #[wasm_bindgen_test]
 async fn the_url_restores_a_view() {
     fresh();
-    let _app = mount("/partner/customers?q=alpine&sort=domain", Some("Ana Souza"), None).await;
-    until("the view", || row_names() == vec!["Alpine Ski House".to_string()]).await;
+    let _app = mount(
+        "/partner/customers?q=alpine&sort=domain",
+        Some("Ana Souza"),
+        None,
+    )
+    .await;
+    until("the view", || {
+        row_names() == vec!["Alpine Ski House".to_string()]
+    })
+    .await;
     assert_eq!(value("#customer-search"), "alpine");
 }
 
@@ -61,20 +116,39 @@ async fn expand_records_and_the_removal_guard() {
     let _app = mount_at("/partner/customers", Some("Ana Souza"), None).await;
     until("rows", || row_names().len() >= 2).await;
     let expand = one("button.expand[aria-label='Show details of Alpine Ski House']");
-    assert_eq!(expand.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        expand.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     expand.focus().unwrap();
     expand.click();
-    until("the record", || document().query_selector(".record").unwrap().is_some()).await;
-    assert_eq!(expand.get_attribute("aria-expanded").as_deref(), Some("true"));
+    until("the record", || {
+        document().query_selector(".record").unwrap().is_some()
+    })
+    .await;
+    assert_eq!(
+        expand.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert!(body_text().contains("Company profile"));
     // A second record opens too.
     one("button.expand[aria-label='Show details of Wingtip Toys Brasil']").click();
     until("two records", || all(".record").len() == 2).await;
     // Services tab, then the guard.
-    let services = all(".record [role=tab]").into_iter().find(|t| text(t) == "Services").unwrap();
+    let services = all(".record [role=tab]")
+        .into_iter()
+        .find(|t| text(t) == "Services")
+        .unwrap();
     services.click();
-    until("subscriptions", || body_text().contains("Microsoft 365 Business Standard")).await;
-    all(".record button.danger").into_iter().find(|b| text(b) == "Remove the relationship").unwrap().click();
+    until("subscriptions", || {
+        body_text().contains("Microsoft 365 Business Standard")
+    })
+    .await;
+    all(".record button.danger")
+        .into_iter()
+        .find(|b| text(b) == "Remove the relationship")
+        .unwrap()
+        .click();
     settle().await;
     button("Confirm").click();
     until("the refusal", || body_text().contains("The relationship cannot be removed while these subscriptions are active: Microsoft 365 Business Standard. Suspend them first.")).await;

@@ -20,7 +20,10 @@ fn checkbox() -> web_sys::HtmlInputElement {
 #[wasm_bindgen_test]
 async fn sovereign_partner_cannot_uncheck_admin_privileges() {
     let _app = mount_at("/partner/invitations/new", Some("Jonas Becker"), None).await;
-    until("the options form", || document().get_element_by_id("dap").is_some()).await;
+    until("the options form", || {
+        document().get_element_by_id("dap").is_some()
+    })
+    .await;
     assert!(checkbox().checked() && checkbox().disabled());
     assert!(body_text().contains("Partners operating in Microsoft Cloud Germany must request delegated administration privileges"));
 }
@@ -28,7 +31,10 @@ async fn sovereign_partner_cannot_uncheck_admin_privileges() {
 #[wasm_bindgen_test]
 async fn public_partner_chooses_admin_privileges() {
     let _app = mount_at("/partner/invitations/new", Some("Ana Souza"), None).await;
-    until("the options form", || document().get_element_by_id("dap").is_some()).await;
+    until("the options form", || {
+        document().get_element_by_id("dap").is_some()
+    })
+    .await;
     assert!(!checkbox().checked() && !checkbox().disabled());
     assert!(!body_text().contains("must request delegated administration privileges"));
 }
@@ -36,14 +42,23 @@ async fn public_partner_chooses_admin_privileges() {
 #[wasm_bindgen_test]
 async fn helpdesk_agent_is_told_why_it_cannot_invite() {
     let _app = mount_at("/partner/invitations/new", Some("Carla Dias"), None).await;
-    until("the reason", || body_text().contains("Your role (Helpdesk agent) cannot request reseller relationships")).await;
-    assert!(document().get_element_by_id("dap").is_none(), "no form for a Helpdesk agent");
+    until("the reason", || {
+        body_text().contains("Your role (Helpdesk agent) cannot request reseller relationships")
+    })
+    .await;
+    assert!(
+        document().get_element_by_id("dap").is_none(),
+        "no form for a Helpdesk agent"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn bad_email_is_explained_and_nothing_typed_is_lost() {
     let _app = mount_at("/partner/invitations/new", Some("Bruno Lima"), None).await;
-    until("the options form", || document().get_element_by_id("customer-email").is_some()).await;
+    until("the options form", || {
+        document().get_element_by_id("customer-email").is_some()
+    })
+    .await;
     type_into("#customer-name", "Contoso Ltda");
     type_into("#customer-email", "beatriz@");
     button("Create the invitation and review the email").click();
@@ -51,36 +66,72 @@ async fn bad_email_is_explained_and_nothing_typed_is_lost() {
     assert!(body_text().contains("Enter an email address like name@company.com."));
     assert_eq!(value("#customer-name"), "Contoso Ltda");
     assert_eq!(value("#customer-email"), "beatriz@");
-    assert_eq!(one("#customer-email").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        one("#customer-email")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
 }
 
 async fn create(lang: Lang, dap: bool, name: &str) -> Invitation {
-    let body = CreateInvitation { dap, customer_name: name.into(), customer_email: "ana@contoso.com.br".into(), email_language: lang, indirect_reseller_id: None, app_base: "https://app.example/".into() };
-    client_as("Ana Souza").await.write("POST", "/v1/invitations", &body, None).await.unwrap()
+    let body = CreateInvitation {
+        dap,
+        customer_name: name.into(),
+        customer_email: "ana@contoso.com.br".into(),
+        email_language: lang,
+        indirect_reseller_id: None,
+        app_base: "https://app.example/".into(),
+    };
+    client_as("Ana Souza")
+        .await
+        .write("POST", "/v1/invitations", &body, None)
+        .await
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
 async fn draft_guards_the_link_and_puts_it_back() {
     fresh();
     let inv = create(Lang::PtBr, true, "Açaí & Cia").await;
-    let _app = mount(&format!("/partner/invitations/{}/draft", inv.id), Some("Ana Souza"), None).await;
-    until("the draft", || document().get_element_by_id("draft-body").is_some()).await;
+    let _app = mount(
+        &format!("/partner/invitations/{}/draft", inv.id),
+        Some("Ana Souza"),
+        None,
+    )
+    .await;
+    until("the draft", || {
+        document().get_element_by_id("draft-body").is_some()
+    })
+    .await;
     assert!(value("#draft-body").contains(&inv.link));
     assert!(value("#draft-body").starts_with("Olá, equipe Açaí & Cia,"));
     type_into("#draft-body", "Olá!\nSem link agora.");
     settle().await;
     assert!(body_text().contains("The message no longer holds the personalised link unchanged"));
     assert!(button("Done").disabled());
-    assert!(all("a#open-mail").is_empty(), "no mailto while the link is missing");
+    assert!(
+        all("a#open-mail").is_empty(),
+        "no mailto while the link is missing"
+    );
     button("Put the link back").click();
     settle().await;
     assert!(value("#draft-body").contains(&inv.link));
     assert!(!button("Done").disabled());
     // The mailto: link encodes accents, line breaks and reserved characters.
     let href = one("a#open-mail").get_attribute("href").unwrap();
-    assert!(href.starts_with("mailto:ana@contoso.com.br?subject="), "{href}");
-    assert!(href.contains("Ol%C3%A1%21%0D%0ASem%20link%20agora."), "{href}");
-    assert!(href.contains("%26") && !href.contains("& ") && !href.contains('\n'), "{href}");
+    assert!(
+        href.starts_with("mailto:ana@contoso.com.br?subject="),
+        "{href}"
+    );
+    assert!(
+        href.contains("Ol%C3%A1%21%0D%0ASem%20link%20agora."),
+        "{href}"
+    );
+    assert!(
+        href.contains("%26") && !href.contains("& ") && !href.contains('\n'),
+        "{href}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -90,13 +141,31 @@ async fn clipboard_refused_offers_a_selectable_text() {
     // A browser without the Clipboard API (or refusing it).
     let navigator = web_sys::window().unwrap().navigator();
     let descriptor = js_sys::Object::new();
-    js_sys::Reflect::set(&descriptor, &"value".into(), &wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(
+        &descriptor,
+        &"value".into(),
+        &wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .unwrap();
     js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
     js_sys::Object::define_property(&navigator, &"clipboard".into(), &descriptor);
-    let _app = mount(&format!("/partner/invitations/{}/draft", inv.id), Some("Ana Souza"), None).await;
-    until("the draft", || document().get_element_by_id("draft-body").is_some()).await;
+    let _app = mount(
+        &format!("/partner/invitations/{}/draft", inv.id),
+        Some("Ana Souza"),
+        None,
+    )
+    .await;
+    until("the draft", || {
+        document().get_element_by_id("draft-body").is_some()
+    })
+    .await;
     button("Copy to clipboard").click();
-    until("the fallback", || document().get_element_by_id("copy-email-fallback").is_some()).await;
+    until("the fallback", || {
+        document()
+            .get_element_by_id("copy-email-fallback")
+            .is_some()
+    })
+    .await;
     let fallback: web_sys::HtmlTextAreaElement = one("#copy-email-fallback").unchecked_into();
     assert!(fallback.value().contains(&inv.link));
     assert!(body_text().contains("Your browser did not allow copying. Select the text below"));
@@ -111,9 +180,21 @@ async fn invitations_list_shows_each_invitation_and_an_empty_state() {
     let _app = mount("/partner/invitations", Some("Ana Souza"), None).await;
     until("the rows", || all("table.data tbody tr").len() == 2).await;
     let rows: Vec<String> = all("table.data tbody tr").iter().map(|r| text(r)).collect();
-    assert!(rows[0].contains("Second Co") && rows[0].contains("Português (Brasil)") && rows[0].contains("No") && rows[0].contains("Pending"), "{rows:?}");
-    assert!(rows[1].contains("First Co") && rows[1].contains("English") && rows[1].contains("Yes"), "{rows:?}");
+    assert!(
+        rows[0].contains("Second Co")
+            && rows[0].contains("Português (Brasil)")
+            && rows[0].contains("No")
+            && rows[0].contains("Pending"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].contains("First Co") && rows[1].contains("English") && rows[1].contains("Yes"),
+        "{rows:?}"
+    );
     drop(_app);
     let _other = mount_at("/partner/invitations", Some("Inês Costa"), None).await;
-    until("the empty state", || body_text().contains("No invitations yet.")).await;
+    until("the empty state", || {
+        body_text().contains("No invitations yet.")
+    })
+    .await;
 }

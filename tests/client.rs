@@ -29,8 +29,21 @@ fn client() -> (Client, Rc<RefCell<MockBackend>>) {
 fn signs_in_and_reads_typed_answers() {
     let (anon, _) = client();
     let ids: DemoIdentities = block_on(anon.get("/v1/demo/identities")).unwrap();
-    let ana = ids.partners.iter().flat_map(|p| &p.users).find(|u| u.display_name == "Ana Souza").unwrap();
-    let session: Session = block_on(anon.write("POST", "/v1/demo/sign-in", &SignInRequest { user_id: ana.id.clone() }, None)).unwrap();
+    let ana = ids
+        .partners
+        .iter()
+        .flat_map(|p| &p.users)
+        .find(|u| u.display_name == "Ana Souza")
+        .unwrap();
+    let session: Session = block_on(anon.write(
+        "POST",
+        "/v1/demo/sign-in",
+        &SignInRequest {
+            user_id: ana.id.clone(),
+        },
+        None,
+    ))
+    .unwrap();
     let me: Me = block_on(anon.with_token(Some(session.access_token)).get("/v1/me")).unwrap();
     assert_eq!(me.company_name, "Fabrikam Cloud Services");
     let e = block_on(anon.get::<Me>("/v1/me")).unwrap_err();
@@ -41,13 +54,24 @@ fn signs_in_and_reads_typed_answers() {
 #[test]
 fn transient_failures_are_retried_then_reported() {
     let (anon, mock) = client();
-    mock.borrow_mut().set_faults(Faults { failure_rate: 1.0, ..Faults::default() });
+    mock.borrow_mut().set_faults(Faults {
+        failure_rate: 1.0,
+        ..Faults::default()
+    });
     let e = block_on(anon.get::<DemoIdentities>("/v1/demo/identities")).unwrap_err();
     assert_eq!((e.code, e.status), (ErrorCode::Unavailable, 503));
     assert!(e.is_transient());
-    mock.borrow_mut().set_faults(Faults { failure_rate: 0.5, ..Faults::default() });
-    let ok = (0..20).filter(|_| block_on(anon.get::<DemoIdentities>("/v1/demo/identities")).is_ok()).count();
-    assert!(ok >= 14, "with three attempts, most reads at 50% failure succeed ({ok}/20)");
+    mock.borrow_mut().set_faults(Faults {
+        failure_rate: 0.5,
+        ..Faults::default()
+    });
+    let ok = (0..20)
+        .filter(|_| block_on(anon.get::<DemoIdentities>("/v1/demo/identities")).is_ok())
+        .count();
+    assert!(
+        ok >= 14,
+        "with three attempts, most reads at 50% failure succeed ({ok}/20)"
+    );
 }
 
 #[test]
@@ -55,7 +79,8 @@ fn a_keyed_write_applies_once_whatever_the_retries() {
     let (anon, mock) = client();
     let before = mock.borrow().revision();
     for _ in 0..3 {
-        block_on(anon.write_empty::<()>("POST", "/v1/demo/tenants", None, Some("same-key"))).unwrap_err();
+        block_on(anon.write_empty::<()>("POST", "/v1/demo/tenants", None, Some("same-key")))
+            .unwrap_err();
     }
     let body = reseller_invitations::api::wire::NewTenant {
         company_name: "Once Ltd".into(),

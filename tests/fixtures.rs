@@ -2,12 +2,17 @@
 //! parser reads every real link shape.
 #![cfg(not(target_arch = "wasm32"))]
 
-use reseller_invitations::api::wire::{Agreement, AgreementMetadata, Collection, Customer, ErrorBody, RelationshipRequest};
+use reseller_invitations::api::wire::{
+    Agreement, AgreementMetadata, Collection, Customer, ErrorBody, RelationshipRequest,
+};
 use reseller_invitations::domain::link::{InvitationLink, InvitationType};
 use serde::de::DeserializeOwned;
 
 fn read<T: DeserializeOwned>(name: &str) -> T {
-    let path = format!("{}/tests/fixtures/partner-center/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/partner-center/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} does not read: {e}"))
 }
@@ -17,10 +22,22 @@ fn customer_reads_with_its_odd_real_values() {
     let c: Customer = read("customer.json");
     assert_eq!(c.id, "eebd1b55-5360-4438-a11d-5c06918c3014");
     assert_eq!(c.company_profile.domain, "abcdefgh1234.ccsctp.net");
-    assert_eq!(c.company_profile.address.as_ref().map(|a| a.country.as_str()), Some("US"));
+    assert_eq!(
+        c.company_profile
+            .address
+            .as_ref()
+            .map(|a| a.country.as_str()),
+        Some("US")
+    );
     let billing = c.billing_profile.expect("billing profile");
-    assert!(billing.company_name.len() > 120, "the long real billing name survives");
-    assert_eq!(billing.attributes.etag.as_deref(), Some("-4242348048554929329"));
+    assert!(
+        billing.company_name.len() > 120,
+        "the long real billing name survives"
+    );
+    assert_eq!(
+        billing.attributes.etag.as_deref(),
+        Some("-4242348048554929329")
+    );
     assert_eq!(c.relationship_to_partner, "reseller");
     assert_eq!(c.allow_delegated_access, Some(true));
     assert_eq!(c.attributes.object_type.as_deref(), Some("Customer"));
@@ -30,27 +47,45 @@ fn customer_reads_with_its_odd_real_values() {
 fn collections_agreements_errors_and_requests_read() {
     let list: Collection<Customer> = read("customers-collection.json");
     assert_eq!((list.total_count, list.items.len()), (2, 2));
-    assert_eq!(list.links.self_link.map(|l| l.uri).as_deref(), Some("/v1/customers?size=40"));
+    assert_eq!(
+        list.links.self_link.map(|l| l.uri).as_deref(),
+        Some("/v1/customers?size=40")
+    );
     let meta: Collection<AgreementMetadata> = read("agreement-metadata-collection.json");
-    assert_eq!(meta.items[0].template_id, "117a77b0-9360-443b-8795-c6dedc750cf9");
+    assert_eq!(
+        meta.items[0].template_id,
+        "117a77b0-9360-443b-8795-c6dedc750cf9"
+    );
     let request: Agreement = read("agreement-request.json");
     assert_eq!(request.primary_contact.first_name, "Tania");
     assert_eq!(request.primary_contact.problems(), vec![]);
     let response: Agreement = read("agreement-response.json");
-    assert_eq!(response.user_id.as_deref(), Some("3d6f2c09-eb40-48ca-a4b3-d24c9c007531"));
+    assert_eq!(
+        response.user_id.as_deref(),
+        Some("3d6f2c09-eb40-48ca-a4b3-d24c9c007531")
+    );
     let error: ErrorBody = read("error.json");
     assert_eq!((error.code, error.source.as_str()), (20002, "PartnerFD"));
-    for name in ["relationship-request.json", "relationship-request-legacy.json"] {
+    for name in [
+        "relationship-request.json",
+        "relationship-request-legacy.json",
+    ] {
         let r: RelationshipRequest = read(name);
         let link = InvitationLink::parse(&r.url).expect(name);
-        assert_eq!(link.partner_id.to_string(), "3b33e682-00c3-41ee-9dd2-a548adf56438");
+        assert_eq!(
+            link.partner_id.to_string(),
+            "3b33e682-00c3-41ee-9dd2-a548adf56438"
+        );
         assert!(!link.dap);
     }
 }
 
 #[test]
 fn every_real_link_shape_reads() {
-    let path = format!("{}/tests/fixtures/partner-center/invitation-links.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/partner-center/invitation-links.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let links: Vec<InvitationLink> = std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -59,9 +94,15 @@ fn every_real_link_shape_reads() {
         .collect();
     assert_eq!(links.len(), 4);
     assert_eq!((links[0].dap, links[1].dap), (false, true));
-    assert_eq!(links[2].inv_type, InvitationType::IndirectResellerRelationship);
+    assert_eq!(
+        links[2].inv_type,
+        InvitationType::IndirectResellerRelationship
+    );
     assert_eq!(links[2].mspp_id, 6531449);
-    assert_eq!(links[2].indirect_csp_id.map(|i| i.to_string()).as_deref(), Some("45c44870-ef77-4fdd-b6fe-3dacb075cff2"));
+    assert_eq!(
+        links[2].indirect_csp_id.map(|i| i.to_string()).as_deref(),
+        Some("45c44870-ef77-4fdd-b6fe-3dacb075cff2")
+    );
     assert_eq!(links[3].inv_type, InvitationType::ResellerRelationship);
     assert!(links.iter().all(|l| l.invitation_id.is_none()));
 }

@@ -8,15 +8,27 @@ use reseller_invitations::domain::ids::{InvitationId, TenantId};
 use reseller_invitations::domain::link::{InvitationLink, InvitationType};
 
 fn any_link() -> impl Strategy<Value = InvitationLink> {
-    (any::<u128>(), any::<u64>(), any::<bool>(), proptest::option::of(any::<u128>()), proptest::option::of(any::<u128>()))
-        .prop_map(|(partner, mspp, dap, indirect, invitation)| InvitationLink {
-            inv_type: if indirect.is_some() { InvitationType::IndirectResellerRelationship } else { InvitationType::ResellerRelationship },
-            partner_id: TenantId(uuid::Uuid::from_u128(partner)),
-            mspp_id: mspp,
-            dap,
-            indirect_csp_id: indirect.map(|i| TenantId(uuid::Uuid::from_u128(i))),
-            invitation_id: invitation.map(|i| InvitationId(uuid::Uuid::from_u128(i))),
-        })
+    (
+        any::<u128>(),
+        any::<u64>(),
+        any::<bool>(),
+        proptest::option::of(any::<u128>()),
+        proptest::option::of(any::<u128>()),
+    )
+        .prop_map(
+            |(partner, mspp, dap, indirect, invitation)| InvitationLink {
+                inv_type: if indirect.is_some() {
+                    InvitationType::IndirectResellerRelationship
+                } else {
+                    InvitationType::ResellerRelationship
+                },
+                partner_id: TenantId(uuid::Uuid::from_u128(partner)),
+                mspp_id: mspp,
+                dap,
+                indirect_csp_id: indirect.map(|i| TenantId(uuid::Uuid::from_u128(i))),
+                invitation_id: invitation.map(|i| InvitationId(uuid::Uuid::from_u128(i))),
+            },
+        )
 }
 
 proptest! {

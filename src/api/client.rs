@@ -36,12 +36,19 @@ pub struct Client {
 impl Client {
     /// A client over `backend`, not signed in.
     pub fn new(backend: Backend) -> Self {
-        Self { backend, token: None, correlation_id: uuid::Uuid::new_v4().to_string().into() }
+        Self {
+            backend,
+            token: None,
+            correlation_id: uuid::Uuid::new_v4().to_string().into(),
+        }
     }
 
     /// The same backend, with a bearer token.
     pub fn with_token(&self, token: Option<String>) -> Self {
-        Self { token, ..self.clone() }
+        Self {
+            token,
+            ..self.clone()
+        }
     }
 
     /// The backend.
@@ -52,12 +59,15 @@ impl Client {
     /// Sends a request and returns the raw body of a 2xx answer.
     pub async fn send(&self, mut req: ApiRequest) -> Result<String, ApiError> {
         if let Some(token) = &self.token {
-            req.headers.insert("authorization".into(), format!("Bearer {token}"));
+            req.headers
+                .insert("authorization".into(), format!("Bearer {token}"));
         }
-        req.headers.insert("ms-correlationid".into(), self.correlation_id.to_string());
+        req.headers
+            .insert("ms-correlationid".into(), self.correlation_id.to_string());
         let write = req.method != "GET";
         if write && !req.headers.contains_key("ms-requestid") {
-            req.headers.insert("ms-requestid".into(), uuid::Uuid::new_v4().to_string());
+            req.headers
+                .insert("ms-requestid".into(), uuid::Uuid::new_v4().to_string());
         }
         let mut attempt = 0;
         loop {
@@ -94,12 +104,27 @@ impl Client {
 
     /// A write with a JSON body, decoded answer. `key` is the idempotency key
     /// (pass the same one when the user retries the same action).
-    pub async fn write<B: Serialize, T: DeserializeOwned>(&self, method: &str, path: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
-        decode(self.send(keyed(ApiRequest::new(method, path).json(body), key)).await?)
+    pub async fn write<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        body: &B,
+        key: Option<&str>,
+    ) -> Result<T, ApiError> {
+        decode(
+            self.send(keyed(ApiRequest::new(method, path).json(body), key))
+                .await?,
+        )
     }
 
     /// A write whose answer has no body (204).
-    pub async fn write_empty<B: Serialize>(&self, method: &str, path: &str, body: Option<&B>, key: Option<&str>) -> Result<(), ApiError> {
+    pub async fn write_empty<B: Serialize>(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&B>,
+        key: Option<&str>,
+    ) -> Result<(), ApiError> {
         let mut req = ApiRequest::new(method, path);
         if let Some(body) = body {
             req = req.json(body);

@@ -88,18 +88,27 @@ const CODES: &[(ErrorCode, i64, u16)] = &[
 impl ErrorCode {
     /// The numeric code on the wire.
     pub fn number(self) -> i64 {
-        CODES.iter().find(|(c, _, _)| *c == self).map_or(0, |(_, n, _)| *n)
+        CODES
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map_or(0, |(_, n, _)| *n)
     }
     /// The HTTP status it travels with.
     pub fn status(self) -> u16 {
-        CODES.iter().find(|(c, _, _)| *c == self).map_or(500, |(_, _, s)| *s)
+        CODES
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map_or(500, |(_, _, s)| *s)
     }
     /// Every code with a number, for documentation and tests.
     pub fn all() -> impl Iterator<Item = ErrorCode> {
         CODES.iter().map(|(c, _, _)| *c)
     }
     fn from_number(n: i64) -> Option<ErrorCode> {
-        CODES.iter().find(|(_, num, _)| *num == n).map(|(c, _, _)| *c)
+        CODES
+            .iter()
+            .find(|(_, num, _)| *num == n)
+            .map(|(c, _, _)| *c)
     }
 }
 
@@ -119,11 +128,18 @@ pub struct ApiError {
 impl ApiError {
     /// An error without an answer (network, timeout).
     pub fn network(description: impl Into<String>) -> Self {
-        Self { code: ErrorCode::Network, status: 0, description: description.into(), data: Vec::new() }
+        Self {
+            code: ErrorCode::Network,
+            status: 0,
+            description: description.into(),
+            data: Vec::new(),
+        }
     }
     /// Whether trying again may help (reads and idempotent writes).
     pub fn is_transient(&self) -> bool {
-        matches!(self.code, ErrorCode::Network | ErrorCode::Unavailable) || self.status >= 500 || self.status == 429
+        matches!(self.code, ErrorCode::Network | ErrorCode::Unavailable)
+            || self.status >= 500
+            || self.status == 429
     }
 }
 
@@ -155,11 +171,22 @@ pub fn check(response: ApiResponse) -> Result<String, ApiError> {
     let (description, data) = match body {
         Some(b) => (
             b.description,
-            b.data.into_iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect(),
+            b.data
+                .into_iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect(),
         ),
-        None => (format!("The server answered HTTP {}", response.status), Vec::new()),
+        None => (
+            format!("The server answered HTTP {}", response.status),
+            Vec::new(),
+        ),
     };
-    Err(ApiError { code, status: response.status, description, data })
+    Err(ApiError {
+        code,
+        status: response.status,
+        description,
+        data,
+    })
 }
 
 /// Builds the error response the mock sends.
@@ -170,7 +197,10 @@ pub fn response(code: ErrorCode, description: &str, data: Vec<String>) -> ApiRes
         data: data.into_iter().map(serde_json::Value::String).collect(),
         source: "ResellerInvitationsMock".to_string(),
     };
-    ApiResponse { status: code.status(), body: serde_json::to_string(&body).unwrap_or_default() }
+    ApiResponse {
+        status: code.status(),
+        body: serde_json::to_string(&body).unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]
@@ -187,11 +217,22 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(pc.code, ErrorCode::NoRelationship);
-        let bare = check(ApiResponse { status: 502, body: "<html>".into() }).unwrap_err();
+        let bare = check(ApiResponse {
+            status: 502,
+            body: "<html>".into(),
+        })
+        .unwrap_err();
         assert_eq!(bare.code, ErrorCode::Unavailable);
         assert!(bare.is_transient());
-        assert_eq!(check(ApiResponse { status: 204, body: String::new() }), Ok(String::new()));
-        let numbers: std::collections::HashSet<_> = ErrorCode::all().map(ErrorCode::number).collect();
+        assert_eq!(
+            check(ApiResponse {
+                status: 204,
+                body: String::new()
+            }),
+            Ok(String::new())
+        );
+        let numbers: std::collections::HashSet<_> =
+            ErrorCode::all().map(ErrorCode::number).collect();
         assert_eq!(numbers.len(), ErrorCode::all().count(), "codes are unique");
     }
 }

@@ -39,17 +39,25 @@ impl HttpTransport {
         let request = if req.body.is_empty() {
             builder.build()
         } else {
-            builder.header("content-type", "application/json").body(req.body.clone())
+            builder
+                .header("content-type", "application/json")
+                .body(req.body.clone())
         }
         .map_err(|e| ApiError::network(format!("the request could not be built: {e}")))?;
         // Abort after the timeout; aborting a finished request does nothing,
         // and the one-shot closure frees itself when it runs.
         if let (Some(w), Some(c)) = (web_sys::window(), controller.clone()) {
             let abort = Closure::once_into_js(move || c.abort());
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), self.timeout_ms as i32);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                self.timeout_ms as i32,
+            );
         }
         let response = request.send().await.map_err(|e| {
-            ApiError::network(format!("{} could not be reached (network error or timeout after {} ms): {e}", self.base_url, self.timeout_ms))
+            ApiError::network(format!(
+                "{} could not be reached (network error or timeout after {} ms): {e}",
+                self.base_url, self.timeout_ms
+            ))
         })?;
         let status = response.status();
         let body = response.text().await.unwrap_or_default();

@@ -32,7 +32,11 @@ pub struct ApiRequest {
 impl ApiRequest {
     /// A request without headers or body.
     pub fn new(method: &str, path: impl Into<String>) -> Self {
-        Self { method: method.to_string(), path: path.into(), ..Self::default() }
+        Self {
+            method: method.to_string(),
+            path: path.into(),
+            ..Self::default()
+        }
     }
     /// Adds a header (name lower-cased).
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
@@ -53,7 +57,8 @@ impl ApiRequest {
         let query = self.path.split_once('?')?.1;
         query.split('&').find_map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (crate::domain::link::percent_decode(k) == name).then(|| crate::domain::link::percent_decode(v))
+            (crate::domain::link::percent_decode(k) == name)
+                .then(|| crate::domain::link::percent_decode(v))
         })
     }
 }
@@ -75,7 +80,9 @@ pub fn now_ms() -> i64 {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
     }
 }
 
@@ -86,7 +93,8 @@ pub async fn sleep_ms(ms: u32) {
     {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+                let _ =
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
             }
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

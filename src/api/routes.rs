@@ -26,7 +26,11 @@ pub struct Route {
 }
 
 const fn r(method: &'static str, path: &'static str, caller: Caller) -> Route {
-    Route { method, path, caller }
+    Route {
+        method,
+        path,
+        caller,
+    }
 }
 
 /// Every endpoint of the contract.
@@ -44,24 +48,72 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/v1/invitations", Caller::Partner),
     r("GET", "/v1/invitations", Caller::Partner),
     r("GET", "/v1/invitations/{invitationId}", Caller::Partner),
-    r("POST", "/v1/invitations/{invitationId}/revoke", Caller::Partner),
-    r("PUT", "/v1/invitations/{invitationId}/draft", Caller::Partner),
+    r(
+        "POST",
+        "/v1/invitations/{invitationId}/revoke",
+        Caller::Partner,
+    ),
+    r(
+        "PUT",
+        "/v1/invitations/{invitationId}/draft",
+        Caller::Partner,
+    ),
     r("GET", "/v1/customers", Caller::Partner),
     r("GET", "/v1/customers/{customerId}", Caller::Partner),
-    r("DELETE", "/v1/customers/{customerId}/relationship", Caller::Partner),
-    r("GET", "/v1/customers/{customerId}/agreements", Caller::Partner),
-    r("POST", "/v1/customers/{customerId}/agreements", Caller::Partner),
-    r("GET", "/v1/customers/{customerId}/subscriptions", Caller::Partner),
-    r("POST", "/v1/customers/{customerId}/subscriptions", Caller::Partner),
-    r("PATCH", "/v1/customers/{customerId}/subscriptions/{subscriptionId}", Caller::Partner),
-    r("PUT", "/v1/customers/{customerId}/subscriptions/{subscriptionId}/supportcontact", Caller::Partner),
+    r(
+        "DELETE",
+        "/v1/customers/{customerId}/relationship",
+        Caller::Partner,
+    ),
+    r(
+        "GET",
+        "/v1/customers/{customerId}/agreements",
+        Caller::Partner,
+    ),
+    r(
+        "POST",
+        "/v1/customers/{customerId}/agreements",
+        Caller::Partner,
+    ),
+    r(
+        "GET",
+        "/v1/customers/{customerId}/subscriptions",
+        Caller::Partner,
+    ),
+    r(
+        "POST",
+        "/v1/customers/{customerId}/subscriptions",
+        Caller::Partner,
+    ),
+    r(
+        "PATCH",
+        "/v1/customers/{customerId}/subscriptions/{subscriptionId}",
+        Caller::Partner,
+    ),
+    r(
+        "PUT",
+        "/v1/customers/{customerId}/subscriptions/{subscriptionId}/supportcontact",
+        Caller::Partner,
+    ),
     r("GET", "/v1/customers/{customerId}/users", Caller::Partner),
-    r("GET", "/v1/customers/{customerId}/subscribedskus", Caller::Partner),
-    r("POST", "/v1/customers/{customerId}/users/{userId}/licenseupdates", Caller::Partner),
+    r(
+        "GET",
+        "/v1/customers/{customerId}/subscribedskus",
+        Caller::Partner,
+    ),
+    r(
+        "POST",
+        "/v1/customers/{customerId}/users/{userId}/licenseupdates",
+        Caller::Partner,
+    ),
     r("GET", "/v1/tenant/invitations/view", Caller::Anyone),
     r("POST", "/v1/tenant/invitations/accept", Caller::Customer),
     r("GET", "/v1/tenant/relationships", Caller::Customer),
-    r("POST", "/v1/tenant/relationships/{partnerId}/remove-admin", Caller::Customer),
+    r(
+        "POST",
+        "/v1/tenant/relationships/{partnerId}/remove-admin",
+        Caller::Customer,
+    ),
 ];
 
 /// Matches a concrete path against the table; returns the route and the
@@ -90,7 +142,11 @@ pub fn find(method: &str, path: &str) -> Result<(Route, Vec<String>), RouteMiss>
             path_known = true;
         }
     }
-    Err(if path_known { RouteMiss::MethodNotAllowed } else { RouteMiss::NotFound })
+    Err(if path_known {
+        RouteMiss::MethodNotAllowed
+    } else {
+        RouteMiss::NotFound
+    })
 }
 
 /// Why no route matched.

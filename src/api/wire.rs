@@ -24,7 +24,10 @@ pub struct Attributes {
 impl Attributes {
     /// Attributes naming an object type.
     pub fn of(object_type: &str) -> Self {
-        Self { object_type: Some(object_type.to_string()), etag: None }
+        Self {
+            object_type: Some(object_type.to_string()),
+            etag: None,
+        }
     }
 }
 
@@ -72,7 +75,12 @@ pub struct Collection<T> {
 impl<T> Collection<T> {
     /// A single-page collection.
     pub fn of(items: Vec<T>) -> Self {
-        Self { total_count: items.len() as u64, items, links: Links::default(), attributes: Attributes::of("Collection") }
+        Self {
+            total_count: items.len() as u64,
+            items,
+            links: Links::default(),
+            attributes: Attributes::of("Collection"),
+        }
     }
 }
 

@@ -28,11 +28,20 @@ mod reseller_invitations_server {
     }
 
     fn options() -> Result<Options, String> {
-        let mut o = Options { port: 8080, dist: None, http_mock: true };
+        let mut o = Options {
+            port: 8080,
+            dist: None,
+            http_mock: true,
+        };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
             match a.as_str() {
-                "--port" => o.port = args.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
+                "--port" => {
+                    o.port = args
+                        .next()
+                        .and_then(|p| p.parse().ok())
+                        .ok_or("--port needs a number")?
+                }
                 "--dist" => o.dist = Some(args.next().ok_or("--dist needs a folder")?.into()),
                 "--http-mock" => o.http_mock = true,
                 "--in-browser-mock" => o.http_mock = false,
@@ -64,7 +73,14 @@ mod reseller_invitations_server {
         };
         let mut mock = MockBackend::in_memory();
         println!("Serving on http://127.0.0.1:{}/", o.port);
-        println!("  backend: {}", if o.http_mock { "this server's HTTP API (config.json points at it)" } else { "the in-browser mock (no config.json)" });
+        println!(
+            "  backend: {}",
+            if o.http_mock {
+                "this server's HTTP API (config.json points at it)"
+            } else {
+                "the in-browser mock (no config.json)"
+            }
+        );
         for mut request in server.incoming_requests() {
             let url = request.url().to_string();
             let path = url.split('?').next().unwrap_or("/").to_string();
@@ -76,27 +92,44 @@ mod reseller_invitations_server {
                 }
                 let mut api = ApiRequest::new(request.method().as_str(), url.clone());
                 for h in request.headers() {
-                    api.headers.insert(h.field.as_str().as_str().to_ascii_lowercase(), h.value.as_str().to_string());
+                    api.headers.insert(
+                        h.field.as_str().as_str().to_ascii_lowercase(),
+                        h.value.as_str().to_string(),
+                    );
                 }
                 api.body = body;
                 let cors = [
                     header("Access-Control-Allow-Origin", "*"),
-                    header("Access-Control-Allow-Headers", "authorization, content-type, ms-requestid, ms-correlationid"),
-                    header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE"),
+                    header(
+                        "Access-Control-Allow-Headers",
+                        "authorization, content-type, ms-requestid, ms-correlationid",
+                    ),
+                    header(
+                        "Access-Control-Allow-Methods",
+                        "GET, POST, PUT, PATCH, DELETE",
+                    ),
                 ];
                 let response = if request.method().as_str() == "OPTIONS" {
                     Response::from_string("").with_status_code(204)
                 } else {
                     let answer = mock.handle(&api, now_ms());
-                    Response::from_string(answer.body).with_status_code(answer.status).with_header(header("Content-Type", "application/json"))
+                    Response::from_string(answer.body)
+                        .with_status_code(answer.status)
+                        .with_header(header("Content-Type", "application/json"))
                 };
                 let response = cors.into_iter().fold(response, |r, h| r.with_header(h));
                 let _ = request.respond(response);
                 continue;
             }
             if path == "/config.json" && o.http_mock {
-                let config = format!("{{\"backend\":\"http\",\"baseUrl\":\"http://127.0.0.1:{}\"}}", o.port);
-                let _ = request.respond(Response::from_string(config).with_header(header("Content-Type", "application/json")));
+                let config = format!(
+                    "{{\"backend\":\"http\",\"baseUrl\":\"http://127.0.0.1:{}\"}}",
+                    o.port
+                );
+                let _ = request.respond(
+                    Response::from_string(config)
+                        .with_header(header("Content-Type", "application/json")),
+                );
                 continue;
             }
             let _ = request.respond(static_file(o.dist.as_deref(), &path));
@@ -121,12 +154,24 @@ mod reseller_invitations_server {
         };
         let relative = path.trim_start_matches('/');
         let safe = !relative.split('/').any(|s| s == ".." || s.starts_with('.'));
-        let candidate = dist.join(if relative.is_empty() { "index.html" } else { relative });
+        let candidate = dist.join(if relative.is_empty() {
+            "index.html"
+        } else {
+            relative
+        });
         if safe && candidate.is_file() {
             if let Ok(bytes) = std::fs::read(&candidate) {
-                let csp = if candidate.extension().is_some_and(|e| e == "html") { csp_header(dist) } else { None };
-                let r = Response::from_data(bytes).with_header(header("Content-Type", content_type(&candidate)));
-                return match csp { Some(h) => r.with_header(h), None => r };
+                let csp = if candidate.extension().is_some_and(|e| e == "html") {
+                    csp_header(dist)
+                } else {
+                    None
+                };
+                let r = Response::from_data(bytes)
+                    .with_header(header("Content-Type", content_type(&candidate)));
+                return match csp {
+                    Some(h) => r.with_header(h),
+                    None => r,
+                };
             }
         }
         if path == "/config.json" {
@@ -136,8 +181,12 @@ mod reseller_invitations_server {
         match std::fs::read_to_string(dist.join("index.html")) {
             Ok(index) => {
                 let html = index.replacen("<head>", "<head><base href=\"/\">", 1);
-                let r = Response::from_string(html).with_header(header("Content-Type", "text/html; charset=utf-8"));
-                match csp_header(dist) { Some(h) => r.with_header(h), None => r }
+                let r = Response::from_string(html)
+                    .with_header(header("Content-Type", "text/html; charset=utf-8"));
+                match csp_header(dist) {
+                    Some(h) => r.with_header(h),
+                    None => r,
+                }
             }
             Err(_) => Response::from_string("Not found").with_status_code(404),
         }
@@ -146,7 +195,9 @@ mod reseller_invitations_server {
     /// The CSP from dist/_headers, with connect-src widened to this server.
     fn csp_header(dist: &Path) -> Option<Header> {
         let headers = std::fs::read_to_string(dist.join("_headers")).ok()?;
-        let line = headers.lines().find_map(|l| l.trim().strip_prefix("Content-Security-Policy: "))?;
+        let line = headers
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Content-Security-Policy: "))?;
         Some(header("Content-Security-Policy", line))
     }
 }

@@ -33,7 +33,11 @@ pub fn Header() -> impl IntoView {
     };
     let reset = move |_| {
         leptos::task::spawn_local(async move {
-            if c.anon_api().write_empty::<()>("POST", "/v1/demo/reset", None, None).await.is_ok() {
+            if c.anon_api()
+                .write_empty::<()>("POST", "/v1/demo/reset", None, None)
+                .await
+                .is_ok()
+            {
                 c.set_partner(None);
                 c.set_customer(None);
                 c.changed();

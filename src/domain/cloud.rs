@@ -71,7 +71,10 @@ mod tests {
         assert!(Cloud::UsGovernment.requires_delegated_admin());
         assert!(Cloud::Germany.requires_delegated_admin());
         assert_eq!(Cloud::Public.portal().name(), "Microsoft 365 admin center");
-        assert_eq!(Cloud::UsGovernment.portal().name(), "Microsoft Office admin portal");
+        assert_eq!(
+            Cloud::UsGovernment.portal().name(),
+            "Microsoft Office admin portal"
+        );
         assert_eq!(Cloud::Germany.portal(), Portal::OfficeAdminPortal);
     }
 }

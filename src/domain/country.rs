@@ -101,8 +101,15 @@ mod tests {
         assert_eq!(codes, sorted, "codes are sorted and unique");
         assert!(all.iter().all(|c| c.code.len() == 2 && !c.name.is_empty()));
         for region in Region::ALL {
-            let minimum = if region == Region::NorthAmerica { 5 } else { 30 };
-            assert!(all.iter().filter(|c| c.region == region).count() >= minimum, "{region:?}");
+            let minimum = if region == Region::NorthAmerica {
+                5
+            } else {
+                30
+            };
+            assert!(
+                all.iter().filter(|c| c.region == region).count() >= minimum,
+                "{region:?}"
+            );
         }
     }
 

@@ -122,7 +122,10 @@ pub fn contains_link(body: &str, link: &str) -> bool {
         return false;
     }
     body.match_indices(link).any(|(at, _)| {
-        let before_ok = body[..at].chars().next_back().is_none_or(|c| !is_url_char(c));
+        let before_ok = body[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_url_char(c));
         let after = &body[at + link.len()..];
         let mut rest = after.chars();
         let after_ok = match rest.next() {
@@ -147,7 +150,9 @@ pub fn restore_link(body: &str, link: &str) -> String {
         return body.to_string();
     }
     let damaged = |line: &str| {
-        line.contains("invType=") || line.contains("partnerId=") || line.contains("#/partner-invitation")
+        line.contains("invType=")
+            || line.contains("partnerId=")
+            || line.contains("#/partner-invitation")
     };
     if let Some(line) = body.lines().find(|l| damaged(l)) {
         return body.replacen(line, link, 1);
@@ -168,7 +173,11 @@ pub const MAILTO_SAFE_LENGTH: usize = 2000;
 /// start another header), and line breaks become `%0D%0A`.
 pub fn mailto(to: &str, subject: &str, body: &str) -> String {
     let mut url = String::from("mailto:");
-    let addresses: Vec<&str> = to.split([',', ';']).map(str::trim).filter(|a| !a.is_empty()).collect();
+    let addresses: Vec<&str> = to
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
     for (i, address) in addresses.iter().enumerate() {
         if i > 0 {
             url.push(',');
@@ -189,7 +198,9 @@ pub fn mailto(to: &str, subject: &str, body: &str) -> String {
 }
 
 fn normalize_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n")
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', "\r\n")
 }
 
 fn encode_into(out: &mut String, s: &str) {
@@ -209,7 +220,13 @@ mod tests {
     const LINK: &str = "https://x.example/?invType=ResellerRelationship&partnerId=3b33e682-00c3-41ee-9dd2-a548adf56438&msppId=0&DAP=true#/partner-invitation";
 
     fn draft(lang: Lang, dap: bool) -> Draft {
-        compose(&DraftInput { lang, partner_name: "Fabrikam", customer_name: Some("Contoso"), dap, link: LINK })
+        compose(&DraftInput {
+            lang,
+            partner_name: "Fabrikam",
+            customer_name: Some("Contoso"),
+            dap,
+            link: LINK,
+        })
     }
 
     #[test]
@@ -219,12 +236,20 @@ mod tests {
         assert!(en.body.starts_with("Hello Contoso team,"));
         assert!(en.body.contains("delegated administration"));
         assert!(contains_link(&en.body, LINK));
-        assert!(!draft(Lang::En, false).body.contains("delegated administration"));
+        assert!(!draft(Lang::En, false)
+            .body
+            .contains("delegated administration"));
         let pt = draft(Lang::PtBr, true);
         assert!(pt.body.starts_with("Olá, equipe Contoso,"));
         assert!(pt.body.contains("administração delegada"));
         assert!(contains_link(&pt.body, LINK));
-        let anon = compose(&DraftInput { lang: Lang::En, partner_name: "F", customer_name: Some(" "), dap: false, link: LINK });
+        let anon = compose(&DraftInput {
+            lang: Lang::En,
+            partner_name: "F",
+            customer_name: Some(" "),
+            dap: false,
+            link: LINK,
+        });
         assert!(anon.body.starts_with("Hello,"));
     }
 
@@ -243,7 +268,10 @@ mod tests {
     fn restore_replaces_the_damaged_line_or_appends() {
         let damaged = format!("Hi\n{}\nBye", LINK.replace("DAP=true", "DAP=false"));
         assert_eq!(restore_link(&damaged, LINK), format!("Hi\n{LINK}\nBye"));
-        assert_eq!(restore_link("Hi there\n", LINK), format!("Hi there\n\n{LINK}"));
+        assert_eq!(
+            restore_link("Hi there\n", LINK),
+            format!("Hi there\n\n{LINK}")
+        );
         assert_eq!(restore_link("", LINK), LINK);
         let intact = format!("a {LINK} b");
         assert_eq!(restore_link(&intact, LINK), intact);
@@ -251,7 +279,11 @@ mod tests {
 
     #[test]
     fn mailto_encodes_everything_reserved() {
-        let url = mailto("ana@contoso.com", "Olá & bem-vindo?", "Linha 1\nLinha 2\r\nÇ #%\r");
+        let url = mailto(
+            "ana@contoso.com",
+            "Olá & bem-vindo?",
+            "Linha 1\nLinha 2\r\nÇ #%\r",
+        );
         assert_eq!(
             url,
             "mailto:ana@contoso.com?subject=Ol%C3%A1%20%26%20bem-vindo%3F&body=Linha%201%0D%0ALinha%202%0D%0A%C3%87%20%23%25%0D%0A"
@@ -260,6 +292,9 @@ mod tests {
         let evil = mailto("a@b.com?bcc=x@y.z", "s", "b");
         assert!(evil.starts_with("mailto:a@b.com%3Fbcc%3Dx@y.z?subject="));
         assert_eq!(mailto("", "s", "b"), "mailto:?subject=s&body=b");
-        assert_eq!(mailto("a@b.co; c@d.co", "s", "b"), "mailto:a@b.co,c@d.co?subject=s&body=b");
+        assert_eq!(
+            mailto("a@b.co; c@d.co", "s", "b"),
+            "mailto:a@b.co,c@d.co?subject=s&body=b"
+        );
     }
 }

@@ -57,7 +57,11 @@ pub struct IdError(pub String);
 
 impl fmt::Display for IdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "“{}” is not a GUID (expected 8-4-4-4-12 hexadecimal digits)", self.0)
+        write!(
+            f,
+            "“{}” is not a GUID (expected 8-4-4-4-12 hexadecimal digits)",
+            self.0
+        )
     }
 }
 
@@ -78,7 +82,9 @@ mod tests {
     fn guid_round_trips_and_rejects_other_forms() {
         let id: TenantId = "3b33e682-00c3-41ee-9dd2-a548adf56438".parse().unwrap();
         assert_eq!(id.to_string(), "3b33e682-00c3-41ee-9dd2-a548adf56438");
-        assert!("3b33e68200c341ee9dd2a548adf56438".parse::<TenantId>().is_err());
+        assert!("3b33e68200c341ee9dd2a548adf56438"
+            .parse::<TenantId>()
+            .is_err());
         assert!("not-a-guid".parse::<TenantId>().is_err());
         assert!("".parse::<TenantId>().is_err());
     }

@@ -79,7 +79,9 @@ impl fmt::Display for LinkError {
             LinkError::DapNotBoolean(v) => write!(f, "DAP “{v}” is not true or false"),
             LinkError::MsppIdNotANumber(v) => write!(f, "msppId “{v}” is not a number"),
             LinkError::Duplicate(p) => write!(f, "{p} appears twice"),
-            LinkError::IndirectWithoutProvider => write!(f, "an indirect reseller link has no indirectCSPId"),
+            LinkError::IndirectWithoutProvider => {
+                write!(f, "an indirect reseller link has no indirectCSPId")
+            }
         }
     }
 }
@@ -131,7 +133,9 @@ impl InvitationLink {
         let shown = |v: &str| v.chars().take(60).collect::<String>();
         let inv_type = match get(&["invType", "type"], "invType")? {
             None => return Err(LinkError::Missing("invType")),
-            Some(v) if v.eq_ignore_ascii_case("ResellerRelationship") => InvitationType::ResellerRelationship,
+            Some(v) if v.eq_ignore_ascii_case("ResellerRelationship") => {
+                InvitationType::ResellerRelationship
+            }
             Some(v) if v.eq_ignore_ascii_case("IndirectResellerRelationship") => {
                 InvitationType::IndirectResellerRelationship
             }
@@ -139,11 +143,15 @@ impl InvitationLink {
         };
         let partner_id = match get(&["partnerId", "id"], "partnerId")? {
             None => return Err(LinkError::Missing("partnerId")),
-            Some(v) => TenantId(parse_guid(&v).map_err(|_| LinkError::NotAGuid("partnerId", shown(&v)))?),
+            Some(v) => {
+                TenantId(parse_guid(&v).map_err(|_| LinkError::NotAGuid("partnerId", shown(&v)))?)
+            }
         };
         let mspp_id = match get(&["msppId"], "msppId")? {
             None => 0,
-            Some(v) => v.parse::<u64>().map_err(|_| LinkError::MsppIdNotANumber(shown(&v)))?,
+            Some(v) => v
+                .parse::<u64>()
+                .map_err(|_| LinkError::MsppIdNotANumber(shown(&v)))?,
         };
         let dap = match get(&["DAP"], "DAP")? {
             None => false,
@@ -153,20 +161,31 @@ impl InvitationLink {
         };
         let indirect_csp_id = match get(&["indirectCSPId"], "indirectCSPId")? {
             None => None,
-            Some(v) => Some(TenantId(
-                parse_guid(&v).map_err(|_| LinkError::NotAGuid("indirectCSPId", shown(&v)))?,
-            )),
+            Some(v) => {
+                Some(TenantId(parse_guid(&v).map_err(|_| {
+                    LinkError::NotAGuid("indirectCSPId", shown(&v))
+                })?))
+            }
         };
         if inv_type == InvitationType::IndirectResellerRelationship && indirect_csp_id.is_none() {
             return Err(LinkError::IndirectWithoutProvider);
         }
         let invitation_id = match get(&["invitationId"], "invitationId")? {
             None => None,
-            Some(v) => Some(InvitationId(
-                parse_guid(&v).map_err(|_| LinkError::NotAGuid("invitationId", shown(&v)))?,
-            )),
+            Some(v) => {
+                Some(InvitationId(parse_guid(&v).map_err(|_| {
+                    LinkError::NotAGuid("invitationId", shown(&v))
+                })?))
+            }
         };
-        Ok(Self { inv_type, partner_id, mspp_id, dap, indirect_csp_id, invitation_id })
+        Ok(Self {
+            inv_type,
+            partner_id,
+            mspp_id,
+            dap,
+            indirect_csp_id,
+            invitation_id,
+        })
     }
 }
 
@@ -175,7 +194,9 @@ impl InvitationLink {
 pub fn looks_like_invitation(search: &str) -> bool {
     query_pairs(search).is_some_and(|pairs| {
         pairs.iter().any(|(k, _)| {
-            ["invType", "partnerId", "invitationId", "DAP", "msppId"].iter().any(|n| n.eq_ignore_ascii_case(k))
+            ["invType", "partnerId", "invitationId", "DAP", "msppId"]
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(k))
         })
     })
 }
@@ -255,8 +276,14 @@ mod tests {
     fn says_what_is_wrong() {
         let p = |q: &str| InvitationLink::parse(q);
         assert_eq!(p("https://x/"), Err(LinkError::NoQuery));
-        assert_eq!(p("?invType=ResellerRelationship"), Err(LinkError::Missing("partnerId")));
-        assert_eq!(p(&format!("?partnerId={PARTNER}")), Err(LinkError::Missing("invType")));
+        assert_eq!(
+            p("?invType=ResellerRelationship"),
+            Err(LinkError::Missing("partnerId"))
+        );
+        assert_eq!(
+            p(&format!("?partnerId={PARTNER}")),
+            Err(LinkError::Missing("invType"))
+        );
         assert_eq!(
             p("?invType=ResellerRelationship&partnerId=abc"),
             Err(LinkError::NotAGuid("partnerId", "abc".into()))
@@ -266,15 +293,21 @@ mod tests {
             Err(LinkError::UnknownType("Friend".into()))
         );
         assert_eq!(
-            p(&format!("?invType=ResellerRelationship&partnerId={PARTNER}&DAP=yes")),
+            p(&format!(
+                "?invType=ResellerRelationship&partnerId={PARTNER}&DAP=yes"
+            )),
             Err(LinkError::DapNotBoolean("yes".into()))
         );
         assert_eq!(
-            p(&format!("?invType=ResellerRelationship&partnerId={PARTNER}&msppId=x1")),
+            p(&format!(
+                "?invType=ResellerRelationship&partnerId={PARTNER}&msppId=x1"
+            )),
             Err(LinkError::MsppIdNotANumber("x1".into()))
         );
         assert_eq!(
-            p(&format!("?invType=IndirectResellerRelationship&partnerId={PARTNER}")),
+            p(&format!(
+                "?invType=IndirectResellerRelationship&partnerId={PARTNER}"
+            )),
             Err(LinkError::IndirectWithoutProvider)
         );
         assert!(p("%").is_err());

@@ -71,7 +71,12 @@ pub enum InvitationStatus {
 }
 
 /// The state of an invitation created at `created`, at time `now`.
-pub fn invitation_status(created: Millis, revoked: bool, accepted: bool, now: Millis) -> InvitationStatus {
+pub fn invitation_status(
+    created: Millis,
+    revoked: bool,
+    accepted: bool,
+    now: Millis,
+) -> InvitationStatus {
     if accepted {
         InvitationStatus::Accepted
     } else if revoked {
@@ -184,7 +189,9 @@ pub fn accept(existing: Option<DelegatedAdmin>, dap: bool) -> (AcceptOutcome, De
     match (existing, dap) {
         (None, true) => (AcceptOutcome::Created, DelegatedAdmin::Active),
         (None, false) => (AcceptOutcome::Created, DelegatedAdmin::None),
-        (Some(DelegatedAdmin::Removed), true) => (AcceptOutcome::DapRestored, DelegatedAdmin::Active),
+        (Some(DelegatedAdmin::Removed), true) => {
+            (AcceptOutcome::DapRestored, DelegatedAdmin::Active)
+        }
         (Some(DelegatedAdmin::None), true) => (AcceptOutcome::DapGranted, DelegatedAdmin::Active),
         (Some(state), _) => (AcceptOutcome::AlreadyExists, state),
     }
@@ -200,8 +207,14 @@ pub fn remove_admin(state: DelegatedAdmin) -> DelegatedAdmin {
 }
 
 /// Names of the subscriptions that block removing a relationship (active or suspended-but-billable ones count).
-pub fn removal_blockers<'a>(subscriptions: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<String> {
-    subscriptions.into_iter().filter(|(_, active)| *active).map(|(name, _)| name.to_string()).collect()
+pub fn removal_blockers<'a>(
+    subscriptions: impl IntoIterator<Item = (&'a str, bool)>,
+) -> Vec<String> {
+    subscriptions
+        .into_iter()
+        .filter(|(_, active)| *active)
+        .map(|(name, _)| name.to_string())
+        .collect()
 }
 
 /// The Microsoft Customer Agreement acceptance fields.
@@ -261,34 +274,136 @@ mod tests {
     #[test]
     fn who_may_accept() {
         assert_eq!(check_acceptance(&ctx()), Ok(()));
-        assert_eq!(check_acceptance(&AcceptContext { role: CustomerRole::BillingAdmin, ..ctx() }), Err(Refusal::InsufficientRole));
-        assert_eq!(check_acceptance(&AcceptContext { role: CustomerRole::BillingAdmin, dap: false, ..ctx() }), Ok(()));
-        assert_eq!(check_acceptance(&AcceptContext { role: CustomerRole::User, dap: false, ..ctx() }), Err(Refusal::InsufficientRole));
-        assert_eq!(check_acceptance(&AcceptContext { tenant_country: "US".into(), ..ctx() }), Err(Refusal::RegionMismatch));
-        assert_eq!(check_acceptance(&AcceptContext { tenant_cloud: Cloud::Germany, ..ctx() }), Err(Refusal::CloudMismatch));
-        assert_eq!(check_acceptance(&AcceptContext { tenant_id: TenantId::from_parts(1, 1), ..ctx() }), Err(Refusal::OwnTenant));
-        assert_eq!(check_acceptance(&AcceptContext { status: Some(InvitationStatus::Revoked), ..ctx() }), Err(Refusal::Revoked));
-        assert_eq!(check_acceptance(&AcceptContext { status: Some(InvitationStatus::Expired), ..ctx() }), Err(Refusal::Expired));
-        let accepted = AcceptContext { status: Some(InvitationStatus::Accepted), accepted_by: Some(TenantId::from_parts(3, 3)), ..ctx() };
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                role: CustomerRole::BillingAdmin,
+                ..ctx()
+            }),
+            Err(Refusal::InsufficientRole)
+        );
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                role: CustomerRole::BillingAdmin,
+                dap: false,
+                ..ctx()
+            }),
+            Ok(())
+        );
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                role: CustomerRole::User,
+                dap: false,
+                ..ctx()
+            }),
+            Err(Refusal::InsufficientRole)
+        );
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                tenant_country: "US".into(),
+                ..ctx()
+            }),
+            Err(Refusal::RegionMismatch)
+        );
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                tenant_cloud: Cloud::Germany,
+                ..ctx()
+            }),
+            Err(Refusal::CloudMismatch)
+        );
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                tenant_id: TenantId::from_parts(1, 1),
+                ..ctx()
+            }),
+            Err(Refusal::OwnTenant)
+        );
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                status: Some(InvitationStatus::Revoked),
+                ..ctx()
+            }),
+            Err(Refusal::Revoked)
+        );
+        assert_eq!(
+            check_acceptance(&AcceptContext {
+                status: Some(InvitationStatus::Expired),
+                ..ctx()
+            }),
+            Err(Refusal::Expired)
+        );
+        let accepted = AcceptContext {
+            status: Some(InvitationStatus::Accepted),
+            accepted_by: Some(TenantId::from_parts(3, 3)),
+            ..ctx()
+        };
         assert_eq!(check_acceptance(&accepted), Err(Refusal::AcceptedByAnother));
-        let by_me = AcceptContext { accepted_by: Some(TenantId::from_parts(2, 2)), ..accepted };
-        assert_eq!(check_acceptance(&by_me), Ok(()), "accepting again is allowed (idempotent)");
+        let by_me = AcceptContext {
+            accepted_by: Some(TenantId::from_parts(2, 2)),
+            ..accepted
+        };
+        assert_eq!(
+            check_acceptance(&by_me),
+            Ok(()),
+            "accepting again is allowed (idempotent)"
+        );
         assert!(PartnerRole::SalesAgent.may_invite() && !PartnerRole::HelpdeskAgent.may_invite());
     }
 
     #[test]
     fn state_machine() {
-        assert_eq!(invitation_status(0, false, false, 1), InvitationStatus::Pending);
-        assert_eq!(invitation_status(0, false, false, INVITATION_LIFETIME), InvitationStatus::Expired);
-        assert_eq!(invitation_status(0, true, false, 1), InvitationStatus::Revoked);
-        assert_eq!(invitation_status(0, true, true, INVITATION_LIFETIME * 2), InvitationStatus::Accepted);
-        assert_eq!(accept(None, true), (AcceptOutcome::Created, DelegatedAdmin::Active));
-        assert_eq!(accept(Some(DelegatedAdmin::Active), true), (AcceptOutcome::AlreadyExists, DelegatedAdmin::Active));
-        assert_eq!(accept(Some(DelegatedAdmin::Removed), true), (AcceptOutcome::DapRestored, DelegatedAdmin::Active));
-        assert_eq!(accept(Some(DelegatedAdmin::Removed), false), (AcceptOutcome::AlreadyExists, DelegatedAdmin::Removed));
-        assert_eq!(remove_admin(DelegatedAdmin::Active), DelegatedAdmin::Removed);
-        assert_eq!(removal_blockers([("Office 365 E3", true), ("Old", false)]), vec!["Office 365 E3".to_string()]);
-        let signer = McaSigner { first_name: "Ana".into(), last_name: " ".into(), email: "x".into(), phone_number: String::new() };
-        assert_eq!(signer.problems(), vec![("lastName", FieldProblem::Required), ("email", FieldProblem::NotAnEmail)]);
+        assert_eq!(
+            invitation_status(0, false, false, 1),
+            InvitationStatus::Pending
+        );
+        assert_eq!(
+            invitation_status(0, false, false, INVITATION_LIFETIME),
+            InvitationStatus::Expired
+        );
+        assert_eq!(
+            invitation_status(0, true, false, 1),
+            InvitationStatus::Revoked
+        );
+        assert_eq!(
+            invitation_status(0, true, true, INVITATION_LIFETIME * 2),
+            InvitationStatus::Accepted
+        );
+        assert_eq!(
+            accept(None, true),
+            (AcceptOutcome::Created, DelegatedAdmin::Active)
+        );
+        assert_eq!(
+            accept(Some(DelegatedAdmin::Active), true),
+            (AcceptOutcome::AlreadyExists, DelegatedAdmin::Active)
+        );
+        assert_eq!(
+            accept(Some(DelegatedAdmin::Removed), true),
+            (AcceptOutcome::DapRestored, DelegatedAdmin::Active)
+        );
+        assert_eq!(
+            accept(Some(DelegatedAdmin::Removed), false),
+            (AcceptOutcome::AlreadyExists, DelegatedAdmin::Removed)
+        );
+        assert_eq!(
+            remove_admin(DelegatedAdmin::Active),
+            DelegatedAdmin::Removed
+        );
+        assert_eq!(
+            removal_blockers([("Office 365 E3", true), ("Old", false)]),
+            vec!["Office 365 E3".to_string()]
+        );
+        let signer = McaSigner {
+            first_name: "Ana".into(),
+            last_name: " ".into(),
+            email: "x".into(),
+            phone_number: String::new(),
+        };
+        assert_eq!(
+            signer.problems(),
+            vec![
+                ("lastName", FieldProblem::Required),
+                ("email", FieldProblem::NotAnEmail)
+            ]
+        );
     }
 }

@@ -29,14 +29,27 @@ pub fn to_date(ms: Millis) -> String {
 /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (UTC only).
 pub fn parse_rfc3339(s: &str) -> Option<Millis> {
     let b = s.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     if !s.ends_with('Z') {
         return None;
     }
     let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
-    let (y, mo, d, h, mi, se) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    let (y, mo, d, h, mi, se) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
         return None;
     }
@@ -85,7 +98,12 @@ mod tests {
         assert_eq!(to_rfc3339(0), "1970-01-01T00:00:00.000Z");
         let t = parse_rfc3339("2018-06-14T00:00:00.000Z").unwrap();
         assert_eq!(to_rfc3339(t), "2018-06-14T00:00:00.000Z");
-        assert_eq!(parse_rfc3339("2024-02-29T23:59:59Z").map(to_rfc3339).unwrap(), "2024-02-29T23:59:59.000Z");
+        assert_eq!(
+            parse_rfc3339("2024-02-29T23:59:59Z")
+                .map(to_rfc3339)
+                .unwrap(),
+            "2024-02-29T23:59:59.000Z"
+        );
         assert_eq!(parse_rfc3339("2018-06-14"), None);
         assert_eq!(parse_rfc3339("2018-13-14T00:00:00Z"), None);
         assert_eq!(to_date(t), "2018-06-14");

@@ -87,7 +87,9 @@ pub fn domain(value: &str) -> Result<(), FieldProblem> {
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()) && tld.len() >= 2);
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()) && tld.len() >= 2);
     if ok {
         Ok(())
     } else {
@@ -102,7 +104,10 @@ pub fn optional_phone(value: &str) -> Result<(), FieldProblem> {
         return Ok(());
     }
     let digits = v.chars().filter(char::is_ascii_digit).count();
-    if v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) && (6..=20).contains(&digits) {
+    if v.chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && (6..=20).contains(&digits)
+    {
         Ok(())
     } else {
         Err(FieldProblem::NotAPhone)
@@ -131,13 +136,19 @@ mod tests {
         assert_eq!(email("ana"), Err(FieldProblem::NotAnEmail));
         assert_eq!(email("ana@contoso"), Err(FieldProblem::NotAnEmail));
         assert_eq!(email("a b@contoso.com"), Err(FieldProblem::NotAnEmail));
-        assert_eq!(email("ana@contoso.com\r\nBcc: x@y.z"), Err(FieldProblem::NotAnEmail));
+        assert_eq!(
+            email("ana@contoso.com\r\nBcc: x@y.z"),
+            Err(FieldProblem::NotAnEmail)
+        );
         assert_eq!(optional_email("  "), Ok(()));
         assert_eq!(domain("contoso.onmicrosoft.com"), Ok(()));
         assert_eq!(domain("-bad.com"), Err(FieldProblem::NotADomain));
         assert_eq!(optional_phone("+55 (11) 5555-0100"), Ok(()));
         assert_eq!(optional_phone("call me"), Err(FieldProblem::NotAPhone));
-        assert_eq!(required_text(&"x".repeat(201), MAX_TEXT), Err(FieldProblem::TooLong(200)));
+        assert_eq!(
+            required_text(&"x".repeat(201), MAX_TEXT),
+            Err(FieldProblem::TooLong(200))
+        );
         assert_eq!(country("br"), Ok(()));
         assert_eq!(country("XX"), Err(FieldProblem::UnknownCountry));
     }

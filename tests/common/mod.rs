@@ -37,7 +37,13 @@ pub fn fresh() -> Rc<RefCell<MockBackend>> {
         style.set_text_content(Some(include_str!("../../style/main.css")));
         document().head().unwrap().append_child(&style).unwrap();
     }
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let mock = Rc::new(RefCell::new(MockBackend::in_memory()));
     app::set_backend(Backend::Mock(mock.clone()));
     app::set_base("");
@@ -53,7 +59,11 @@ pub async fn mount_at(path: &str, partner: Option<&str>, customer: Option<&str>)
 /// The app mounted at `path` over the current backend.
 pub async fn mount(path: &str, partner: Option<&str>, customer: Option<&str>) -> Mounted {
     let window = web_sys::window().unwrap();
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
     let mock = app::mock().expect("the mock backend");
     let ctx = Ctx::new(true);
     ctx.lang.set(reseller_invitations::domain::email::Lang::En);
@@ -66,7 +76,12 @@ pub async fn mount(path: &str, partner: Option<&str>, customer: Option<&str>) ->
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <App ctx=ctx/> }.into_any());
-    let mounted = Mounted { _handle: handle, root, mock, ctx };
+    let mounted = Mounted {
+        _handle: handle,
+        root,
+        mock,
+        ctx,
+    };
     settle().await;
     mounted
 }
@@ -80,8 +95,23 @@ pub async fn client_as(name: &str) -> reseller_invitations::api::client::Client 
 pub async fn sign_in(name: &str) -> Session {
     let api = app::client(None);
     let ids: DemoIdentities = api.get("/v1/demo/identities").await.unwrap();
-    let user = ids.partners.iter().chain(&ids.customers).flat_map(|t| &t.users).find(|u| u.display_name == name).unwrap_or_else(|| panic!("no demo user {name}"));
-    api.write("POST", "/v1/demo/sign-in", &SignInRequest { user_id: user.id.clone() }, None).await.unwrap()
+    let user = ids
+        .partners
+        .iter()
+        .chain(&ids.customers)
+        .flat_map(|t| &t.users)
+        .find(|u| u.display_name == name)
+        .unwrap_or_else(|| panic!("no demo user {name}"));
+    api.write(
+        "POST",
+        "/v1/demo/sign-in",
+        &SignInRequest {
+            user_id: user.id.clone(),
+        },
+        None,
+    )
+    .await
+    .unwrap()
 }
 
 /// Lets effects, resources and timers run.
@@ -101,7 +131,10 @@ pub async fn until(what: &str, check: impl Fn() -> bool) {
         leptos::task::tick().await;
         reseller_invitations::api::sleep_ms(20).await;
     }
-    panic!("timed out waiting for: {what}\n{}", text(&document().body().unwrap()));
+    panic!(
+        "timed out waiting for: {what}\n{}",
+        text(&document().body().unwrap())
+    );
 }
 
 pub fn text(el: &web_sys::Element) -> String {
@@ -114,16 +147,27 @@ pub fn body_text() -> String {
 
 pub fn all(selector: &str) -> Vec<web_sys::HtmlElement> {
     let list = document().query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
 }
 
 pub fn one(selector: &str) -> web_sys::HtmlElement {
-    document().query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element {selector}")).unchecked_into()
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .unchecked_into()
 }
 
 /// The button whose text is exactly `label`.
 pub fn button(label: &str) -> web_sys::HtmlButtonElement {
-    all("button").into_iter().find(|b| text(b).trim() == label).unwrap_or_else(|| panic!("no button “{label}”")).unchecked_into()
+    all("button")
+        .into_iter()
+        .find(|b| text(b).trim() == label)
+        .unwrap_or_else(|| panic!("no button “{label}”"))
+        .unchecked_into()
 }
 
 /// Types into an input or textarea as a user would (sets the value, fires `input`).
@@ -134,22 +178,30 @@ pub fn type_into(selector: &str, value: &str) {
     } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         t.set_value(value);
     }
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    }).unwrap()).unwrap();
+    el.dispatch_event(
+        &web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
+    .unwrap();
 }
 
 /// Picks an option of a select (fires `change`).
 pub fn select(selector: &str, value: &str) {
     let el: web_sys::HtmlSelectElement = one(selector).unchecked_into();
     el.set_value(value);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    }).unwrap()).unwrap();
+    el.dispatch_event(
+        &web_sys::Event::new_with_event_init_dict("change", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
+    .unwrap();
 }
 
 pub fn value(selector: &str) -> String {

@@ -11,18 +11,21 @@ use super::routes::{self, Caller, RouteMiss};
 use super::wire::{self, Attributes, Collection, Faults, Link, Links};
 use super::{encode_query, ApiRequest, ApiResponse};
 use crate::domain::cloud::Cloud;
+use crate::domain::country;
 use crate::domain::email::{self, DraftInput};
 use crate::domain::ids::{InvitationId, TenantId, UserId};
 use crate::domain::link::{InvitationLink, InvitationType};
 use crate::domain::relationship::{
-    self as rules, AcceptContext, CustomerRole, DelegatedAdmin, InvitationStatus, PartnerRole, Refusal,
-    INVITATION_LIFETIME,
+    self as rules, AcceptContext, CustomerRole, DelegatedAdmin, InvitationStatus, PartnerRole,
+    Refusal, INVITATION_LIFETIME,
 };
 use crate::domain::time::{self, Millis, DAY};
 use crate::domain::validate::{self, FieldProblem};
-use crate::domain::country;
 use serde::de::DeserializeOwned;
-use state::{Invitation, McaRecord, Relationship, Replay, State, Subscription, Tenant, User, MCA_TEMPLATE_ID, OFFERS, SCALE_PARTNER};
+use state::{
+    Invitation, McaRecord, Relationship, Replay, State, Subscription, Tenant, User,
+    MCA_TEMPLATE_ID, OFFERS, SCALE_PARTNER,
+};
 use store::Store;
 
 /// The largest request body accepted.
@@ -45,11 +48,19 @@ fn invalid(field: &str, problem: FieldProblem) -> ApiResponse {
         FieldProblem::NotAPhone => "is not a phone number".to_string(),
         FieldProblem::UnknownCountry => "is not a known ISO country code".to_string(),
     };
-    error_response(ErrorCode::Validation, &format!("{field} {what}"), vec![field.to_string()])
+    error_response(
+        ErrorCode::Validation,
+        &format!("{field} {what}"),
+        vec![field.to_string()],
+    )
 }
 
 fn invalid_msg(field: &str, description: impl Into<String>) -> ApiResponse {
-    error_response(ErrorCode::Validation, &description.into(), vec![field.to_string()])
+    error_response(
+        ErrorCode::Validation,
+        &description.into(),
+        vec![field.to_string()],
+    )
 }
 
 fn ok<T: serde::Serialize>(status: u16, value: &T) -> Answer {
@@ -57,12 +68,25 @@ fn ok<T: serde::Serialize>(status: u16, value: &T) -> Answer {
 }
 
 fn parse_body<T: DeserializeOwned>(req: &ApiRequest) -> Result<T, ApiResponse> {
-    serde_json::from_str(&req.body)
-        .map_err(|e| error_response(ErrorCode::MalformedBody, &format!("The request body is not valid: {e}"), Vec::new()))
+    serde_json::from_str(&req.body).map_err(|e| {
+        error_response(
+            ErrorCode::MalformedBody,
+            &format!("The request body is not valid: {e}"),
+            Vec::new(),
+        )
+    })
 }
 
 fn parse_id<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, ApiResponse> {
-    value.parse().map_err(|_| fail(ErrorCode::NotFound, format!("No {what} with id “{}”", value.chars().take(60).collect::<String>())))
+    value.parse().map_err(|_| {
+        fail(
+            ErrorCode::NotFound,
+            format!(
+                "No {what} with id “{}”",
+                value.chars().take(60).collect::<String>()
+            ),
+        )
+    })
 }
 
 /// A row of a partner's customer list.
@@ -98,8 +122,17 @@ pub struct MockBackend {
 impl MockBackend {
     /// Loads the state from `store`, or seeds it.
     pub fn new(store: Box<dyn Store>) -> Self {
-        let state = store.load().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_else(State::seed);
-        Self { state, store, faults: Faults::default(), rng: 0x9e37_79b9_7f4a_7c15, cache: None }
+        let state = store
+            .load()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_else(State::seed);
+        Self {
+            state,
+            store,
+            faults: Faults::default(),
+            rng: 0x9e37_79b9_7f4a_7c15,
+            cache: None,
+        }
     }
 
     /// A backend in memory only, freshly seeded.
@@ -124,7 +157,11 @@ impl MockBackend {
 
     /// Re-reads the store (another tab changed it); true if anything changed.
     pub fn reload(&mut self) -> bool {
-        match self.store.load().and_then(|s| serde_json::from_str::<State>(&s).ok()) {
+        match self
+            .store
+            .load()
+            .and_then(|s| serde_json::from_str::<State>(&s).ok())
+        {
             Some(state) if state.revision != self.state.revision => {
                 self.state = state;
                 true
@@ -145,44 +182,93 @@ impl MockBackend {
     pub fn handle(&mut self, req: &ApiRequest, now: Millis) -> ApiResponse {
         let (route, params) = match routes::find(&req.method, req.route_path()) {
             Ok(found) => found,
-            Err(RouteMiss::NotFound) => return fail(ErrorCode::NotFound, format!("No endpoint {}", req.route_path().chars().take(100).collect::<String>())),
-            Err(RouteMiss::MethodNotAllowed) => return fail(ErrorCode::MethodNotAllowed, format!("{} is not allowed here", req.method.chars().take(10).collect::<String>())),
+            Err(RouteMiss::NotFound) => {
+                return fail(
+                    ErrorCode::NotFound,
+                    format!(
+                        "No endpoint {}",
+                        req.route_path().chars().take(100).collect::<String>()
+                    ),
+                )
+            }
+            Err(RouteMiss::MethodNotAllowed) => {
+                return fail(
+                    ErrorCode::MethodNotAllowed,
+                    format!(
+                        "{} is not allowed here",
+                        req.method.chars().take(10).collect::<String>()
+                    ),
+                )
+            }
         };
-        if self.faults.failing_endpoint.as_deref() == Some(&format!("{} {}", route.method, route.path)) {
-            return fail(ErrorCode::Unavailable, "The service is unavailable (fault injected for this endpoint)");
+        if self.faults.failing_endpoint.as_deref()
+            == Some(&format!("{} {}", route.method, route.path))
+        {
+            return fail(
+                ErrorCode::Unavailable,
+                "The service is unavailable (fault injected for this endpoint)",
+            );
         }
         if self.faults.failure_rate > 0.0 && self.random() < self.faults.failure_rate {
-            return fail(ErrorCode::Unavailable, "The service is unavailable (fault injected at random)");
+            return fail(
+                ErrorCode::Unavailable,
+                "The service is unavailable (fault injected at random)",
+            );
         }
         if req.body.len() > MAX_BODY_BYTES {
-            return fail(ErrorCode::TooLarge, format!("The request body is larger than {MAX_BODY_BYTES} bytes"));
+            return fail(
+                ErrorCode::TooLarge,
+                format!("The request body is larger than {MAX_BODY_BYTES} bytes"),
+            );
         }
         let user = self.caller(req);
         let need = |kind_ok: bool, kind: &str| -> Result<(), ApiResponse> {
             match &user {
-                None => Err(fail(ErrorCode::NotSignedIn, "Sign in first: the request has no valid access token")),
-                Some(_) if !kind_ok => Err(fail(ErrorCode::WrongTenantKind, format!("Only {kind} users can call this endpoint"))),
+                None => Err(fail(
+                    ErrorCode::NotSignedIn,
+                    "Sign in first: the request has no valid access token",
+                )),
+                Some(_) if !kind_ok => Err(fail(
+                    ErrorCode::WrongTenantKind,
+                    format!("Only {kind} users can call this endpoint"),
+                )),
                 Some(_) => Ok(()),
             }
         };
         let allowed = match route.caller {
             Caller::Anyone => Ok(()),
             Caller::SignedIn => need(true, "signed-in"),
-            Caller::Partner => need(user.as_ref().is_some_and(|u| u.partner_role.is_some()), "partner"),
-            Caller::Customer => need(user.as_ref().is_some_and(|u| u.customer_role.is_some()), "customer"),
+            Caller::Partner => need(
+                user.as_ref().is_some_and(|u| u.partner_role.is_some()),
+                "partner",
+            ),
+            Caller::Customer => need(
+                user.as_ref().is_some_and(|u| u.customer_role.is_some()),
+                "customer",
+            ),
         };
         if let Err(e) = allowed {
             return e;
         }
         let write = req.method != "GET";
         let signature = format!("{} {} {}", req.method, req.path, req.body);
-        let key = req.headers.get("ms-requestid").filter(|k| !k.is_empty()).cloned();
+        let key = req
+            .headers
+            .get("ms-requestid")
+            .filter(|k| !k.is_empty())
+            .cloned();
         if let (true, Some(key)) = (write, &key) {
             if let Some(replay) = self.state.replays.iter().find(|r| &r.key == key) {
                 if replay.request == signature {
-                    return ApiResponse { status: replay.status, body: replay.body.clone() };
+                    return ApiResponse {
+                        status: replay.status,
+                        body: replay.body.clone(),
+                    };
                 }
-                return fail(ErrorCode::KeyReused, "This MS-RequestId was already used for a different request");
+                return fail(
+                    ErrorCode::KeyReused,
+                    "This MS-RequestId was already used for a different request",
+                );
             }
         }
         let snapshot = write.then(|| self.state.clone());
@@ -194,7 +280,12 @@ impl MockBackend {
                         self.state.revision += 1;
                     }
                     if let Some(key) = key {
-                        self.state.replays.push_back(Replay { key, request: signature, status, body: body.clone() });
+                        self.state.replays.push_back(Replay {
+                            key,
+                            request: signature,
+                            status,
+                            body: body.clone(),
+                        });
                         while self.state.replays.len() > REPLAYS_KEPT {
                             self.state.replays.pop_front();
                         }
@@ -219,19 +310,39 @@ impl MockBackend {
     }
 
     fn caller(&self, req: &ApiRequest) -> Option<User> {
-        let token = req.headers.get("authorization")?.strip_prefix("Bearer demo.")?;
+        let token = req
+            .headers
+            .get("authorization")?
+            .strip_prefix("Bearer demo.")?;
         let id: UserId = token.trim().parse().ok()?;
         self.state.users.iter().find(|u| u.id == id).cloned()
     }
 
-    fn dispatch(&mut self, method: &str, path: &str, p: &[String], req: &ApiRequest, user: Option<&User>, now: Millis) -> Answer {
-        let me = || user.cloned().ok_or_else(|| fail(ErrorCode::NotSignedIn, "Sign in first"));
+    fn dispatch(
+        &mut self,
+        method: &str,
+        path: &str,
+        p: &[String],
+        req: &ApiRequest,
+        user: Option<&User>,
+        now: Millis,
+    ) -> Answer {
+        let me = || {
+            user.cloned()
+                .ok_or_else(|| fail(ErrorCode::NotSignedIn, "Sign in first"))
+        };
         match (method, path) {
             ("GET", "/v1/demo/identities") => self.identities(),
             ("POST", "/v1/demo/sign-in") => {
                 let body: wire::SignInRequest = parse_body(req)?;
                 let id: UserId = parse_id(&body.user_id, "user")?;
-                let user = self.state.users.iter().find(|u| u.id == id).cloned().ok_or_else(|| fail(ErrorCode::NotFound, "No demo user with this id"))?;
+                let user = self
+                    .state
+                    .users
+                    .iter()
+                    .find(|u| u.id == id)
+                    .cloned()
+                    .ok_or_else(|| fail(ErrorCode::NotFound, "No demo user with this id"))?;
                 ok(200, &self.session(&user))
             }
             ("POST", "/v1/demo/tenants") => self.create_tenant(req),
@@ -246,63 +357,143 @@ impl MockBackend {
             ("GET", "/v1/customers/relationshiprequests") => self.relationship_request(&me()?, req),
             ("GET", "/v1/relationships") => {
                 let partner = self.tenant(me()?.tenant);
-                let resellers = partner.and_then(|t| t.partner).map(|p| p.resellers).unwrap_or_default();
-                ok(200, &Collection::of(resellers.into_iter().map(|(id, name, mpn, location)| wire::IndirectReseller { id: id.to_string(), name, mpn_id: mpn, location, attributes: Attributes::of("PartnerRelationship") }).collect()))
+                let resellers = partner
+                    .and_then(|t| t.partner)
+                    .map(|p| p.resellers)
+                    .unwrap_or_default();
+                ok(
+                    200,
+                    &Collection::of(
+                        resellers
+                            .into_iter()
+                            .map(|(id, name, mpn, location)| wire::IndirectReseller {
+                                id: id.to_string(),
+                                name,
+                                mpn_id: mpn,
+                                location,
+                                attributes: Attributes::of("PartnerRelationship"),
+                            })
+                            .collect(),
+                    ),
+                )
             }
             ("GET", "/v1/agreements") => ok(200, &Collection::of(vec![mca_metadata()])),
-            ("GET", "/v1/offers") => ok(200, &Collection::of(OFFERS.iter().map(|(id, name, sku, portal)| wire::Offer { id: (*id).into(), name: (*name).into(), sku_id: (*sku).into(), admin_portal: (*portal).into() }).collect())),
+            ("GET", "/v1/offers") => ok(
+                200,
+                &Collection::of(
+                    OFFERS
+                        .iter()
+                        .map(|(id, name, sku, portal)| wire::Offer {
+                            id: (*id).into(),
+                            name: (*name).into(),
+                            sku_id: (*sku).into(),
+                            admin_portal: (*portal).into(),
+                        })
+                        .collect(),
+                ),
+            ),
             ("POST", "/v1/invitations") => self.create_invitation(&me()?, req, now),
             ("GET", "/v1/invitations") => {
                 let me = me()?;
-                let mut items: Vec<_> = self.state.invitations.iter().filter(|i| i.partner == me.tenant).map(|i| self.invitation_wire(i, now)).collect();
+                let mut items: Vec<_> = self
+                    .state
+                    .invitations
+                    .iter()
+                    .filter(|i| i.partner == me.tenant)
+                    .map(|i| self.invitation_wire(i, now))
+                    .collect();
                 items.reverse();
                 ok(200, &Collection::of(items))
             }
             ("GET", "/v1/invitations/{invitationId}") => {
                 let inv = self.own_invitation(&me()?, &p[0])?;
-                ok(200, &self.invitation_wire(&self.state.invitations[inv], now))
+                ok(
+                    200,
+                    &self.invitation_wire(&self.state.invitations[inv], now),
+                )
             }
             ("POST", "/v1/invitations/{invitationId}/revoke") => self.revoke(&me()?, &p[0], now),
-            ("PUT", "/v1/invitations/{invitationId}/draft") => self.save_draft(&me()?, &p[0], req, now),
+            ("PUT", "/v1/invitations/{invitationId}/draft") => {
+                self.save_draft(&me()?, &p[0], req, now)
+            }
             ("GET", "/v1/customers") => self.list_customers(&me()?, req),
             ("GET", "/v1/customers/{customerId}") => {
                 let (tenant, rel) = self.customer_of(&me()?, &p[0])?;
                 ok(200, &self.customer_wire(&tenant, &rel, true))
             }
-            ("DELETE", "/v1/customers/{customerId}/relationship") => self.remove_relationship(&me()?, &p[0]),
+            ("DELETE", "/v1/customers/{customerId}/relationship") => {
+                self.remove_relationship(&me()?, &p[0])
+            }
             ("GET", "/v1/customers/{customerId}/agreements") => {
                 let (tenant, _) = self.customer_of(&me()?, &p[0])?;
-                ok(200, &Collection::of(tenant.mca.iter().map(agreement_wire).collect()))
+                ok(
+                    200,
+                    &Collection::of(tenant.mca.iter().map(agreement_wire).collect()),
+                )
             }
-            ("POST", "/v1/customers/{customerId}/agreements") => self.attest_agreement(&me()?, &p[0], req, now),
+            ("POST", "/v1/customers/{customerId}/agreements") => {
+                self.attest_agreement(&me()?, &p[0], req, now)
+            }
             ("GET", "/v1/customers/{customerId}/subscriptions") => {
                 let me = me()?;
                 let (tenant, _) = self.customer_of(&me, &p[0])?;
                 let reseller_names = self.reseller_names(me.tenant);
-                ok(200, &Collection::of(self.subscriptions_of(tenant.id, me.tenant).iter().map(|s| subscription_wire(s, &reseller_names)).collect()))
+                ok(
+                    200,
+                    &Collection::of(
+                        self.subscriptions_of(tenant.id, me.tenant)
+                            .iter()
+                            .map(|s| subscription_wire(s, &reseller_names))
+                            .collect(),
+                    ),
+                )
             }
-            ("POST", "/v1/customers/{customerId}/subscriptions") => self.add_subscription(&me()?, &p[0], req, now),
-            ("PATCH", "/v1/customers/{customerId}/subscriptions/{subscriptionId}") => self.patch_subscription(&me()?, &p[0], &p[1], req),
-            ("PUT", "/v1/customers/{customerId}/subscriptions/{subscriptionId}/supportcontact") => self.set_support_contact(&me()?, &p[0], &p[1], req),
+            ("POST", "/v1/customers/{customerId}/subscriptions") => {
+                self.add_subscription(&me()?, &p[0], req, now)
+            }
+            ("PATCH", "/v1/customers/{customerId}/subscriptions/{subscriptionId}") => {
+                self.patch_subscription(&me()?, &p[0], &p[1], req)
+            }
+            ("PUT", "/v1/customers/{customerId}/subscriptions/{subscriptionId}/supportcontact") => {
+                self.set_support_contact(&me()?, &p[0], &p[1], req)
+            }
             ("GET", "/v1/customers/{customerId}/users") => {
                 let me = me()?;
                 let (tenant, _) = self.customer_of(&me, &p[0])?;
-                ok(200, &Collection::of(self.users_of(tenant.id).iter().map(customer_user_wire).collect()))
+                ok(
+                    200,
+                    &Collection::of(
+                        self.users_of(tenant.id)
+                            .iter()
+                            .map(customer_user_wire)
+                            .collect(),
+                    ),
+                )
             }
             ("GET", "/v1/customers/{customerId}/subscribedskus") => {
                 let me = me()?;
                 let (tenant, _) = self.customer_of(&me, &p[0])?;
                 ok(200, &Collection::of(self.skus_of(tenant.id, me.tenant)))
             }
-            ("POST", "/v1/customers/{customerId}/users/{userId}/licenseupdates") => self.update_licenses(&me()?, &p[0], &p[1], req),
+            ("POST", "/v1/customers/{customerId}/users/{userId}/licenseupdates") => {
+                self.update_licenses(&me()?, &p[0], &p[1], req)
+            }
             ("GET", "/v1/tenant/invitations/view") => self.view_invitation(req, now),
             ("POST", "/v1/tenant/invitations/accept") => self.accept(&me()?, req, now),
             ("GET", "/v1/tenant/relationships") => {
                 let me = me()?;
-                let items = self.state.relationships.iter().filter(|r| r.customer == me.tenant).filter_map(|r| self.partner_relationship_wire(r)).collect();
+                let items = self
+                    .state
+                    .relationships
+                    .iter()
+                    .filter(|r| r.customer == me.tenant)
+                    .filter_map(|r| self.partner_relationship_wire(r))
+                    .collect();
                 ok(200, &Collection::of(items))
             }
-            ("POST", "/v1/tenant/relationships/{partnerId}/remove-admin") => self.remove_admin(&me()?, &p[0]),
+            ("POST", "/v1/tenant/relationships/{partnerId}/remove-admin") => {
+                self.remove_admin(&me()?, &p[0])
+            }
             _ => Err(fail(ErrorCode::NotFound, "No such endpoint")),
         }
     }
@@ -317,16 +508,24 @@ impl MockBackend {
     }
 
     fn relationship(&self, partner: TenantId, customer: TenantId) -> Option<Relationship> {
-        if let Some(r) = self.state.relationships.iter().find(|r| r.partner == partner && r.customer == customer) {
+        if let Some(r) = self
+            .state
+            .relationships
+            .iter()
+            .find(|r| r.partner == partner && r.customer == customer)
+        {
             return Some(r.clone());
         }
         let i = scale::index_of(customer)?;
-        (partner == SCALE_PARTNER && !self.state.scale_overrides.contains(&i)).then(|| scale::relationship(i))
+        (partner == SCALE_PARTNER && !self.state.scale_overrides.contains(&i))
+            .then(|| scale::relationship(i))
     }
 
     /// Writes a generated scale customer into the state before it changes.
     fn materialize(&mut self, customer: TenantId) {
-        let Some(i) = scale::index_of(customer) else { return };
+        let Some(i) = scale::index_of(customer) else {
+            return;
+        };
         if self.state.scale_overrides.insert(i) {
             self.state.tenants.insert(customer, scale::tenant(i));
             self.state.users.extend(scale::users(i));
@@ -336,16 +535,32 @@ impl MockBackend {
     }
 
     fn subscriptions_of(&self, customer: TenantId, partner: TenantId) -> Vec<Subscription> {
-        let mut subs: Vec<_> = self.state.subscriptions.iter().filter(|s| s.customer == customer && s.partner == partner).cloned().collect();
-        if let Some(i) = scale::index_of(customer).filter(|i| !self.state.scale_overrides.contains(i)) {
+        let mut subs: Vec<_> = self
+            .state
+            .subscriptions
+            .iter()
+            .filter(|s| s.customer == customer && s.partner == partner)
+            .cloned()
+            .collect();
+        if let Some(i) =
+            scale::index_of(customer).filter(|i| !self.state.scale_overrides.contains(i))
+        {
             subs.extend(scale::subscriptions(i));
         }
         subs
     }
 
     fn users_of(&self, customer: TenantId) -> Vec<User> {
-        let mut users: Vec<_> = self.state.users.iter().filter(|u| u.tenant == customer).cloned().collect();
-        if let Some(i) = scale::index_of(customer).filter(|i| !self.state.scale_overrides.contains(i)) {
+        let mut users: Vec<_> = self
+            .state
+            .users
+            .iter()
+            .filter(|u| u.tenant == customer)
+            .cloned()
+            .collect();
+        if let Some(i) =
+            scale::index_of(customer).filter(|i| !self.state.scale_overrides.contains(i))
+        {
             users.extend(scale::users(i));
         }
         users
@@ -356,10 +571,22 @@ impl MockBackend {
         let users = self.users_of(customer);
         let mut out: Vec<wire::SubscribedSku> = Vec::new();
         for (offer, name, sku, _) in OFFERS {
-            let active: u32 = subs.iter().filter(|s| s.active && s.offer_id == *offer).map(|s| s.quantity).sum();
-            let consumed = users.iter().filter(|u| u.licenses.iter().any(|l| l == sku)).count() as u32;
+            let active: u32 = subs
+                .iter()
+                .filter(|s| s.active && s.offer_id == *offer)
+                .map(|s| s.quantity)
+                .sum();
+            let consumed = users
+                .iter()
+                .filter(|u| u.licenses.iter().any(|l| l == sku))
+                .count() as u32;
             if active > 0 || consumed > 0 {
-                out.push(wire::SubscribedSku { sku_id: (*sku).into(), name: (*name).into(), active_units: active, consumed_units: consumed });
+                out.push(wire::SubscribedSku {
+                    sku_id: (*sku).into(),
+                    name: (*name).into(),
+                    active_units: active,
+                    consumed_units: consumed,
+                });
             }
         }
         out
@@ -370,16 +597,33 @@ impl MockBackend {
         if let Some(t) = self.tenant(partner) {
             if let Some(facts) = &t.partner {
                 out.push((t.id, t.name.clone(), facts.mpn_id.clone()));
-                out.extend(facts.resellers.iter().map(|(id, name, mpn, _)| (*id, name.clone(), mpn.clone())));
+                out.extend(
+                    facts
+                        .resellers
+                        .iter()
+                        .map(|(id, name, mpn, _)| (*id, name.clone(), mpn.clone())),
+                );
             }
         }
         out
     }
 
-    fn customer_of(&self, me: &User, customer_id: &str) -> Result<(Tenant, Relationship), ApiResponse> {
+    fn customer_of(
+        &self,
+        me: &User,
+        customer_id: &str,
+    ) -> Result<(Tenant, Relationship), ApiResponse> {
         let id: TenantId = parse_id(customer_id, "customer")?;
-        let tenant = self.tenant(id).filter(|t| t.partner.is_none()).ok_or_else(|| fail(ErrorCode::NotFound, format!("No customer with id {id}")))?;
-        let rel = self.relationship(me.tenant, id).ok_or_else(|| fail(ErrorCode::NoRelationship, "No relationship between caller and account."))?;
+        let tenant = self
+            .tenant(id)
+            .filter(|t| t.partner.is_none())
+            .ok_or_else(|| fail(ErrorCode::NotFound, format!("No customer with id {id}")))?;
+        let rel = self.relationship(me.tenant, id).ok_or_else(|| {
+            fail(
+                ErrorCode::NoRelationship,
+                "No relationship between caller and account.",
+            )
+        })?;
         Ok((tenant, rel))
     }
 
@@ -389,14 +633,22 @@ impl MockBackend {
             .invitations
             .iter()
             .position(|i| i.id == id && i.partner == me.tenant)
-            .ok_or_else(|| fail(ErrorCode::InvitationNotFound, format!("No invitation {id} for this partner")))
+            .ok_or_else(|| {
+                fail(
+                    ErrorCode::InvitationNotFound,
+                    format!("No invitation {id} for this partner"),
+                )
+            })
     }
 
     fn require_manager(me: &User) -> Result<(), ApiResponse> {
         if me.partner_role.is_some_and(PartnerRole::may_manage) {
             Ok(())
         } else {
-            Err(fail(ErrorCode::InsufficientRole, "Only Admin agents can manage customers' services, users and relationships"))
+            Err(fail(
+                ErrorCode::InsufficientRole,
+                "Only Admin agents can manage customers' services, users and relationships",
+            ))
         }
     }
 
@@ -408,16 +660,29 @@ impl MockBackend {
             user: demo_user(user),
             tenant_id: user.tenant.to_string(),
             company_name: tenant.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
-            domain: tenant.as_ref().map(|t| t.domain.clone()).unwrap_or_default(),
-            country: tenant.as_ref().map(|t| t.country.clone()).unwrap_or_default(),
+            domain: tenant
+                .as_ref()
+                .map(|t| t.domain.clone())
+                .unwrap_or_default(),
+            country: tenant
+                .as_ref()
+                .map(|t| t.country.clone())
+                .unwrap_or_default(),
             cloud: tenant.as_ref().map_or(Cloud::Public, |t| t.cloud),
-            kind: if user.partner_role.is_some() { "partner".into() } else { "customer".into() },
+            kind: if user.partner_role.is_some() {
+                "partner".into()
+            } else {
+                "customer".into()
+            },
             mca_accepted: tenant.is_some_and(|t| t.mca.is_some()),
         }
     }
 
     fn session(&self, user: &User) -> wire::Session {
-        wire::Session { access_token: format!("demo.{}", user.id), me: self.me(user) }
+        wire::Session {
+            access_token: format!("demo.{}", user.id),
+            me: self.me(user),
+        }
     }
 
     fn partner_profile(&self, user: &User) -> wire::PartnerProfile {
@@ -443,13 +708,20 @@ impl MockBackend {
                 tenant_id: id.clone(),
                 domain: t.domain.clone(),
                 company_name: t.name.clone(),
-                address: Some(wire::Address { country: t.country.clone(), city: Some(t.city.clone()), ..Default::default() }),
+                address: Some(wire::Address {
+                    country: t.country.clone(),
+                    city: Some(t.city.clone()),
+                    ..Default::default()
+                }),
                 email: None,
                 links: Links::default(),
                 attributes: Attributes::of("CustomerCompanyProfile"),
             },
             billing_profile: detail.then(|| {
-                let admin = self.users_of(t.id).into_iter().find(|u| u.customer_role == Some(CustomerRole::GlobalAdmin));
+                let admin = self
+                    .users_of(t.id)
+                    .into_iter()
+                    .find(|u| u.customer_role == Some(CustomerRole::GlobalAdmin));
                 let (first, last) = admin.as_ref().map_or((String::new(), String::new()), |a| {
                     let (f, l) = a.name.split_once(' ').unwrap_or((&a.name, ""));
                     (f.to_string(), l.to_string())
@@ -459,10 +731,22 @@ impl MockBackend {
                     first_name: first,
                     last_name: last,
                     email: admin.map(|a| a.email).unwrap_or_default(),
-                    culture: if t.country == "BR" || t.country == "PT" { "pt-BR".into() } else { "en-US".into() },
-                    language: if t.country == "BR" || t.country == "PT" { "pt".into() } else { "en".into() },
+                    culture: if t.country == "BR" || t.country == "PT" {
+                        "pt-BR".into()
+                    } else {
+                        "en-US".into()
+                    },
+                    language: if t.country == "BR" || t.country == "PT" {
+                        "pt".into()
+                    } else {
+                        "en".into()
+                    },
                     company_name: t.name.clone(),
-                    default_address: wire::Address { country: t.country.clone(), city: Some(t.city.clone()), ..Default::default() },
+                    default_address: wire::Address {
+                        country: t.country.clone(),
+                        city: Some(t.city.clone()),
+                        ..Default::default()
+                    },
                     links: Links::default(),
                     attributes: Attributes::of("CustomerBillingProfile"),
                 }
@@ -473,13 +757,25 @@ impl MockBackend {
             delegated_admin: Some(rel.dap),
             mca_accepted: Some(t.mca.is_some()),
             relationship_since: Some(time::to_rfc3339(rel.since)),
-            links: Links { self_link: Some(Link { uri: format!("/v1/customers/{id}"), method: "GET".into(), headers: Vec::new() }), next: None },
+            links: Links {
+                self_link: Some(Link {
+                    uri: format!("/v1/customers/{id}"),
+                    method: "GET".into(),
+                    headers: Vec::new(),
+                }),
+                next: None,
+            },
             attributes: Attributes::of("Customer"),
         }
     }
 
     fn invitation_wire(&self, i: &Invitation, now: Millis) -> wire::Invitation {
-        let status = rules::invitation_status(i.created_at, i.revoked_at.is_some(), i.accepted.is_some(), now);
+        let status = rules::invitation_status(
+            i.created_at,
+            i.revoked_at.is_some(),
+            i.accepted.is_some(),
+            now,
+        );
         wire::Invitation {
             id: i.id.to_string(),
             created_at: time::to_rfc3339(i.created_at),
@@ -488,7 +784,14 @@ impl MockBackend {
             dap: i.dap,
             customer_name: i.customer_name.clone(),
             customer_email: i.customer_email.clone(),
-            indirect_reseller_name: i.indirect_reseller.and_then(|r| self.reseller_names(i.partner).into_iter().find(|x| x.0 == r)).map(|x| x.1),
+            indirect_reseller_name: i
+                .indirect_reseller
+                .and_then(|r| {
+                    self.reseller_names(i.partner)
+                        .into_iter()
+                        .find(|x| x.0 == r)
+                })
+                .map(|x| x.1),
             link: i.link.clone(),
             status,
             accepted_by: i.accepted.map(|(t, at)| wire::AcceptedBy {
@@ -498,7 +801,12 @@ impl MockBackend {
             }),
             revoked_at: i.revoked_at.map(time::to_rfc3339),
             expires_at: time::to_rfc3339(i.created_at + INVITATION_LIFETIME),
-            draft: wire::EmailDraft { to: i.draft.0.clone(), subject: i.draft.1.clone(), body: i.draft.2.clone(), completed_at: i.draft_done_at.map(time::to_rfc3339) },
+            draft: wire::EmailDraft {
+                to: i.draft.0.clone(),
+                subject: i.draft.1.clone(),
+                body: i.draft.2.clone(),
+                completed_at: i.draft_done_at.map(time::to_rfc3339),
+            },
             attributes: Attributes::of("Invitation"),
         }
     }
@@ -524,10 +832,25 @@ impl MockBackend {
             if scale::index_of(t.id).is_some() {
                 continue;
             }
-            let users = self.state.users.iter().filter(|u| u.tenant == t.id).map(demo_user).collect();
+            let users = self
+                .state
+                .users
+                .iter()
+                .filter(|u| u.tenant == t.id)
+                .map(demo_user)
+                .collect();
             let customer_count = if t.partner.is_some() {
-                let stored = self.state.relationships.iter().filter(|r| r.partner == t.id).count() as u64;
-                let generated = if t.id == SCALE_PARTNER { u64::from(state::SCALE_CUSTOMERS) - self.state.scale_overrides.len() as u64 } else { 0 };
+                let stored = self
+                    .state
+                    .relationships
+                    .iter()
+                    .filter(|r| r.partner == t.id)
+                    .count() as u64;
+                let generated = if t.id == SCALE_PARTNER {
+                    u64::from(state::SCALE_CUSTOMERS) - self.state.scale_overrides.len() as u64
+                } else {
+                    0
+                };
                 stored + generated
             } else {
                 0
@@ -542,31 +865,70 @@ impl MockBackend {
                 customer_count,
                 users,
             };
-            if t.partner.is_some() { partners.push(entry) } else { customers.push(entry) }
+            if t.partner.is_some() {
+                partners.push(entry)
+            } else {
+                customers.push(entry)
+            }
         }
         partners.sort_by(|a, b| a.company_name.cmp(&b.company_name));
         customers.sort_by(|a, b| a.company_name.cmp(&b.company_name));
-        ok(200, &wire::DemoIdentities { partners, customers })
+        ok(
+            200,
+            &wire::DemoIdentities {
+                partners,
+                customers,
+            },
+        )
     }
 
     fn create_tenant(&mut self, req: &ApiRequest) -> Answer {
         let body: wire::NewTenant = parse_body(req)?;
-        validate::required_text(&body.company_name, validate::MAX_TEXT).map_err(|p| invalid("companyName", p))?;
+        validate::required_text(&body.company_name, validate::MAX_TEXT)
+            .map_err(|p| invalid("companyName", p))?;
         validate::domain(&body.domain).map_err(|p| invalid("domain", p))?;
         let domain = body.domain.trim().to_ascii_lowercase();
-        if self.state.tenants.values().any(|t| t.domain.eq_ignore_ascii_case(&domain)) {
-            return Err(invalid_msg("domain", format!("The domain {domain} is already taken by another tenant; choose another")));
+        if self
+            .state
+            .tenants
+            .values()
+            .any(|t| t.domain.eq_ignore_ascii_case(&domain))
+        {
+            return Err(invalid_msg(
+                "domain",
+                format!("The domain {domain} is already taken by another tenant; choose another"),
+            ));
         }
         validate::country(&body.country).map_err(|p| invalid("country", p))?;
-        validate::required_text(&body.admin_name, validate::MAX_TEXT).map_err(|p| invalid("adminName", p))?;
+        validate::required_text(&body.admin_name, validate::MAX_TEXT)
+            .map_err(|p| invalid("adminName", p))?;
         validate::email(&body.admin_email).map_err(|p| invalid("adminEmail", p))?;
         let id = TenantId::new_random();
-        let country = country::find(body.country.trim()).map(|c| c.code).unwrap_or_default();
+        let country = country::find(body.country.trim())
+            .map(|c| c.code)
+            .unwrap_or_default();
         self.state.tenants.insert(
             id,
-            Tenant { id, name: body.company_name.trim().into(), domain, country: country.into(), city: String::new(), cloud: body.cloud.unwrap_or(Cloud::Public), partner: None, mca: None },
+            Tenant {
+                id,
+                name: body.company_name.trim().into(),
+                domain,
+                country: country.into(),
+                city: String::new(),
+                cloud: body.cloud.unwrap_or(Cloud::Public),
+                partner: None,
+                mca: None,
+            },
         );
-        let user = User { id: UserId::new_random(), tenant: id, name: body.admin_name.trim().into(), email: body.admin_email.trim().into(), partner_role: None, customer_role: Some(CustomerRole::GlobalAdmin), licenses: Vec::new() };
+        let user = User {
+            id: UserId::new_random(),
+            tenant: id,
+            name: body.admin_name.trim().into(),
+            email: body.admin_email.trim().into(),
+            partner_role: None,
+            customer_role: Some(CustomerRole::GlobalAdmin),
+            licenses: Vec::new(),
+        };
         self.state.users.push(user.clone());
         ok(201, &self.session(&user))
     }
@@ -576,49 +938,119 @@ impl MockBackend {
     fn relationship_request(&self, me: &User, req: &ApiRequest) -> Answer {
         let dap = req.query("dap").is_some_and(|v| v == "true");
         let cloud = self.tenant(me.tenant).map_or(Cloud::Public, |t| t.cloud);
-        let link = InvitationLink { inv_type: InvitationType::ResellerRelationship, partner_id: me.tenant, mspp_id: 0, dap: dap || cloud.requires_delegated_admin(), indirect_csp_id: None, invitation_id: None };
-        let base = req.query("appBase").filter(|b| b.starts_with("http")).unwrap_or_else(|| "https://admin.microsoft.com/Adminportal/Home".into());
-        ok(200, &wire::RelationshipRequest { url: link.build(&base), attributes: Attributes::of("RelationshipRequest") })
+        let link = InvitationLink {
+            inv_type: InvitationType::ResellerRelationship,
+            partner_id: me.tenant,
+            mspp_id: 0,
+            dap: dap || cloud.requires_delegated_admin(),
+            indirect_csp_id: None,
+            invitation_id: None,
+        };
+        let base = req
+            .query("appBase")
+            .filter(|b| b.starts_with("http"))
+            .unwrap_or_else(|| "https://admin.microsoft.com/Adminportal/Home".into());
+        ok(
+            200,
+            &wire::RelationshipRequest {
+                url: link.build(&base),
+                attributes: Attributes::of("RelationshipRequest"),
+            },
+        )
     }
 
     fn create_invitation(&mut self, me: &User, req: &ApiRequest, now: Millis) -> Answer {
         let role = me.partner_role.unwrap_or(PartnerRole::HelpdeskAgent);
         if !role.may_invite() {
-            return Err(fail(ErrorCode::InsufficientRole, "Only Admin agents and Sales agents can request a reseller relationship"));
+            return Err(fail(
+                ErrorCode::InsufficientRole,
+                "Only Admin agents and Sales agents can request a reseller relationship",
+            ));
         }
         let body: wire::CreateInvitation = parse_body(req)?;
-        let partner = self.tenant(me.tenant).ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
+        let partner = self
+            .tenant(me.tenant)
+            .ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
         if partner.cloud.requires_delegated_admin() && !body.dap {
-            return Err(invalid_msg("dap", format!("Partners in {} must request delegated admin privileges", partner.cloud.name())));
+            return Err(invalid_msg(
+                "dap",
+                format!(
+                    "Partners in {} must request delegated admin privileges",
+                    partner.cloud.name()
+                ),
+            ));
         }
-        validate::optional_text(&body.customer_name, validate::MAX_TEXT).map_err(|p| invalid("customerName", p))?;
+        validate::optional_text(&body.customer_name, validate::MAX_TEXT)
+            .map_err(|p| invalid("customerName", p))?;
         validate::optional_email(&body.customer_email).map_err(|p| invalid("customerEmail", p))?;
         let base = body.app_base.trim();
-        if !(base.starts_with("https://") || base.starts_with("http://")) || base.len() > 500 || base.contains(['?', '#', ' ']) {
-            return Err(invalid_msg("appBase", "appBase must be the app's http(s) root URL without query or fragment"));
+        if !(base.starts_with("https://") || base.starts_with("http://"))
+            || base.len() > 500
+            || base.contains(['?', '#', ' '])
+        {
+            return Err(invalid_msg(
+                "appBase",
+                "appBase must be the app's http(s) root URL without query or fragment",
+            ));
         }
-        let facts = partner.partner.clone().unwrap_or_else(|| state::PartnerFacts { mpn_id: String::new(), indirect_provider: false, resellers: Vec::new() });
-        let reseller = match body.indirect_reseller_id.as_deref().filter(|s| !s.is_empty()) {
+        let facts = partner
+            .partner
+            .clone()
+            .unwrap_or_else(|| state::PartnerFacts {
+                mpn_id: String::new(),
+                indirect_provider: false,
+                resellers: Vec::new(),
+            });
+        let reseller = match body
+            .indirect_reseller_id
+            .as_deref()
+            .filter(|s| !s.is_empty())
+        {
             None => None,
             Some(id) => {
                 if !facts.indirect_provider {
-                    return Err(invalid_msg("indirectResellerId", "Only indirect providers can invite on behalf of an indirect reseller"));
+                    return Err(invalid_msg(
+                        "indirectResellerId",
+                        "Only indirect providers can invite on behalf of an indirect reseller",
+                    ));
                 }
-                let r = facts.resellers.iter().find(|r| r.0.to_string() == id).cloned();
-                Some(r.ok_or_else(|| invalid_msg("indirectResellerId", "This indirect reseller is not one of yours"))?)
+                let r = facts
+                    .resellers
+                    .iter()
+                    .find(|r| r.0.to_string() == id)
+                    .cloned();
+                Some(r.ok_or_else(|| {
+                    invalid_msg(
+                        "indirectResellerId",
+                        "This indirect reseller is not one of yours",
+                    )
+                })?)
             }
         };
         let id = InvitationId::new_random();
         let link = InvitationLink {
-            inv_type: if reseller.is_some() { InvitationType::IndirectResellerRelationship } else { InvitationType::ResellerRelationship },
+            inv_type: if reseller.is_some() {
+                InvitationType::IndirectResellerRelationship
+            } else {
+                InvitationType::ResellerRelationship
+            },
             partner_id: me.tenant,
-            mspp_id: reseller.as_ref().and_then(|r| r.2.parse().ok()).unwrap_or(0),
+            mspp_id: reseller
+                .as_ref()
+                .and_then(|r| r.2.parse().ok())
+                .unwrap_or(0),
             dap: body.dap,
             indirect_csp_id: reseller.as_ref().map(|r| r.0),
             invitation_id: Some(id),
         }
         .build(base);
-        let draft = email::compose(&DraftInput { lang: body.email_language, partner_name: &partner.name, customer_name: Some(body.customer_name.as_str()), dap: body.dap, link: &link });
+        let draft = email::compose(&DraftInput {
+            lang: body.email_language,
+            partner_name: &partner.name,
+            customer_name: Some(body.customer_name.as_str()),
+            dap: body.dap,
+            link: &link,
+        });
         let inv = Invitation {
             id,
             partner: me.tenant,
@@ -628,7 +1060,10 @@ impl MockBackend {
             dap: body.dap,
             customer_name: body.customer_name.trim().into(),
             customer_email: body.customer_email.trim().into(),
-            mspp_id: reseller.as_ref().and_then(|r| r.2.parse().ok()).unwrap_or(0),
+            mspp_id: reseller
+                .as_ref()
+                .and_then(|r| r.2.parse().ok())
+                .unwrap_or(0),
             indirect_reseller: reseller.map(|r| r.0),
             link,
             revoked_at: None,
@@ -643,13 +1078,31 @@ impl MockBackend {
 
     fn revoke(&mut self, me: &User, id: &str, now: Millis) -> Answer {
         if !me.partner_role.is_some_and(PartnerRole::may_invite) {
-            return Err(fail(ErrorCode::InsufficientRole, "Only Admin agents and Sales agents can revoke invitations"));
+            return Err(fail(
+                ErrorCode::InsufficientRole,
+                "Only Admin agents and Sales agents can revoke invitations",
+            ));
         }
         let i = self.own_invitation(me, id)?;
         let inv = &self.state.invitations[i];
-        match rules::invitation_status(inv.created_at, inv.revoked_at.is_some(), inv.accepted.is_some(), now) {
-            InvitationStatus::Accepted => return Err(invalid_msg("status", "An accepted invitation cannot be revoked")),
-            InvitationStatus::Expired => return Err(invalid_msg("status", "An expired invitation cannot be revoked")),
+        match rules::invitation_status(
+            inv.created_at,
+            inv.revoked_at.is_some(),
+            inv.accepted.is_some(),
+            now,
+        ) {
+            InvitationStatus::Accepted => {
+                return Err(invalid_msg(
+                    "status",
+                    "An accepted invitation cannot be revoked",
+                ))
+            }
+            InvitationStatus::Expired => {
+                return Err(invalid_msg(
+                    "status",
+                    "An expired invitation cannot be revoked",
+                ))
+            }
             InvitationStatus::Revoked | InvitationStatus::Pending => {}
         }
         let inv = &mut self.state.invitations[i];
@@ -661,7 +1114,12 @@ impl MockBackend {
     fn save_draft(&mut self, me: &User, id: &str, req: &ApiRequest, now: Millis) -> Answer {
         let i = self.own_invitation(me, id)?;
         let body: wire::EmailDraft = parse_body(req)?;
-        for address in body.to.split([',', ';']).map(str::trim).filter(|a| !a.is_empty()) {
+        for address in body
+            .to
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
             validate::email(address).map_err(|p| invalid("to", p))?;
         }
         validate::optional_text(&body.to, 1000).map_err(|p| invalid("to", p))?;
@@ -712,17 +1170,26 @@ impl MockBackend {
     fn list_customers(&mut self, me: &User, req: &ApiRequest) -> Answer {
         let size: usize = match req.query("size") {
             None => 100,
-            Some(s) => s.parse().ok().filter(|n| (1..=500).contains(n)).ok_or_else(|| invalid_msg("size", "size must be a number from 1 to 500"))?,
+            Some(s) => s
+                .parse()
+                .ok()
+                .filter(|n| (1..=500).contains(n))
+                .ok_or_else(|| invalid_msg("size", "size must be a number from 1 to 500"))?,
         };
         let offset: usize = match req.query("offset") {
             None => 0,
-            Some(s) => s.parse().map_err(|_| invalid_msg("offset", "offset must be a number of items to skip"))?,
+            Some(s) => s
+                .parse()
+                .map_err(|_| invalid_msg("offset", "offset must be a number of items to skip"))?,
         };
         let q = req.query("q").unwrap_or_default();
         validate::optional_text(&q, validate::MAX_TEXT).map_err(|p| invalid("q", p))?;
         let sort = req.query("sort").unwrap_or_else(|| "name".into());
         if !["name", "domain", "country", "relationship", "mca", "since"].contains(&sort.as_str()) {
-            return Err(invalid_msg("sort", "sort must be one of name, domain, country, relationship, mca, since"));
+            return Err(invalid_msg(
+                "sort",
+                "sort must be one of name, domain, country, relationship, mca, since",
+            ));
         }
         let order = req.query("order").unwrap_or_else(|| "asc".into());
         if order != "asc" && order != "desc" {
@@ -730,12 +1197,25 @@ impl MockBackend {
         }
         let filter = req.query("filter").unwrap_or_else(|| "all".into());
         if !["all", "reseller", "delegated", "adminRemoved"].contains(&filter.as_str()) {
-            return Err(invalid_msg("filter", "filter must be one of all, reseller, delegated, adminRemoved"));
+            return Err(invalid_msg(
+                "filter",
+                "filter must be one of all, reseller, delegated, adminRemoved",
+            ));
         }
         let revision = self.state.revision;
-        if !self.cache.as_ref().is_some_and(|c| c.revision == revision && c.partner == me.tenant) {
+        if !self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.revision == revision && c.partner == me.tenant)
+        {
             let rows = self.rows(me.tenant);
-            self.cache = Some(ListCache { revision, partner: me.tenant, rows, view_key: String::new(), view: Vec::new() });
+            self.cache = Some(ListCache {
+                revision,
+                partner: me.tenant,
+                rows,
+                view_key: String::new(),
+                view: Vec::new(),
+            });
         }
         let cache = self.cache.as_mut().expect("cache just filled");
         let view_key = format!("{q}\u{0}{sort}\u{0}{order}\u{0}{filter}");
@@ -750,7 +1230,10 @@ impl MockBackend {
                         "adminRemoved" => r.dap == DelegatedAdmin::Removed,
                         _ => true,
                     };
-                    state_ok && (needle.is_empty() || r.name_key.contains(&needle) || r.domain.contains(&needle))
+                    state_ok
+                        && (needle.is_empty()
+                            || r.name_key.contains(&needle)
+                            || r.domain.contains(&needle))
                 })
                 .collect();
             let rows = &cache.rows;
@@ -769,8 +1252,14 @@ impl MockBackend {
                     "since" => a.since.cmp(&b.since),
                     _ => std::cmp::Ordering::Equal,
                 };
-                let primary = if order == "desc" { primary.reverse() } else { primary };
-                primary.then_with(|| a.name_key.cmp(&b.name_key)).then_with(|| a.id.cmp(&b.id))
+                let primary = if order == "desc" {
+                    primary.reverse()
+                } else {
+                    primary
+                };
+                primary
+                    .then_with(|| a.name_key.cmp(&b.name_key))
+                    .then_with(|| a.id.cmp(&b.id))
             });
             if sort == "name" && order == "desc" {
                 view.reverse();
@@ -779,50 +1268,118 @@ impl MockBackend {
             cache.view_key = view_key;
         }
         let total = cache.view.len();
-        let page: Vec<Row> = cache.view.iter().skip(offset).take(size).map(|&i| cache.rows[i as usize].clone()).collect();
+        let page: Vec<Row> = cache
+            .view
+            .iter()
+            .skip(offset)
+            .take(size)
+            .map(|&i| cache.rows[i as usize].clone())
+            .collect();
         let items = page
             .iter()
             .map(|r| {
-                let t = Tenant { id: r.id, name: r.name.clone(), domain: r.domain.clone(), country: r.country.clone(), city: String::new(), cloud: Cloud::Public, partner: None, mca: None };
-                let mut c = self.customer_wire(&t, &Relationship { partner: me.tenant, customer: r.id, dap: r.dap, since: r.since }, false);
+                let t = Tenant {
+                    id: r.id,
+                    name: r.name.clone(),
+                    domain: r.domain.clone(),
+                    country: r.country.clone(),
+                    city: String::new(),
+                    cloud: Cloud::Public,
+                    partner: None,
+                    mca: None,
+                };
+                let mut c = self.customer_wire(
+                    &t,
+                    &Relationship {
+                        partner: me.tenant,
+                        customer: r.id,
+                        dap: r.dap,
+                        since: r.since,
+                    },
+                    false,
+                );
                 c.mca_accepted = Some(r.mca);
-                c.company_profile.address = Some(wire::Address { country: r.country.clone(), ..Default::default() });
+                c.company_profile.address = Some(wire::Address {
+                    country: r.country.clone(),
+                    ..Default::default()
+                });
                 c
             })
             .collect();
-        let query = |off: usize| format!("/v1/customers?size={size}&offset={off}&q={}&sort={sort}&order={order}&filter={filter}", encode_query(&q));
-        let links = Links {
-            self_link: Some(Link { uri: query(offset), method: "GET".into(), headers: Vec::new() }),
-            next: (offset + size < total).then(|| Link { uri: query(offset + size), method: "GET".into(), headers: Vec::new() }),
+        let query = |off: usize| {
+            format!("/v1/customers?size={size}&offset={off}&q={}&sort={sort}&order={order}&filter={filter}", encode_query(&q))
         };
-        ok(200, &Collection { total_count: total as u64, items, links, attributes: Attributes::of("Collection") })
+        let links = Links {
+            self_link: Some(Link {
+                uri: query(offset),
+                method: "GET".into(),
+                headers: Vec::new(),
+            }),
+            next: (offset + size < total).then(|| Link {
+                uri: query(offset + size),
+                method: "GET".into(),
+                headers: Vec::new(),
+            }),
+        };
+        ok(
+            200,
+            &Collection {
+                total_count: total as u64,
+                items,
+                links,
+                attributes: Attributes::of("Collection"),
+            },
+        )
     }
 
     fn remove_relationship(&mut self, me: &User, customer: &str) -> Answer {
         Self::require_manager(me)?;
         let (tenant, _) = self.customer_of(me, customer)?;
         let subs = self.subscriptions_of(tenant.id, me.tenant);
-        let blockers = rules::removal_blockers(subs.iter().map(|s| (offer_name(&s.offer_id), s.active)));
+        let blockers =
+            rules::removal_blockers(subs.iter().map(|s| (offer_name(&s.offer_id), s.active)));
         if !blockers.is_empty() {
-            return Err(error_response(ErrorCode::ActiveSubscriptions, "The relationship has active subscriptions; suspend them first", blockers));
+            return Err(error_response(
+                ErrorCode::ActiveSubscriptions,
+                "The relationship has active subscriptions; suspend them first",
+                blockers,
+            ));
         }
         self.materialize(tenant.id);
-        self.state.relationships.retain(|r| !(r.partner == me.tenant && r.customer == tenant.id));
+        self.state
+            .relationships
+            .retain(|r| !(r.partner == me.tenant && r.customer == tenant.id));
         Ok((204, String::new()))
     }
 
-    fn attest_agreement(&mut self, me: &User, customer: &str, req: &ApiRequest, now: Millis) -> Answer {
+    fn attest_agreement(
+        &mut self,
+        me: &User,
+        customer: &str,
+        req: &ApiRequest,
+        now: Millis,
+    ) -> Answer {
         Self::require_manager(me)?;
         let (tenant, _) = self.customer_of(me, customer)?;
         let body: wire::Agreement = parse_body(req)?;
         let record = check_agreement(&body, me.id, now)?;
         self.materialize(tenant.id);
-        let t = self.state.tenants.get_mut(&tenant.id).ok_or_else(|| fail(ErrorCode::NotFound, "Customer not found"))?;
+        let t = self
+            .state
+            .tenants
+            .get_mut(&tenant.id)
+            .ok_or_else(|| fail(ErrorCode::NotFound, "Customer not found"))?;
         t.mca = Some(record.clone());
         ok(201, &agreement_wire(&record))
     }
 
-    fn add_subscription(&mut self, me: &User, customer: &str, req: &ApiRequest, now: Millis) -> Answer {
+    fn add_subscription(
+        &mut self,
+        me: &User,
+        customer: &str,
+        req: &ApiRequest,
+        now: Millis,
+    ) -> Answer {
         Self::require_manager(me)?;
         let (tenant, _) = self.customer_of(me, customer)?;
         let body: wire::NewSubscription = parse_body(req)?;
@@ -830,25 +1387,62 @@ impl MockBackend {
             return Err(invalid_msg("offerId", "offerId is not in the catalogue"));
         }
         if !(1..=10_000).contains(&body.quantity) {
-            return Err(invalid_msg("quantity", "quantity must be from 1 to 10,000 seats"));
+            return Err(invalid_msg(
+                "quantity",
+                "quantity must be from 1 to 10,000 seats",
+            ));
         }
         self.materialize(tenant.id);
-        let sub = Subscription { id: uuid::Uuid::new_v4(), customer: tenant.id, partner: me.tenant, offer_id: body.offer_id, quantity: body.quantity, active: true, created: now, support: None };
+        let sub = Subscription {
+            id: uuid::Uuid::new_v4(),
+            customer: tenant.id,
+            partner: me.tenant,
+            offer_id: body.offer_id,
+            quantity: body.quantity,
+            active: true,
+            created: now,
+            support: None,
+        };
         self.state.subscriptions.push(sub.clone());
-        ok(201, &subscription_wire(&sub, &self.reseller_names(me.tenant)))
+        ok(
+            201,
+            &subscription_wire(&sub, &self.reseller_names(me.tenant)),
+        )
     }
 
-    fn find_subscription(&mut self, me: &User, customer: &str, sub: &str) -> Result<usize, ApiResponse> {
+    fn find_subscription(
+        &mut self,
+        me: &User,
+        customer: &str,
+        sub: &str,
+    ) -> Result<usize, ApiResponse> {
         let (tenant, _) = self.customer_of(me, customer)?;
         let sid: uuid::Uuid = parse_id(sub, "subscription")?;
-        if !self.subscriptions_of(tenant.id, me.tenant).iter().any(|s| s.id == sid) {
-            return Err(fail(ErrorCode::NotFound, format!("No subscription {sid} for this customer")));
+        if !self
+            .subscriptions_of(tenant.id, me.tenant)
+            .iter()
+            .any(|s| s.id == sid)
+        {
+            return Err(fail(
+                ErrorCode::NotFound,
+                format!("No subscription {sid} for this customer"),
+            ));
         }
         self.materialize(tenant.id);
-        self.state.subscriptions.iter().position(|s| s.id == sid).ok_or_else(|| fail(ErrorCode::NotFound, "Subscription not found"))
+        self.state
+            .subscriptions
+            .iter()
+            .position(|s| s.id == sid)
+            .ok_or_else(|| fail(ErrorCode::NotFound, "Subscription not found"))
     }
 
-    fn patch_subscription(&mut self, me: &User, customer: &str, sub: &str, req: &ApiRequest) -> Answer {
+    fn patch_subscription(
+        &mut self,
+        me: &User,
+        customer: &str,
+        sub: &str,
+        req: &ApiRequest,
+    ) -> Answer {
         Self::require_manager(me)?;
         let body: wire::SubscriptionPatch = parse_body(req)?;
         if let Some(status) = &body.status {
@@ -857,7 +1451,10 @@ impl MockBackend {
             }
         }
         if body.quantity.is_some_and(|q| !(1..=10_000).contains(&q)) {
-            return Err(invalid_msg("quantity", "quantity must be from 1 to 10,000 seats"));
+            return Err(invalid_msg(
+                "quantity",
+                "quantity must be from 1 to 10,000 seats",
+            ));
         }
         let i = self.find_subscription(me, customer, sub)?;
         let s = &mut self.state.subscriptions[i];
@@ -869,38 +1466,85 @@ impl MockBackend {
         }
         let s = s.clone();
         // Fewer seats than assigned licenses is refused; suspending keeps the assignments.
-        if body.quantity.is_some() && self.skus_of(s.customer, me.tenant).iter().any(|k| k.consumed_units > k.active_units && s.offer_id == offer_of_sku(&k.sku_id)) {
-            return Err(fail(ErrorCode::NotEnoughSeats, "Fewer seats than assigned licenses: remove licenses from users first"));
+        if body.quantity.is_some()
+            && self
+                .skus_of(s.customer, me.tenant)
+                .iter()
+                .any(|k| k.consumed_units > k.active_units && s.offer_id == offer_of_sku(&k.sku_id))
+        {
+            return Err(fail(
+                ErrorCode::NotEnoughSeats,
+                "Fewer seats than assigned licenses: remove licenses from users first",
+            ));
         }
         ok(200, &subscription_wire(&s, &self.reseller_names(me.tenant)))
     }
 
-    fn set_support_contact(&mut self, me: &User, customer: &str, sub: &str, req: &ApiRequest) -> Answer {
+    fn set_support_contact(
+        &mut self,
+        me: &User,
+        customer: &str,
+        sub: &str,
+        req: &ApiRequest,
+    ) -> Answer {
         Self::require_manager(me)?;
         let body: wire::SupportContactRequest = parse_body(req)?;
         let eligible = self.reseller_names(me.tenant);
-        let contact = eligible.iter().find(|r| r.0.to_string() == body.support_tenant_id).cloned().ok_or_else(|| invalid_msg("supportTenantId", "supportTenantId is not an eligible reseller of this partner"))?;
+        let contact = eligible
+            .iter()
+            .find(|r| r.0.to_string() == body.support_tenant_id)
+            .cloned()
+            .ok_or_else(|| {
+                invalid_msg(
+                    "supportTenantId",
+                    "supportTenantId is not an eligible reseller of this partner",
+                )
+            })?;
         let i = self.find_subscription(me, customer, sub)?;
         self.state.subscriptions[i].support = Some(contact.0);
         let s = self.state.subscriptions[i].clone();
         ok(200, &subscription_wire(&s, &eligible))
     }
 
-    fn update_licenses(&mut self, me: &User, customer: &str, user: &str, req: &ApiRequest) -> Answer {
+    fn update_licenses(
+        &mut self,
+        me: &User,
+        customer: &str,
+        user: &str,
+        req: &ApiRequest,
+    ) -> Answer {
         Self::require_manager(me)?;
         let (tenant, _) = self.customer_of(me, customer)?;
         let body: wire::LicenseUpdate = parse_body(req)?;
         let uid: UserId = parse_id(user, "user")?;
         if !self.users_of(tenant.id).iter().any(|u| u.id == uid) {
-            return Err(fail(ErrorCode::NotFound, format!("No user {uid} in this customer")));
+            return Err(fail(
+                ErrorCode::NotFound,
+                format!("No user {uid} in this customer"),
+            ));
         }
-        for sku in body.licenses_to_assign.iter().chain(&body.licenses_to_remove) {
+        for sku in body
+            .licenses_to_assign
+            .iter()
+            .chain(&body.licenses_to_remove)
+        {
             if !OFFERS.iter().any(|o| o.2 == sku) {
-                return Err(invalid_msg("skuId", format!("{} is not a known SKU", sku.chars().take(60).collect::<String>())));
+                return Err(invalid_msg(
+                    "skuId",
+                    format!(
+                        "{} is not a known SKU",
+                        sku.chars().take(60).collect::<String>()
+                    ),
+                ));
             }
         }
         self.materialize(tenant.id);
-        let u = self.state.users.iter_mut().find(|u| u.id == uid).ok_or_else(|| fail(ErrorCode::NotFound, "User not found"))?;
+        let u = self
+            .state
+            .users
+            .iter_mut()
+            .find(|u| u.id == uid)
+            .ok_or_else(|| fail(ErrorCode::NotFound, "User not found"))?;
         u.licenses.retain(|l| !body.licenses_to_remove.contains(l));
         for sku in &body.licenses_to_assign {
             if !u.licenses.contains(sku) {
@@ -908,8 +1552,17 @@ impl MockBackend {
             }
         }
         let updated = u.clone();
-        if let Some(k) = self.skus_of(tenant.id, me.tenant).iter().find(|k| k.consumed_units > k.active_units && body.licenses_to_assign.contains(&k.sku_id)) {
-            return Err(error_response(ErrorCode::NotEnoughSeats, &format!("No free seat of {}: buy more seats or remove a license from another user", k.name), vec![k.sku_id.clone()]));
+        if let Some(k) = self.skus_of(tenant.id, me.tenant).iter().find(|k| {
+            k.consumed_units > k.active_units && body.licenses_to_assign.contains(&k.sku_id)
+        }) {
+            return Err(error_response(
+                ErrorCode::NotEnoughSeats,
+                &format!(
+                    "No free seat of {}: buy more seats or remove a license from another user",
+                    k.name
+                ),
+                vec![k.sku_id.clone()],
+            ));
         }
         ok(200, &customer_user_wire(&updated))
     }
@@ -918,19 +1571,73 @@ impl MockBackend {
 
     /// Reads the link and finds its partner and invitation; refuses what the
     /// link alone can tell (malformed, unknown, altered, revoked, expired).
-    fn resolve_link(&self, link: &str, now: Millis) -> Result<(InvitationLink, Tenant, Option<Invitation>), ApiResponse> {
-        let parsed = InvitationLink::parse(link).map_err(|e| error_response(ErrorCode::MalformedLink, &format!("The invitation link cannot be read: {e}"), Vec::new()))?;
-        let partner = self.tenant(parsed.partner_id).filter(|t| t.partner.is_some()).ok_or_else(|| fail(ErrorCode::InvitationNotFound, "No partner has this partnerId"))?;
+    fn resolve_link(
+        &self,
+        link: &str,
+        now: Millis,
+    ) -> Result<(InvitationLink, Tenant, Option<Invitation>), ApiResponse> {
+        let parsed = InvitationLink::parse(link).map_err(|e| {
+            error_response(
+                ErrorCode::MalformedLink,
+                &format!("The invitation link cannot be read: {e}"),
+                Vec::new(),
+            )
+        })?;
+        let partner = self
+            .tenant(parsed.partner_id)
+            .filter(|t| t.partner.is_some())
+            .ok_or_else(|| {
+                fail(
+                    ErrorCode::InvitationNotFound,
+                    "No partner has this partnerId",
+                )
+            })?;
         let invitation = match parsed.invitation_id {
             None => None,
             Some(id) => {
-                let inv = self.state.invitations.iter().find(|i| i.id == id).cloned().ok_or_else(|| fail(ErrorCode::InvitationNotFound, "No invitation has this invitationId"))?;
-                if inv.partner != parsed.partner_id || inv.dap != parsed.dap || inv.mspp_id != parsed.mspp_id || inv.indirect_reseller != parsed.indirect_csp_id {
-                    return Err(fail(ErrorCode::LinkAltered, "The link's parameters differ from the invitation the partner created"));
+                let inv = self
+                    .state
+                    .invitations
+                    .iter()
+                    .find(|i| i.id == id)
+                    .cloned()
+                    .ok_or_else(|| {
+                        fail(
+                            ErrorCode::InvitationNotFound,
+                            "No invitation has this invitationId",
+                        )
+                    })?;
+                if inv.partner != parsed.partner_id
+                    || inv.dap != parsed.dap
+                    || inv.mspp_id != parsed.mspp_id
+                    || inv.indirect_reseller != parsed.indirect_csp_id
+                {
+                    return Err(fail(
+                        ErrorCode::LinkAltered,
+                        "The link's parameters differ from the invitation the partner created",
+                    ));
                 }
-                match rules::invitation_status(inv.created_at, inv.revoked_at.is_some(), inv.accepted.is_some(), now) {
-                    InvitationStatus::Revoked => return Err(fail(ErrorCode::Revoked, "The partner revoked this invitation")),
-                    InvitationStatus::Expired => return Err(fail(ErrorCode::Expired, format!("This invitation expired on {}", time::to_date(inv.created_at + INVITATION_LIFETIME)))),
+                match rules::invitation_status(
+                    inv.created_at,
+                    inv.revoked_at.is_some(),
+                    inv.accepted.is_some(),
+                    now,
+                ) {
+                    InvitationStatus::Revoked => {
+                        return Err(fail(
+                            ErrorCode::Revoked,
+                            "The partner revoked this invitation",
+                        ))
+                    }
+                    InvitationStatus::Expired => {
+                        return Err(fail(
+                            ErrorCode::Expired,
+                            format!(
+                                "This invitation expired on {}",
+                                time::to_date(inv.created_at + INVITATION_LIFETIME)
+                            ),
+                        ))
+                    }
                     _ => {}
                 }
                 Some(inv)
@@ -940,25 +1647,46 @@ impl MockBackend {
     }
 
     fn view_invitation(&self, req: &ApiRequest, now: Millis) -> Answer {
-        let link = req.query("link").ok_or_else(|| invalid_msg("link", "link is required"))?;
+        let link = req
+            .query("link")
+            .ok_or_else(|| invalid_msg("link", "link is required"))?;
         let (parsed, partner, inv) = self.resolve_link(&link, now)?;
-        let reseller = parsed.indirect_csp_id.and_then(|r| self.reseller_names(partner.id).into_iter().find(|x| x.0 == r)).map(|x| x.1);
-        ok(200, &wire::InvitationView {
-            partner_id: partner.id.to_string(),
-            partner_name: partner.name.clone(),
-            partner_country: partner.country.clone(),
-            partner_mpn_id: partner.partner.map(|p| p.mpn_id).unwrap_or_default(),
-            cloud: partner.cloud,
-            dap: parsed.dap,
-            indirect_reseller_name: reseller,
-            status: inv.map(|i| rules::invitation_status(i.created_at, i.revoked_at.is_some(), i.accepted.is_some(), now)),
-        })
+        let reseller = parsed
+            .indirect_csp_id
+            .and_then(|r| {
+                self.reseller_names(partner.id)
+                    .into_iter()
+                    .find(|x| x.0 == r)
+            })
+            .map(|x| x.1);
+        ok(
+            200,
+            &wire::InvitationView {
+                partner_id: partner.id.to_string(),
+                partner_name: partner.name.clone(),
+                partner_country: partner.country.clone(),
+                partner_mpn_id: partner.partner.map(|p| p.mpn_id).unwrap_or_default(),
+                cloud: partner.cloud,
+                dap: parsed.dap,
+                indirect_reseller_name: reseller,
+                status: inv.map(|i| {
+                    rules::invitation_status(
+                        i.created_at,
+                        i.revoked_at.is_some(),
+                        i.accepted.is_some(),
+                        now,
+                    )
+                }),
+            },
+        )
     }
 
     fn accept(&mut self, me: &User, req: &ApiRequest, now: Millis) -> Answer {
         let body: wire::AcceptRequest = parse_body(req)?;
         let (parsed, partner, inv) = self.resolve_link(&body.link, now)?;
-        let tenant = self.tenant(me.tenant).ok_or_else(|| fail(ErrorCode::NotFound, "Your tenant was not found"))?;
+        let tenant = self
+            .tenant(me.tenant)
+            .ok_or_else(|| fail(ErrorCode::NotFound, "Your tenant was not found"))?;
         let ctx = AcceptContext {
             partner_id: partner.id,
             partner_cloud: partner.cloud,
@@ -968,10 +1696,19 @@ impl MockBackend {
             tenant_country: tenant.country.clone(),
             role: me.customer_role.unwrap_or(CustomerRole::User),
             dap: parsed.dap,
-            status: inv.as_ref().map(|i| rules::invitation_status(i.created_at, i.revoked_at.is_some(), i.accepted.is_some(), now)),
+            status: inv.as_ref().map(|i| {
+                rules::invitation_status(
+                    i.created_at,
+                    i.revoked_at.is_some(),
+                    i.accepted.is_some(),
+                    now,
+                )
+            }),
             accepted_by: inv.as_ref().and_then(|i| i.accepted.map(|a| a.0)),
         };
-        let country_name = |code: &str| country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string());
+        let country_name = |code: &str| {
+            country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string())
+        };
         rules::check_acceptance(&ctx).map_err(|refusal| match refusal {
             Refusal::Revoked => fail(ErrorCode::Revoked, "The partner revoked this invitation"),
             Refusal::Expired => fail(ErrorCode::Expired, "This invitation expired"),
@@ -985,7 +1722,13 @@ impl MockBackend {
             Refusal::InsufficientRole => fail(ErrorCode::InsufficientRole, if parsed.dap { "Only a Global administrator can accept an invitation that asks for admin privileges" } else { "Only a Global or Billing administrator can accept this invitation" }),
         })?;
         if tenant.mca.is_none() {
-            let agreement = body.agreement.as_ref().ok_or_else(|| error_response(ErrorCode::McaFieldsMissing, "Your organization must accept the Microsoft Customer Agreement", vec!["firstName".into(), "lastName".into(), "email".into()]))?;
+            let agreement = body.agreement.as_ref().ok_or_else(|| {
+                error_response(
+                    ErrorCode::McaFieldsMissing,
+                    "Your organization must accept the Microsoft Customer Agreement",
+                    vec!["firstName".into(), "lastName".into(), "email".into()],
+                )
+            })?;
             let record = check_agreement(agreement, me.id, now)?;
             if let Some(t) = self.state.tenants.get_mut(&tenant.id) {
                 t.mca = Some(record);
@@ -994,62 +1737,144 @@ impl MockBackend {
         let existing = self.relationship(partner.id, tenant.id);
         let (outcome, dap) = rules::accept(existing.as_ref().map(|r| r.dap), parsed.dap);
         self.materialize(tenant.id);
-        match self.state.relationships.iter_mut().find(|r| r.partner == partner.id && r.customer == tenant.id) {
+        match self
+            .state
+            .relationships
+            .iter_mut()
+            .find(|r| r.partner == partner.id && r.customer == tenant.id)
+        {
             Some(r) => r.dap = dap,
-            None => self.state.relationships.push(Relationship { partner: partner.id, customer: tenant.id, dap, since: now }),
+            None => self.state.relationships.push(Relationship {
+                partner: partner.id,
+                customer: tenant.id,
+                dap,
+                since: now,
+            }),
         }
         if let Some(inv) = inv {
             if let Some(stored) = self.state.invitations.iter_mut().find(|i| i.id == inv.id) {
                 stored.accepted.get_or_insert((tenant.id, now));
             }
         }
-        let rel = self.state.relationships.iter().find(|r| r.partner == partner.id && r.customer == tenant.id).cloned().ok_or_else(|| fail(ErrorCode::NotFound, "Relationship not found"))?;
-        let relationship = self.partner_relationship_wire(&rel).ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
-        ok(200, &wire::AcceptResponse { outcome, relationship })
+        let rel = self
+            .state
+            .relationships
+            .iter()
+            .find(|r| r.partner == partner.id && r.customer == tenant.id)
+            .cloned()
+            .ok_or_else(|| fail(ErrorCode::NotFound, "Relationship not found"))?;
+        let relationship = self
+            .partner_relationship_wire(&rel)
+            .ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
+        ok(
+            200,
+            &wire::AcceptResponse {
+                outcome,
+                relationship,
+            },
+        )
     }
 
     fn remove_admin(&mut self, me: &User, partner: &str) -> Answer {
         if me.customer_role != Some(CustomerRole::GlobalAdmin) {
-            return Err(fail(ErrorCode::InsufficientRole, "Only a Global administrator can remove a partner's admin permissions"));
+            return Err(fail(
+                ErrorCode::InsufficientRole,
+                "Only a Global administrator can remove a partner's admin permissions",
+            ));
         }
         let pid: TenantId = parse_id(partner, "partner")?;
-        let rel = self.state.relationships.iter_mut().find(|r| r.partner == pid && r.customer == me.tenant).ok_or_else(|| fail(ErrorCode::NotFound, "This partner has no relationship with your organization"))?;
+        let rel = self
+            .state
+            .relationships
+            .iter_mut()
+            .find(|r| r.partner == pid && r.customer == me.tenant)
+            .ok_or_else(|| {
+                fail(
+                    ErrorCode::NotFound,
+                    "This partner has no relationship with your organization",
+                )
+            })?;
         rel.dap = rules::remove_admin(rel.dap);
         let rel = rel.clone();
-        let out = self.partner_relationship_wire(&rel).ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
+        let out = self
+            .partner_relationship_wire(&rel)
+            .ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
         ok(200, &out)
     }
 }
 
-fn check_agreement(a: &wire::Agreement, user: UserId, now: Millis) -> Result<McaRecord, ApiResponse> {
+fn check_agreement(
+    a: &wire::Agreement,
+    user: UserId,
+    now: Millis,
+) -> Result<McaRecord, ApiResponse> {
     let problems = a.primary_contact.problems();
     if !problems.is_empty() {
         let fields: Vec<String> = problems.iter().map(|(f, _)| (*f).to_string()).collect();
-        return Err(error_response(ErrorCode::McaFieldsMissing, &format!("The Microsoft Customer Agreement needs: {}", fields.join(", ")), fields));
+        return Err(error_response(
+            ErrorCode::McaFieldsMissing,
+            &format!(
+                "The Microsoft Customer Agreement needs: {}",
+                fields.join(", ")
+            ),
+            fields,
+        ));
     }
     if a.template_id != MCA_TEMPLATE_ID {
-        return Err(invalid_msg("templateId", "templateId is not the current Microsoft Customer Agreement"));
+        return Err(invalid_msg(
+            "templateId",
+            "templateId is not the current Microsoft Customer Agreement",
+        ));
     }
     if a.agreement_type != "MicrosoftCustomerAgreement" {
-        return Err(invalid_msg("type", "type must be MicrosoftCustomerAgreement"));
+        return Err(invalid_msg(
+            "type",
+            "type must be MicrosoftCustomerAgreement",
+        ));
     }
-    let date = time::parse_rfc3339(&a.date_agreed).ok_or_else(|| invalid_msg("dateAgreed", "dateAgreed must be an RFC 3339 UTC date, e.g. 2026-11-26T10:00:00.000Z"))?;
+    let date = time::parse_rfc3339(&a.date_agreed).ok_or_else(|| {
+        invalid_msg(
+            "dateAgreed",
+            "dateAgreed must be an RFC 3339 UTC date, e.g. 2026-11-26T10:00:00.000Z",
+        )
+    })?;
     if date > now + DAY {
         return Err(invalid_msg("dateAgreed", "dateAgreed is in the future"));
     }
-    Ok(McaRecord { signer: a.primary_contact.clone(), date_agreed: date, user_id: user })
+    Ok(McaRecord {
+        signer: a.primary_contact.clone(),
+        date_agreed: date,
+        user_id: user,
+    })
 }
 
 fn mca_metadata() -> wire::AgreementMetadata {
-    wire::AgreementMetadata { template_id: MCA_TEMPLATE_ID.into(), agreement_type: "MicrosoftCustomerAgreement".into(), agreement_link: "https://aka.ms/customeragreement".into(), version_rank: 0 }
+    wire::AgreementMetadata {
+        template_id: MCA_TEMPLATE_ID.into(),
+        agreement_type: "MicrosoftCustomerAgreement".into(),
+        agreement_link: "https://aka.ms/customeragreement".into(),
+        version_rank: 0,
+    }
 }
 
 fn agreement_wire(r: &McaRecord) -> wire::Agreement {
-    wire::Agreement { user_id: Some(r.user_id.to_string()), primary_contact: r.signer.clone(), template_id: MCA_TEMPLATE_ID.into(), date_agreed: time::to_rfc3339(r.date_agreed), agreement_type: "MicrosoftCustomerAgreement".into() }
+    wire::Agreement {
+        user_id: Some(r.user_id.to_string()),
+        primary_contact: r.signer.clone(),
+        template_id: MCA_TEMPLATE_ID.into(),
+        date_agreed: time::to_rfc3339(r.date_agreed),
+        agreement_type: "MicrosoftCustomerAgreement".into(),
+    }
 }
 
 fn demo_user(u: &User) -> wire::DemoUser {
-    wire::DemoUser { id: u.id.to_string(), display_name: u.name.clone(), email: u.email.clone(), partner_role: u.partner_role, customer_role: u.customer_role }
+    wire::DemoUser {
+        id: u.id.to_string(),
+        display_name: u.name.clone(),
+        email: u.email.clone(),
+        partner_role: u.partner_role,
+        customer_role: u.customer_role,
+    }
 }
 
 fn offer_name(offer: &str) -> &str {
@@ -1060,19 +1885,39 @@ fn offer_of_sku(sku: &str) -> &str {
     OFFERS.iter().find(|o| o.2 == sku).map_or("", |o| o.0)
 }
 
-fn subscription_wire(s: &Subscription, resellers: &[(TenantId, String, String)]) -> wire::Subscription {
+fn subscription_wire(
+    s: &Subscription,
+    resellers: &[(TenantId, String, String)],
+) -> wire::Subscription {
     wire::Subscription {
         id: s.id.to_string(),
         offer_id: s.offer_id.clone(),
         offer_name: offer_name(&s.offer_id).to_string(),
         quantity: s.quantity,
-        status: if s.active { "active".into() } else { "suspended".into() },
+        status: if s.active {
+            "active".into()
+        } else {
+            "suspended".into()
+        },
         creation_date: time::to_rfc3339(s.created),
-        support_contact: s.support.and_then(|t| resellers.iter().find(|r| r.0 == t)).map(|r| wire::SupportContact { support_tenant_id: r.0.to_string(), support_mpn_id: r.2.clone(), name: r.1.clone() }),
+        support_contact: s
+            .support
+            .and_then(|t| resellers.iter().find(|r| r.0 == t))
+            .map(|r| wire::SupportContact {
+                support_tenant_id: r.0.to_string(),
+                support_mpn_id: r.2.clone(),
+                name: r.1.clone(),
+            }),
         attributes: Attributes::of("Subscription"),
     }
 }
 
 fn customer_user_wire(u: &User) -> wire::CustomerUser {
-    wire::CustomerUser { id: u.id.to_string(), display_name: u.name.clone(), user_principal_name: u.email.clone(), licenses: u.licenses.clone(), attributes: Attributes::of("CustomerUser") }
+    wire::CustomerUser {
+        id: u.id.to_string(),
+        display_name: u.name.clone(),
+        user_principal_name: u.email.clone(),
+        licenses: u.licenses.clone(),
+        attributes: Attributes::of("CustomerUser"),
+    }
 }

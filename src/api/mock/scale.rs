@@ -2,36 +2,114 @@
 //! so they cost nothing to store; a customer is written into the state (and
 //! no longer generated) the first time it changes.
 
-use super::state::{Relationship, Subscription, Tenant, User, SCALE_CUSTOMERS, SCALE_PARTNER, SEED_TIME};
+use super::state::McaRecord;
+use super::state::{
+    Relationship, Subscription, Tenant, User, SCALE_CUSTOMERS, SCALE_PARTNER, SEED_TIME,
+};
 use crate::domain::cloud::Cloud;
 use crate::domain::ids::{TenantId, UserId};
 use crate::domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner};
-use super::state::McaRecord;
 
 const ADJECTIVES: [&str; 50] = [
-    "Blue", "Red", "Green", "Silver", "Golden", "Northern", "Southern", "Eastern", "Western", "Bright", "Swift",
-    "Quiet", "Bold", "Clear", "Crystal", "Evergreen", "Granite", "Harbor", "Iron", "Jade", "Lakeside", "Maple",
-    "Meadow", "Midnight", "Noble", "Oak", "Pacific", "Pine", "Prairie", "Rapid", "River", "Rocky", "Royal",
-    "Sage", "Sierra", "Summit", "Sunny", "Timber", "Urban", "Valley", "Vivid", "Wild", "Willow", "Winter",
-    "Atlas", "Beacon", "Cedar", "Coastal", "Copper", "Falcon",
+    "Blue",
+    "Red",
+    "Green",
+    "Silver",
+    "Golden",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Bright",
+    "Swift",
+    "Quiet",
+    "Bold",
+    "Clear",
+    "Crystal",
+    "Evergreen",
+    "Granite",
+    "Harbor",
+    "Iron",
+    "Jade",
+    "Lakeside",
+    "Maple",
+    "Meadow",
+    "Midnight",
+    "Noble",
+    "Oak",
+    "Pacific",
+    "Pine",
+    "Prairie",
+    "Rapid",
+    "River",
+    "Rocky",
+    "Royal",
+    "Sage",
+    "Sierra",
+    "Summit",
+    "Sunny",
+    "Timber",
+    "Urban",
+    "Valley",
+    "Vivid",
+    "Wild",
+    "Willow",
+    "Winter",
+    "Atlas",
+    "Beacon",
+    "Cedar",
+    "Coastal",
+    "Copper",
+    "Falcon",
 ];
 const NOUNS: [&str; 40] = [
-    "Anchor", "Arrow", "Bay", "Bridge", "Canyon", "Cloud", "Creek", "Crest", "Field", "Forge", "Garden",
-    "Gate", "Grove", "Haven", "Hill", "Horizon", "Island", "Key", "Lantern", "Leaf", "Light", "Mesa",
-    "Mill", "Mountain", "Orchard", "Path", "Peak", "Point", "Port", "Ridge", "Rock", "Shore", "Sky", "Spring",
-    "Star", "Stone", "Tide", "Trail", "Wave", "Wood",
+    "Anchor", "Arrow", "Bay", "Bridge", "Canyon", "Cloud", "Creek", "Crest", "Field", "Forge",
+    "Garden", "Gate", "Grove", "Haven", "Hill", "Horizon", "Island", "Key", "Lantern", "Leaf",
+    "Light", "Mesa", "Mill", "Mountain", "Orchard", "Path", "Peak", "Point", "Port", "Ridge",
+    "Rock", "Shore", "Sky", "Spring", "Star", "Stone", "Tide", "Trail", "Wave", "Wood",
 ];
 const SUFFIXES: [&str; 25] = [
-    "Ltd", "Inc", "LLC", "Group", "Partners", "Labs", "Studio", "Logistics", "Consulting", "Foods", "Health",
-    "Energy", "Media", "Systems", "Works", "Holdings", "Retail", "Design", "Motors", "Finance", "Travel",
-    "Legal", "Farms", "Robotics", "Outfitters",
+    "Ltd",
+    "Inc",
+    "LLC",
+    "Group",
+    "Partners",
+    "Labs",
+    "Studio",
+    "Logistics",
+    "Consulting",
+    "Foods",
+    "Health",
+    "Energy",
+    "Media",
+    "Systems",
+    "Works",
+    "Holdings",
+    "Retail",
+    "Design",
+    "Motors",
+    "Finance",
+    "Travel",
+    "Legal",
+    "Farms",
+    "Robotics",
+    "Outfitters",
 ];
-const COUNTRIES: [(&str, &str); 6] =
-    [("US", "Chicago"), ("US", "Austin"), ("CA", "Toronto"), ("US", "Boston"), ("CA", "Vancouver"), ("US", "Denver")];
+const COUNTRIES: [(&str, &str); 6] = [
+    ("US", "Chicago"),
+    ("US", "Austin"),
+    ("CA", "Toronto"),
+    ("US", "Boston"),
+    ("CA", "Vancouver"),
+    ("US", "Denver"),
+];
 
 /// The tenant id of scale customer `i`.
 pub fn tenant_id(i: u32) -> TenantId {
-    TenantId::from_parts(0x5ca1_e000_0000_4000, 0x8000_0000_0000_0000 | (u64::from(i) + 0x100))
+    TenantId::from_parts(
+        0x5ca1_e000_0000_4000,
+        0x8000_0000_0000_0000 | (u64::from(i) + 0x100),
+    )
 }
 
 /// The index of a scale customer's tenant id, if it is one.
@@ -47,13 +125,22 @@ pub fn index_of(id: TenantId) -> Option<u32> {
 /// Company name of scale customer `i` (unique for every index).
 pub fn name(i: u32) -> String {
     let i = i as usize;
-    format!("{} {} {}", ADJECTIVES[i % 50], NOUNS[(i / 50) % 40], SUFFIXES[(i / 2000) % 25])
+    format!(
+        "{} {} {}",
+        ADJECTIVES[i % 50],
+        NOUNS[(i / 50) % 40],
+        SUFFIXES[(i / 2000) % 25]
+    )
 }
 
 /// The generated tenant.
 pub fn tenant(i: u32) -> Tenant {
     let n = name(i);
-    let slug: String = n.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+    let slug: String = n
+        .to_lowercase()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
     let (country, city) = COUNTRIES[i as usize % COUNTRIES.len()];
     let admin_first = ["Avery", "Blake", "Cameron", "Drew", "Emerson"][i as usize % 5];
     let domain = format!("{slug}.onmicrosoft.com");
@@ -65,7 +152,7 @@ pub fn tenant(i: u32) -> Tenant {
         city: city.into(),
         cloud: Cloud::Public,
         partner: None,
-        mca: (i % 5 != 0).then(|| McaRecord {
+        mca: (!i.is_multiple_of(5)).then(|| McaRecord {
             signer: McaSigner {
                 first_name: admin_first.into(),
                 last_name: "Morgan".into(),
@@ -83,46 +170,69 @@ fn since(i: u32) -> i64 {
 }
 
 fn user_id(i: u32, n: u64) -> UserId {
-    UserId::from_parts(0x5ca1_e05e_0000_4000 | u64::from(i >> 16), 0x8000_0000_0000_0000 | (u64::from(i) << 8) | n)
+    UserId::from_parts(
+        0x5ca1_e05e_0000_4000 | u64::from(i >> 16),
+        0x8000_0000_0000_0000 | (u64::from(i) << 8) | n,
+    )
 }
 
 /// The generated relationship with the scale partner.
 pub fn relationship(i: u32) -> Relationship {
-    let dap = if i % 17 == 0 {
+    let dap = if i.is_multiple_of(17) {
         DelegatedAdmin::Removed
-    } else if i % 3 == 0 {
+    } else if i.is_multiple_of(3) {
         DelegatedAdmin::None
     } else {
         DelegatedAdmin::Active
     };
-    Relationship { partner: SCALE_PARTNER, customer: tenant_id(i), dap, since: since(i) }
+    Relationship {
+        partner: SCALE_PARTNER,
+        customer: tenant_id(i),
+        dap,
+        since: since(i),
+    }
 }
 
 /// The generated users (an admin, a billing admin, a user).
 pub fn users(i: u32) -> Vec<User> {
     let t = tenant(i);
-    [("Avery Morgan", CustomerRole::GlobalAdmin), ("Jamie Chen", CustomerRole::BillingAdmin), ("Riley Novak", CustomerRole::User)]
-        .iter()
-        .enumerate()
-        .map(|(n, (person, role))| User {
-            id: user_id(i, n as u64),
-            tenant: t.id,
-            name: (*person).into(),
-            email: format!("{}@{}", person.split(' ').next().unwrap_or_default().to_lowercase(), t.domain),
-            partner_role: None,
-            customer_role: Some(*role),
-            licenses: if n == 0 && i % 2 == 0 { vec!["sku-m365-basic".into()] } else { Vec::new() },
-        })
-        .collect()
+    [
+        ("Avery Morgan", CustomerRole::GlobalAdmin),
+        ("Jamie Chen", CustomerRole::BillingAdmin),
+        ("Riley Novak", CustomerRole::User),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, (person, role))| User {
+        id: user_id(i, n as u64),
+        tenant: t.id,
+        name: (*person).into(),
+        email: format!(
+            "{}@{}",
+            person.split(' ').next().unwrap_or_default().to_lowercase(),
+            t.domain
+        ),
+        partner_role: None,
+        customer_role: Some(*role),
+        licenses: if n == 0 && i.is_multiple_of(2) {
+            vec!["sku-m365-basic".into()]
+        } else {
+            Vec::new()
+        },
+    })
+    .collect()
 }
 
 /// The generated subscriptions (every other customer has one).
 pub fn subscriptions(i: u32) -> Vec<Subscription> {
-    if i % 2 != 0 {
+    if !i.is_multiple_of(2) {
         return Vec::new();
     }
     vec![Subscription {
-        id: uuid::Uuid::from_u64_pair(0x5ca1_e5b5_0000_4000 | u64::from(i >> 16), 0x8000_0000_0000_0000 | u64::from(i)),
+        id: uuid::Uuid::from_u64_pair(
+            0x5ca1_e5b5_0000_4000 | u64::from(i >> 16),
+            0x8000_0000_0000_0000 | u64::from(i),
+        ),
         customer: tenant_id(i),
         partner: SCALE_PARTNER,
         offer_id: "m365-business-basic".into(),

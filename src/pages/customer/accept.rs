@@ -3,9 +3,9 @@
 //! the Microsoft Customer Agreement when needed), accept, done.
 
 use super::sign_in::{CustomerIdentity, CustomerSignIn};
+use crate::api::encode_query;
 use crate::api::error::{ApiError, ErrorCode};
 use crate::api::wire::{AcceptRequest, AcceptResponse, Agreement, InvitationView, Me};
-use crate::api::encode_query;
 use crate::app::{ctx, href, tr, trf};
 use crate::components::{problem_text, ErrorBanner, Loading, TextField};
 use crate::domain::cloud::Portal;
@@ -109,7 +109,9 @@ fn Portal(view: InvitationView, link: String) -> impl IntoView {
             return Step::SignIn;
         }
         match me.get() {
-            Some(Ok(Some(m))) if checks(&v.get_value(), &m).iter().all(|(_, ok, _)| *ok) => Step::Review,
+            Some(Ok(Some(m))) if checks(&v.get_value(), &m).iter().all(|(_, ok, _)| *ok) => {
+                Step::Review
+            }
             _ => Step::Check,
         }
     };
@@ -151,7 +153,12 @@ fn Portal(view: InvitationView, link: String) -> impl IntoView {
 
 #[component]
 fn Stepper(current: Signal<Step>) -> impl IntoView {
-    let steps = [(Step::SignIn, Key::StepSignIn), (Step::Check, Key::StepCheck), (Step::Review, Key::StepReview), (Step::Done, Key::StepDone)];
+    let steps = [
+        (Step::SignIn, Key::StepSignIn),
+        (Step::Check, Key::StepCheck),
+        (Step::Review, Key::StepReview),
+        (Step::Done, Key::StepDone),
+    ];
     view! {
         <ol class="stepper" aria-label=tr(Key::Progress)>
             {steps.into_iter().map(|(s, key)| view! {
@@ -193,18 +200,43 @@ fn checks(v: &InvitationView, me: &Me) -> Vec<(Key, bool, String)> {
     let cloud_msg = if cloud_ok {
         i18n::format(lang, Key::CloudOk, &[i18n::cloud(lang, v.cloud)])
     } else {
-        i18n::format(lang, Key::CloudBad, &[i18n::cloud(lang, v.cloud), i18n::cloud(lang, me.cloud)])
+        i18n::format(
+            lang,
+            Key::CloudBad,
+            &[i18n::cloud(lang, v.cloud), i18n::cloud(lang, me.cloud)],
+        )
     };
     let region_ok = country::within_partner_market(&v.partner_country, &me.country);
     let name = |code: &str| crate::platform::country_name(code, lang.tag());
-    let region_of = |code: &str| country::find(code).map(|k| i18n::region(lang, k.region)).unwrap_or_default();
+    let region_of = |code: &str| {
+        country::find(code)
+            .map(|k| i18n::region(lang, k.region))
+            .unwrap_or_default()
+    };
     let region_msg = if region_ok {
-        i18n::format(lang, Key::RegionOk, &[&name(&me.country), region_of(&v.partner_country)])
+        i18n::format(
+            lang,
+            Key::RegionOk,
+            &[&name(&me.country), region_of(&v.partner_country)],
+        )
     } else {
-        i18n::format(lang, Key::RegionBad, &[&name(&v.partner_country), region_of(&v.partner_country), &name(&me.country), region_of(&me.country)])
+        i18n::format(
+            lang,
+            Key::RegionBad,
+            &[
+                &name(&v.partner_country),
+                region_of(&v.partner_country),
+                &name(&me.country),
+                region_of(&me.country),
+            ],
+        )
     };
     let own = me.tenant_id.parse::<TenantId>().ok() == v.partner_id.parse::<TenantId>().ok();
-    let tenant_msg = if own { i18n::text(lang, Key::TenantBad).to_string() } else { i18n::format(lang, Key::TenantOk, &[&me.company_name]) };
+    let tenant_msg = if own {
+        i18n::text(lang, Key::TenantBad).to_string()
+    } else {
+        i18n::format(lang, Key::TenantOk, &[&me.company_name])
+    };
     vec![
         (Key::CheckTenant, !own, tenant_msg),
         (Key::CheckCloud, cloud_ok, cloud_msg),
@@ -233,18 +265,45 @@ fn ChecksView(list: Vec<(Key, bool, String)>, name: String) -> impl IntoView {
 }
 
 #[component]
-fn Review(view: InvitationView, me: Me, link: String, result: RwSignal<Option<AcceptResponse>>) -> impl IntoView {
+fn Review(
+    view: InvitationView,
+    me: Me,
+    link: String,
+    result: RwSignal<Option<AcceptResponse>>,
+) -> impl IntoView {
     let c = ctx();
     let needs_mca = !me.mca_accepted;
-    let (first0, last0) = me.user.display_name.split_once(' ').map(|(f, l)| (f.to_string(), l.to_string())).unwrap_or((me.user.display_name.clone(), String::new()));
+    let (first0, last0) = me
+        .user
+        .display_name
+        .split_once(' ')
+        .map(|(f, l)| (f.to_string(), l.to_string()))
+        .unwrap_or((me.user.display_name.clone(), String::new()));
     let first = RwSignal::new(first0);
     let last = RwSignal::new(last0);
     let email = RwSignal::new(me.user.email.clone());
     let phone = RwSignal::new(String::new());
     let agreed = RwSignal::new(false);
     let tried = RwSignal::new(false);
-    let signer = move || McaSigner { first_name: first.get(), last_name: last.get(), email: email.get(), phone_number: phone.get() };
-    let err = move |field: &'static str| Signal::derive(move || if tried.get() { signer().problems().into_iter().find(|(f, _)| *f == field).map(|(_, p)| problem_text(p)) } else { None });
+    let signer = move || McaSigner {
+        first_name: first.get(),
+        last_name: last.get(),
+        email: email.get(),
+        phone_number: phone.get(),
+    };
+    let err = move |field: &'static str| {
+        Signal::derive(move || {
+            if tried.get() {
+                signer()
+                    .problems()
+                    .into_iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, p)| problem_text(p))
+            } else {
+                None
+            }
+        })
+    };
     let now = crate::domain::time::to_rfc3339(crate::api::now_ms());
     let shown_date = now.clone();
     // One key for this acceptance: double presses and retries replay it.
@@ -257,15 +316,28 @@ fn Review(view: InvitationView, me: Me, link: String, result: RwSignal<Option<Ac
             date_agreed: now.clone(),
             agreement_type: "MicrosoftCustomerAgreement".into(),
         });
-        let body = AcceptRequest { link: link.clone(), agreement };
+        let body = AcceptRequest {
+            link: link.clone(),
+            agreement,
+        };
         let api = c.customer_api();
         let key = key.clone();
-        async move { api.write::<_, AcceptResponse>("POST", "/v1/tenant/invitations/accept", &body, Some(&key)).await }
+        async move {
+            api.write::<_, AcceptResponse>(
+                "POST",
+                "/v1/tenant/invitations/accept",
+                &body,
+                Some(&key),
+            )
+            .await
+        }
     });
-    Effect::new(move |_| if let Some(Ok(r)) = accept.value().get() {
-        c.changed();
-        result.set(Some(r));
-        crate::platform::focus("main");
+    Effect::new(move |_| {
+        if let Some(Ok(r)) = accept.value().get() {
+            c.changed();
+            result.set(Some(r));
+            crate::platform::focus("main");
+        }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -324,8 +396,13 @@ fn Review(view: InvitationView, me: Me, link: String, result: RwSignal<Option<Ac
 fn DoneView(response: AcceptResponse) -> impl IntoView {
     let c = ctx();
     let partner = response.relationship.partner_name.clone();
-    let company = c.customer.get_untracked().map(|s| s.me.company_name).unwrap_or_default();
-    let dap = response.relationship.delegated_admin == crate::domain::relationship::DelegatedAdmin::Active;
+    let company = c
+        .customer
+        .get_untracked()
+        .map(|s| s.me.company_name)
+        .unwrap_or_default();
+    let dap = response.relationship.delegated_admin
+        == crate::domain::relationship::DelegatedAdmin::Active;
     let outcome = response.outcome;
     let (p1, p2, p3) = (partner.clone(), partner.clone(), partner.clone());
     view! {

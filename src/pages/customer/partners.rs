@@ -34,7 +34,10 @@ pub fn PartnersList() -> impl IntoView {
         c.revision.get();
         c.customer.get();
         let api = c.customer_api();
-        async move { api.get::<Collection<PartnerRelationship>>("/v1/tenant/relationships").await }
+        async move {
+            api.get::<Collection<PartnerRelationship>>("/v1/tenant/relationships")
+                .await
+        }
     });
     let confirming = RwSignal::new(None::<String>);
     let action_error = RwSignal::new(None::<ApiError>);
@@ -42,14 +45,22 @@ pub fn PartnersList() -> impl IntoView {
         let api = c.customer_api();
         let path = format!("/v1/tenant/relationships/{id}/remove-admin");
         let name = name.clone();
-        async move { api.write::<(), PartnerRelationship>("POST", &path, &(), None).await.map(|_| name) }
+        async move {
+            api.write::<(), PartnerRelationship>("POST", &path, &(), None)
+                .await
+                .map(|_| name)
+        }
     });
     Effect::new(move |_| match remove.value().get() {
         Some(Ok(name)) => {
             confirming.set(None);
             action_error.set(None);
             c.changed();
-            c.toast(i18n::format(c.lang.get_untracked(), Key::AdminRemoved, &[&name]));
+            c.toast(i18n::format(
+                c.lang.get_untracked(),
+                Key::AdminRemoved,
+                &[&name],
+            ));
         }
         Some(Err(e)) => action_error.set(Some(e)),
         None => {}

@@ -14,8 +14,15 @@ pub fn CustomerIdentity() -> impl IntoView {
     let c = ctx();
     let text = move || {
         c.customer.get().map(|s| {
-            let role = s.me.user.customer_role.map(|r| i18n::customer_role(c.lang.get(), r)).unwrap_or_default();
-            trf(Key::SignedInAs, &[&s.me.user.display_name, role, &s.me.company_name])
+            let role =
+                s.me.user
+                    .customer_role
+                    .map(|r| i18n::customer_role(c.lang.get(), r))
+                    .unwrap_or_default();
+            trf(
+                Key::SignedInAs,
+                &[&s.me.user.display_name, role, &s.me.company_name],
+            )
         })
     };
     view! {
@@ -43,10 +50,19 @@ pub fn CustomerSignIn(
     });
     let sign_in = Action::new_local(move |user_id: &String| {
         let api = c.anon_api();
-        let body = SignInRequest { user_id: user_id.clone() };
-        async move { api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None).await }
+        let body = SignInRequest {
+            user_id: user_id.clone(),
+        };
+        async move {
+            api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None)
+                .await
+        }
     });
-    Effect::new(move |_| if let Some(Ok(s)) = sign_in.value().get() { c.set_customer(Some(s)) });
+    Effect::new(move |_| {
+        if let Some(Ok(s)) = sign_in.value().get() {
+            c.set_customer(Some(s))
+        }
+    });
 
     let company = RwSignal::new(String::new());
     let domain = RwSignal::new(String::new());
@@ -54,17 +70,60 @@ pub fn CustomerSignIn(
     let admin_name = RwSignal::new(String::new());
     let admin_email = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let company_error = Signal::derive(move || if tried.get() { validate::required_text(&company.get(), validate::MAX_TEXT).err().map(problem_text) } else { None });
-    let domain_error = Signal::derive(move || if tried.get() { validate::domain(&domain.get()).err().map(problem_text) } else { None });
-    let country_error = Signal::derive(move || if tried.get() { validate::country(&country_code.get()).err().map(problem_text) } else { None });
-    let admin_error = Signal::derive(move || if tried.get() { validate::required_text(&admin_name.get(), validate::MAX_TEXT).err().map(problem_text) } else { None });
-    let email_error = Signal::derive(move || if tried.get() { validate::email(&admin_email.get()).err().map(problem_text) } else { None });
+    let company_error = Signal::derive(move || {
+        if tried.get() {
+            validate::required_text(&company.get(), validate::MAX_TEXT)
+                .err()
+                .map(problem_text)
+        } else {
+            None
+        }
+    });
+    let domain_error = Signal::derive(move || {
+        if tried.get() {
+            validate::domain(&domain.get()).err().map(problem_text)
+        } else {
+            None
+        }
+    });
+    let country_error = Signal::derive(move || {
+        if tried.get() {
+            validate::country(&country_code.get())
+                .err()
+                .map(problem_text)
+        } else {
+            None
+        }
+    });
+    let admin_error = Signal::derive(move || {
+        if tried.get() {
+            validate::required_text(&admin_name.get(), validate::MAX_TEXT)
+                .err()
+                .map(problem_text)
+        } else {
+            None
+        }
+    });
+    let email_error = Signal::derive(move || {
+        if tried.get() {
+            validate::email(&admin_email.get()).err().map(problem_text)
+        } else {
+            None
+        }
+    });
     let create = Action::new_local(move |body: &NewTenant| {
         let api = c.anon_api();
         let body = body.clone();
-        async move { api.write::<_, Session>("POST", "/v1/demo/tenants", &body, None).await }
+        async move {
+            api.write::<_, Session>("POST", "/v1/demo/tenants", &body, None)
+                .await
+        }
     });
-    Effect::new(move |_| if let Some(Ok(s)) = create.value().get() { c.set_customer(Some(s)) });
+    Effect::new(move |_| {
+        if let Some(Ok(s)) = create.value().get() {
+            c.set_customer(Some(s))
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -91,7 +150,10 @@ pub fn CustomerSignIn(
     };
     let mut countries: Vec<_> = country::all().collect();
     let lang_tag = c.lang.get_untracked().tag();
-    let mut named: Vec<(String, &'static str)> = countries.drain(..).map(|k| (crate::platform::country_name(k.code, lang_tag), k.code)).collect();
+    let mut named: Vec<(String, &'static str)> = countries
+        .drain(..)
+        .map(|k| (crate::platform::country_name(k.code, lang_tag), k.code))
+        .collect();
     named.sort();
     view! {
         <section class="card" aria-labelledby="customer-sign-in">

@@ -6,16 +6,16 @@
 mod record;
 
 use super::PartnerFrame;
-use crate::api::wire::{Collection, Customer};
 use crate::api::encode_query;
+use crate::api::wire::{Collection, Customer};
 use crate::app::{ctx, href, tr, trf};
 use crate::components::ErrorBanner;
 use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use crate::platform;
+use crate::window::{row_at, row_top};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use crate::window::{row_at, row_top};
 use std::collections::{BTreeSet, HashMap};
 
 /// Customers per backend page.
@@ -67,13 +67,32 @@ pub fn CustomersPage() -> impl IntoView {
 pub fn CustomersView() -> impl IntoView {
     let c = ctx();
     let url = use_query_map().get_untracked();
-    let pick = |name: &str, allowed: &[&str], default: &str| url.get(name).filter(|v| allowed.contains(&v.as_str())).unwrap_or_else(|| default.to_string());
+    let pick = |name: &str, allowed: &[&str], default: &str| {
+        url.get(name)
+            .filter(|v| allowed.contains(&v.as_str()))
+            .unwrap_or_else(|| default.to_string())
+    };
     let q = RwSignal::new(url.get("q").unwrap_or_default());
-    let sort = RwSignal::new(pick("sort", &["name", "domain", "country", "relationship", "mca", "since"], "name"));
+    let sort = RwSignal::new(pick(
+        "sort",
+        &["name", "domain", "country", "relationship", "mca", "since"],
+        "name",
+    ));
     let order = RwSignal::new(pick("order", &["asc", "desc"], "asc"));
-    let filter = RwSignal::new(pick("filter", &["all", "reseller", "delegated", "adminRemoved"], "all"));
-    let query = Memo::new(move |_| ListQuery { q: q.get(), sort: sort.get(), order: order.get(), filter: filter.get() });
-    Effect::new(move |_| platform::replace_query(&href("/partner/customers"), &query.get().to_query()));
+    let filter = RwSignal::new(pick(
+        "filter",
+        &["all", "reseller", "delegated", "adminRemoved"],
+        "all",
+    ));
+    let query = Memo::new(move |_| ListQuery {
+        q: q.get(),
+        sort: sort.get(),
+        order: order.get(),
+        filter: filter.get(),
+    });
+    Effect::new(move |_| {
+        platform::replace_query(&href("/partner/customers"), &query.get().to_query())
+    });
 
     let pages: RwSignal<HashMap<usize, Vec<Customer>>> = RwSignal::new(HashMap::new());
     let total = RwSignal::new(None::<usize>);
@@ -90,28 +109,40 @@ pub fn CustomersView() -> impl IntoView {
         if in_flight.with_value(|f| f.contains(&page)) {
             return;
         }
-        in_flight.update_value(|f| { f.insert(page); });
+        in_flight.update_value(|f| {
+            f.insert(page);
+        });
         let mine = generation.get_value();
         let api = c.partner_api();
         let qs = query.get_untracked().to_query();
-        let path = format!("/v1/customers?size={PAGE}&offset={}{}{}", page * PAGE, if qs.is_empty() { "" } else { "&" }, qs);
+        let path = format!(
+            "/v1/customers?size={PAGE}&offset={}{}{}",
+            page * PAGE,
+            if qs.is_empty() { "" } else { "&" },
+            qs
+        );
         leptos::task::spawn_local(async move {
             let result = api.get::<Collection<Customer>>(&path).await;
             if generation.get_value() != mine {
                 return;
             }
-            in_flight.update_value(|f| { f.remove(&page); });
+            in_flight.update_value(|f| {
+                f.remove(&page);
+            });
             match result {
                 Ok(col) => {
                     error.set(None);
                     total.set(Some(col.total_count as usize));
-                    pages.update(|p| { p.insert(page, col.items); });
+                    pages.update(|p| {
+                        p.insert(page, col.items);
+                    });
                 }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
-    // A new query or changed data: start over from the first page.
+    // A new query starts over from the first page; changed data (here or in
+    // another tab) refetches the loaded pages in place, so open records stay open.
     Effect::new(move |prev: Option<ListQuery>| {
         let current = query.get();
         c.revision.get();
@@ -119,15 +150,28 @@ pub fn CustomersView() -> impl IntoView {
         in_flight.update_value(|f| f.clear());
         if prev.as_ref() != Some(&current) {
             expanded.set(Vec::new());
-            if let Some(v) = viewport.get_untracked() { v.set_scroll_top(0); }
+            if let Some(v) = viewport.get_untracked() {
+                v.set_scroll_top(0);
+            }
             scroll_top.set(0.0);
             total.set(None);
+            pages.set(HashMap::new());
+            fetch_page(0);
+        } else {
+            let loaded: Vec<usize> = pages.with_untracked(|p| p.keys().copied().collect());
+            for page in loaded {
+                fetch_page(page);
+            }
         }
-        pages.set(HashMap::new());
-        fetch_page(0);
         current
     });
-    let expanded_set = Memo::new(move |_| expanded.get().iter().map(|(i, _)| *i).collect::<BTreeSet<usize>>());
+    let expanded_set = Memo::new(move |_| {
+        expanded
+            .get()
+            .iter()
+            .map(|(i, _)| *i)
+            .collect::<BTreeSet<usize>>()
+    });
     let visible = Memo::new(move |_| {
         let total = total.get().unwrap_or(0);
         if total == 0 {
@@ -147,7 +191,12 @@ pub fn CustomersView() -> impl IntoView {
             fetch_page(*page);
         }
     });
-    let row_data = move |i: usize| pages.with(|p| p.get(&(i / PAGE)).and_then(|items| items.get(i % PAGE).cloned()));
+    let row_data = move |i: usize| {
+        pages.with(|p| {
+            p.get(&(i / PAGE))
+                .and_then(|items| items.get(i % PAGE).cloned())
+        })
+    };
     let height = move || {
         let total = total.get().unwrap_or(0);
         format!("{}px", row_top(total, &expanded_set.get()))
@@ -155,7 +204,10 @@ pub fn CustomersView() -> impl IntoView {
     // Never more than a window's height of rows, even before the stylesheet
     // gives the viewport its fixed height.
     let measure = move |v: &web_sys::HtmlDivElement| {
-        let window_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+        let window_h = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
         (v.client_height() as f64).clamp(200.0, window_h.max(200.0))
     };
     let on_scroll = move |_| {
@@ -171,16 +223,42 @@ pub fn CustomersView() -> impl IntoView {
     });
     let toggle = move |i: usize, id: String| {
         expanded.update(|e| {
-            if let Some(pos) = e.iter().position(|(_, x)| *x == id) { e.remove(pos); } else { e.push((i, id)); }
+            if let Some(pos) = e.iter().position(|(_, x)| *x == id) {
+                e.remove(pos);
+            } else {
+                e.push((i, id));
+            }
         });
     };
-    let may_invite = move || c.partner.get().and_then(|s| s.me.user.partner_role).is_some_and(|r| r.may_invite());
-    let role_name = move || c.partner.get().and_then(|s| s.me.user.partner_role).map(|r| i18n::partner_role(c.lang.get(), r)).unwrap_or_default();
+    let may_invite = move || {
+        c.partner
+            .get()
+            .and_then(|s| s.me.user.partner_role)
+            .is_some_and(|r| r.may_invite())
+    };
+    let role_name = move || {
+        c.partner
+            .get()
+            .and_then(|s| s.me.user.partner_role)
+            .map(|r| i18n::partner_role(c.lang.get(), r))
+            .unwrap_or_default()
+    };
     let sort_button = move |column: &'static str, label: Key| {
-        let aria_sort = move || if sort.get() == column { if order.get() == "asc" { "ascending" } else { "descending" } } else { "none" };
+        let state = move || {
+            if sort.get() == column {
+                if order.get() == "asc" {
+                    "ascending"
+                } else {
+                    "descending"
+                }
+            } else {
+                "none"
+            }
+        };
         view! {
-            <div role="columnheader" class=format!("col col-{column}") aria-sort=aria_sort>
-                <button type="button" class="sort" on:click=move |_| {
+            <div class=format!("col col-{column}") data-sort=state>
+                <button type="button" class="sort" aria-pressed=move || (sort.get() == column).to_string()
+                    aria-label=move || trf(Key::SortBy, &[tr(label)()]) on:click=move |_| {
                     if sort.get_untracked() == column {
                         order.set(if order.get_untracked() == "asc" { "desc".into() } else { "asc".into() });
                     } else {
@@ -218,14 +296,14 @@ pub fn CustomersView() -> impl IntoView {
                         <option value="adminRemoved">{tr(Key::RelAdminRemoved)}</option>
                     </select>
                 </div>
-                <p class="count" role="status">{move || total.get().map(|t| trf(Key::CustomersCount, &[&t.to_string()]))}</p>
+                <p class="count" role="status">{move || total.get().map(|t| trf(Key::CustomersCount, &[&crate::i18n::number(c.lang.get(), t as u64)]))}</p>
             </div>
             {move || error.get().map(|e| view! {
                 <ErrorBanner what=Signal::derive(move || tr(Key::CustomersTitle)().to_string()) error=e on_retry=Callback::new(move |_| c.changed())/>
             })}
-            <div class="customers" role="table" aria-label=tr(Key::CustomersTitle) aria-rowcount=move || total.get().unwrap_or(0) + 1>
-                <div role="rowgroup" class="chead">
-                    <div role="row" class="crow head" aria-rowindex="1">
+            <div class="customers">
+                <div class="chead">
+                    <div class="crow head">
                         {sort_button("name", Key::ColCompany)}
                         {sort_button("domain", Key::ColDomain)}
                         {sort_button("country", Key::ColCountry)}
@@ -234,19 +312,19 @@ pub fn CustomersView() -> impl IntoView {
                         {sort_button("since", Key::ColSince)}
                     </div>
                 </div>
-                <div class="viewport" node_ref=viewport on:scroll=on_scroll role="rowgroup">
+                <div class="viewport" node_ref=viewport on:scroll=on_scroll>
                     <Show when=move || total.get() == Some(0)>
                         <p class="empty">{move || if query.get().to_query().is_empty() { tr(Key::NoCustomers)() } else { tr(Key::NoMatches)() }}</p>
                     </Show>
-                    <div class="canvas" style:height=height>
+                    <div class="canvas" style:height=height role="list" aria-label=tr(Key::Rows)>
                         <For each=move || { let v: Vec<(usize, Option<String>)> = visible.get().into_iter().map(|i| (i, row_data(i).map(|c| c.id))).collect(); v } key=|k| k.clone() let:k>
                             {
                                 let i = k.0;
                                 let top = move || format!("{}px", row_top(i, &expanded_set.get()));
                                 match row_data(i) {
                                     None => view! {
-                                        <div role="row" class="crow placeholder" aria-rowindex=i + 2 style:top=top>
-                                            <div role="cell" class="col col-name">{tr(Key::Loading)}</div>
+                                        <div role="listitem" class="crow placeholder" data-index=i aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>
+                                            <div class="col col-name">{tr(Key::Loading)}</div>
                                         </div>
                                     }.into_any(),
                                     Some(customer) => {
@@ -255,7 +333,7 @@ pub fn CustomersView() -> impl IntoView {
                                         let id_for_check = id.clone();
                                         let is_open = Signal::derive(move || expanded.get().iter().any(|(_, x)| *x == id_for_check));
                                         view! {
-                                            <div class="crow-wrap" style:top=top>
+                                            <div class="crow-wrap" role="listitem" aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>
                                                 <CustomerRow customer=customer.clone() index=i is_open=is_open started=started
                                                     on_toggle=Callback::new(move |_| toggle(i, id_for_toggle.clone()))/>
                                                 <Show when=move || is_open.get()>
@@ -284,20 +362,40 @@ pub fn relationship_key(dap: Option<DelegatedAdmin>) -> Key {
 }
 
 #[component]
-fn CustomerRow(customer: Customer, index: usize, is_open: Signal<bool>, started: i64, on_toggle: Callback<()>) -> impl IntoView {
+fn CustomerRow(
+    customer: Customer,
+    index: usize,
+    is_open: Signal<bool>,
+    started: i64,
+    on_toggle: Callback<()>,
+) -> impl IntoView {
     let c = ctx();
     let name = customer.company_profile.company_name.clone();
     let label_name = name.clone();
-    let country = customer.company_profile.address.as_ref().map(|a| a.country.clone()).unwrap_or_default();
-    let since_ms = customer.relationship_since.as_deref().and_then(crate::domain::time::parse_rfc3339).unwrap_or(0);
+    let country = customer
+        .company_profile
+        .address
+        .as_ref()
+        .map(|a| a.country.clone())
+        .unwrap_or_default();
+    let since_ms = customer
+        .relationship_since
+        .as_deref()
+        .and_then(crate::domain::time::parse_rfc3339)
+        .unwrap_or(0);
     let is_new = since_ms >= started - crate::domain::time::DAY;
-    let since = customer.relationship_since.as_deref().and_then(|s| s.get(..10)).unwrap_or_default().to_string();
+    let since = customer
+        .relationship_since
+        .as_deref()
+        .and_then(|s| s.get(..10))
+        .unwrap_or_default()
+        .to_string();
     let rel = relationship_key(customer.delegated_admin);
     let mca = customer.mca_accepted.unwrap_or(false);
     let panel_id = format!("record-{}", customer.id);
     view! {
-        <div role="row" class="crow" aria-rowindex=index + 2>
-            <div role="cell" class="col col-name">
+        <div class="crow" data-index=index>
+            <div class="col col-name">
                 <button type="button" class="expand" aria-expanded=move || is_open.get().to_string() aria-controls=panel_id
                     aria-label=move || trf(Key::ExpandRecord, &[&label_name]) on:click=move |_| on_toggle.run(())>
                     <span aria-hidden="true">{move || if is_open.get() { "▾" } else { "▸" }}</span>
@@ -305,11 +403,11 @@ fn CustomerRow(customer: Customer, index: usize, is_open: Signal<bool>, started:
                 <span class="name">{name}</span>
                 {is_new.then(|| view! { <span class="badge new">{tr(Key::New)}</span> })}
             </div>
-            <div role="cell" class="col col-domain">{customer.company_profile.domain.clone()}</div>
-            <div role="cell" class="col col-country">{move || platform::country_name(&country, c.lang.get().tag())}</div>
-            <div role="cell" class="col col-relationship"><span class=format!("badge rel-{rel:?}").to_lowercase()>{tr(rel)}</span></div>
-            <div role="cell" class="col col-mca">{move || if mca { tr(Key::McaAccepted)() } else { tr(Key::McaNotAccepted)() }}</div>
-            <div role="cell" class="col col-since">{since}</div>
+            <div class="col col-domain">{customer.company_profile.domain.clone()}</div>
+            <div class="col col-country">{move || platform::country_name(&country, c.lang.get().tag())}</div>
+            <div class="col col-relationship"><span class=format!("badge rel-{rel:?}").to_lowercase()>{tr(rel)}</span></div>
+            <div class="col col-mca">{move || if mca { tr(Key::McaAccepted)() } else { tr(Key::McaNotAccepted)() }}</div>
+            <div class="col col-since">{since}</div>
         </div>
     }
 }

@@ -46,7 +46,8 @@ fn DraftLoader(id: String) -> impl IntoView {
 pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let c = ctx();
     let key = format!("draft.{}", invitation.id);
-    let local: Option<EmailDraft> = platform::load(&key).and_then(|s| serde_json::from_str(&s).ok());
+    let local: Option<EmailDraft> =
+        platform::load(&key).and_then(|s| serde_json::from_str(&s).ok());
     let start = local.unwrap_or_else(|| invitation.draft.clone());
     let to = RwSignal::new(start.to);
     let subject = RwSignal::new(start.subject);
@@ -57,10 +58,21 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
         Signal::derive(move || contains_link(&body.get(), &link))
     };
     let to_error = Signal::derive(move || {
-        to.get().split([',', ';']).map(str::trim).filter(|a| !a.is_empty()).find_map(|a| validate::email(a).err()).map(|p| i18n::problem(c.lang.get(), p))
+        to.get()
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .find_map(|a| validate::email(a).err())
+            .map(|p| i18n::problem(c.lang.get(), p))
     });
-    let subject_error = Signal::derive(move || validate::required_text(&subject.get(), 255).err().map(|p| i18n::problem(c.lang.get(), p)));
-    let ready = Signal::derive(move || link_ok.get() && to_error.get().is_none() && subject_error.get().is_none());
+    let subject_error = Signal::derive(move || {
+        validate::required_text(&subject.get(), 255)
+            .err()
+            .map(|p| i18n::problem(c.lang.get(), p))
+    });
+    let ready = Signal::derive(move || {
+        link_ok.get() && to_error.get().is_none() && subject_error.get().is_none()
+    });
     let mailto_url = Signal::derive(move || mailto(&to.get(), &subject.get(), &body.get()));
     let copy_text = Signal::derive(move || format!("{}\n\n{}", subject.get(), body.get()));
     let save_state = RwSignal::new(Key::DraftSaved);
@@ -72,7 +84,12 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
         let key = key.clone();
         let path = path.clone();
         move || {
-            let draft = EmailDraft { to: to.get_untracked(), subject: subject.get_untracked(), body: body.get_untracked(), completed_at: None };
+            let draft = EmailDraft {
+                to: to.get_untracked(),
+                subject: subject.get_untracked(),
+                body: body.get_untracked(),
+                completed_at: None,
+            };
             platform::save(&key, &serde_json::to_string(&draft).unwrap_or_default());
             save_state.set(Key::DraftSaving);
             generation.update_value(|g| *g += 1);
@@ -86,7 +103,11 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 }
                 let result = api.write::<_, Invitation>("PUT", &path, &draft, None).await;
                 if generation.get_value() == mine {
-                    save_state.set(if result.is_ok() { Key::DraftSaved } else { Key::DraftSaveFailed });
+                    save_state.set(if result.is_ok() {
+                        Key::DraftSaved
+                    } else {
+                        Key::DraftSaveFailed
+                    });
                 }
             });
         }
@@ -97,15 +118,21 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let persist_restore = persist.clone();
     Effect::new(move |prev: Option<()>| {
         to.track();
-        if prev.is_some() { persist_to() }
+        if prev.is_some() {
+            persist_to()
+        }
     });
     Effect::new(move |prev: Option<()>| {
         subject.track();
-        if prev.is_some() { persist_subject() }
+        if prev.is_some() {
+            persist_subject()
+        }
     });
     Effect::new(move |prev: Option<()>| {
         body.track();
-        if prev.is_some() { persist_body() }
+        if prev.is_some() {
+            persist_body()
+        }
     });
     let restore = {
         let link = link.clone();
@@ -117,7 +144,12 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
         }
     };
     let finish = Action::new_local(move |_: &()| {
-        let draft = EmailDraft { to: to.get_untracked(), subject: subject.get_untracked(), body: body.get_untracked(), completed_at: Some(String::new()) };
+        let draft = EmailDraft {
+            to: to.get_untracked(),
+            subject: subject.get_untracked(),
+            body: body.get_untracked(),
+            completed_at: Some(String::new()),
+        };
         let api = c.partner_api();
         let path = path.clone();
         async move { api.write::<_, Invitation>("PUT", &path, &draft, None).await }
@@ -129,7 +161,11 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             generation.update_value(|g| *g += 1);
             platform::remove(&done_key);
             c.changed();
-            let message = if customer.is_empty() { i18n::text(c.lang.get_untracked(), Key::InvitationReadyAnon).to_string() } else { i18n::format(c.lang.get_untracked(), Key::InvitationReady, &[&customer]) };
+            let message = if customer.is_empty() {
+                i18n::text(c.lang.get_untracked(), Key::InvitationReadyAnon).to_string()
+            } else {
+                i18n::format(c.lang.get_untracked(), Key::InvitationReady, &[&customer])
+            };
             c.toast(message);
             go("/partner/invitations");
         }

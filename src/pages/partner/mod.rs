@@ -42,8 +42,19 @@ fn IdentityBar() -> impl IntoView {
     let text = move || {
         c.partner.get().map(|s| {
             let lang = c.lang.get();
-            let role = s.me.user.partner_role.map(|r| i18n::partner_role(lang, r)).unwrap_or_default();
-            format!("{} — {}", trf(Key::SignedInAs, &[&s.me.user.display_name, role, &s.me.company_name]), i18n::cloud(lang, s.me.cloud))
+            let role =
+                s.me.user
+                    .partner_role
+                    .map(|r| i18n::partner_role(lang, r))
+                    .unwrap_or_default();
+            format!(
+                "{} — {}",
+                trf(
+                    Key::SignedInAs,
+                    &[&s.me.user.display_name, role, &s.me.company_name]
+                ),
+                i18n::cloud(lang, s.me.cloud)
+            )
         })
     };
     view! {
@@ -67,8 +78,13 @@ pub fn PartnerSignIn() -> impl IntoView {
     });
     let sign_in = Action::new_local(move |user_id: &String| {
         let api = c.anon_api();
-        let body = SignInRequest { user_id: user_id.clone() };
-        async move { api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None).await }
+        let body = SignInRequest {
+            user_id: user_id.clone(),
+        };
+        async move {
+            api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None)
+                .await
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(session)) = sign_in.value().get() {

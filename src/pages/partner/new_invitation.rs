@@ -2,7 +2,9 @@
 //! the email's language and, for indirect providers, the indirect reseller.
 
 use super::PartnerFrame;
-use crate::api::wire::{Collection, CreateInvitation, IndirectReseller, Invitation, PartnerProfile};
+use crate::api::wire::{
+    Collection, CreateInvitation, IndirectReseller, Invitation, PartnerProfile,
+};
 use crate::app::{app_root_url, ctx, go, tr, trf};
 use crate::components::{problem_text, ErrorBanner, Loading, TextField};
 use crate::domain::email::Lang;
@@ -28,7 +30,11 @@ pub fn NewInvitationForm() -> impl IntoView {
         async move {
             let profile = api.get::<PartnerProfile>("/v1/profiles/partner").await?;
             let resellers = if profile.indirect_provider {
-                api.get::<Collection<IndirectReseller>>("/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf").await?.items
+                api.get::<Collection<IndirectReseller>>(
+                    "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf",
+                )
+                .await?
+                .items
             } else {
                 Vec::new()
             };
@@ -42,8 +48,20 @@ pub fn NewInvitationForm() -> impl IntoView {
     let email_lang = RwSignal::new(c.lang.get_untracked());
     let reseller = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
-    let name_error = Signal::derive(move || validate::optional_text(&name.get(), validate::MAX_TEXT).err().map(problem_text));
-    let email_error = Signal::derive(move || if submitted.get() { validate::optional_email(&email.get()).err().map(problem_text) } else { None });
+    let name_error = Signal::derive(move || {
+        validate::optional_text(&name.get(), validate::MAX_TEXT)
+            .err()
+            .map(problem_text)
+    });
+    let email_error = Signal::derive(move || {
+        if submitted.get() {
+            validate::optional_email(&email.get())
+                .err()
+                .map(problem_text)
+        } else {
+            None
+        }
+    });
     let last_attempt: StoredValue<Option<(String, String)>> = StoredValue::new(None);
     let create = Action::new_local(move |body: &CreateInvitation| {
         let body = body.clone();
@@ -55,7 +73,10 @@ pub fn NewInvitationForm() -> impl IntoView {
         };
         last_attempt.set_value(Some((json, key.clone())));
         let api = c.partner_api();
-        async move { api.write::<_, Invitation>("POST", "/v1/invitations", &body, Some(&key)).await }
+        async move {
+            api.write::<_, Invitation>("POST", "/v1/invitations", &body, Some(&key))
+                .await
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(inv)) = create.value().get() {
@@ -66,11 +87,20 @@ pub fn NewInvitationForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
-        if name_error.get_untracked().is_some() || validate::optional_email(&email.get_untracked()).is_err() {
-            crate::platform::focus(if name_error.get_untracked().is_some() { "customer-name" } else { "customer-email" });
+        if name_error.get_untracked().is_some()
+            || validate::optional_email(&email.get_untracked()).is_err()
+        {
+            crate::platform::focus(if name_error.get_untracked().is_some() {
+                "customer-name"
+            } else {
+                "customer-email"
+            });
             return;
         }
-        let forced = profile.get_untracked().and_then(Result::ok).is_some_and(|(p, _)| p.cloud.requires_delegated_admin());
+        let forced = profile
+            .get_untracked()
+            .and_then(Result::ok)
+            .is_some_and(|(p, _)| p.cloud.requires_delegated_admin());
         create.dispatch(CreateInvitation {
             dap: dap.get_untracked() || forced,
             customer_name: name.get_untracked().trim().to_string(),

@@ -4,8 +4,9 @@
 
 use crate::api::error::{ApiError, ErrorCode};
 use crate::api::wire::{
-    Agreement, Collection, Customer, CustomerUser, IndirectReseller, LicenseUpdate, NewSubscription, Offer, PartnerProfile,
-    SubscribedSku, Subscription, SubscriptionPatch, SupportContactRequest,
+    Agreement, Collection, Customer, CustomerUser, IndirectReseller, LicenseUpdate,
+    NewSubscription, Offer, PartnerProfile, SubscribedSku, Subscription, SubscriptionPatch,
+    SupportContactRequest,
 };
 use crate::app::{ctx, href, tr, trf};
 use crate::components::{problem_text, Confirm, ErrorBanner, Loading, TextField};
@@ -13,7 +14,12 @@ use crate::domain::relationship::{DelegatedAdmin, McaSigner};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
-const TABS: [(&str, Key); 4] = [("account", Key::TabAccount), ("services", Key::TabServices), ("users", Key::TabUsers), ("portals", Key::TabPortals)];
+const TABS: [(&str, Key); 4] = [
+    ("account", Key::TabAccount),
+    ("services", Key::TabServices),
+    ("users", Key::TabUsers),
+    ("portals", Key::TabPortals),
+];
 
 /// The record panel under a customer's row.
 #[component]
@@ -25,7 +31,10 @@ pub fn Record(customer: Customer) -> impl IntoView {
     let tab_id = move |t: &str| format!("{id}-tab-{t}");
     let tab_id2 = tab_id.clone();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let i = TABS.iter().position(|(t, _)| *t == tab.get_untracked()).unwrap_or(0);
+        let i = TABS
+            .iter()
+            .position(|(t, _)| *t == tab.get_untracked())
+            .unwrap_or(0);
         let next = match ev.key().as_str() {
             "ArrowRight" => (i + 1) % TABS.len(),
             "ArrowLeft" => (i + TABS.len() - 1) % TABS.len(),
@@ -40,8 +49,10 @@ pub fn Record(customer: Customer) -> impl IntoView {
     let cust = StoredValue::new(customer.clone());
     let name = customer.company_profile.company_name.clone();
     let section_label = name.clone();
+    let heading = name.clone();
     view! {
         <section class="record" id=panel_id aria-label=section_label>
+            <h2 class="visually-hidden">{heading}</h2>
             <div role="tablist" class="tablist" aria-label=name on:keydown=on_key>
                 {TABS.iter().map(|(t, label)| {
                     let t = *t;
@@ -84,7 +95,9 @@ fn AccountTab(customer: Customer) -> impl IntoView {
         let id = id.clone();
         async move {
             let detail = api.get::<Customer>(&format!("/v1/customers/{id}")).await?;
-            let agreements = api.get::<Collection<Agreement>>(&format!("/v1/customers/{id}/agreements")).await?;
+            let agreements = api
+                .get::<Collection<Agreement>>(&format!("/v1/customers/{id}/agreements"))
+                .await?;
             Ok::<_, ApiError>((detail, agreements.items))
         }
     });
@@ -137,8 +150,25 @@ fn AttestForm(customer_id: String) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let signer = move || McaSigner { first_name: first.get(), last_name: last.get(), email: email.get(), phone_number: phone.get() };
-    let err = move |field: &'static str| Signal::derive(move || if tried.get() { signer().problems().into_iter().find(|(f, _)| *f == field).map(|(_, p)| problem_text(p)) } else { None });
+    let signer = move || McaSigner {
+        first_name: first.get(),
+        last_name: last.get(),
+        email: email.get(),
+        phone_number: phone.get(),
+    };
+    let err = move |field: &'static str| {
+        Signal::derive(move || {
+            if tried.get() {
+                signer()
+                    .problems()
+                    .into_iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, p)| problem_text(p))
+            } else {
+                None
+            }
+        })
+    };
     let prefix = customer_id.clone();
     let save = Action::new_local(move |_: &()| {
         let api = c.partner_api();
@@ -152,9 +182,11 @@ fn AttestForm(customer_id: String) -> impl IntoView {
         let path = format!("/v1/customers/{customer_id}/agreements");
         async move { api.write::<_, Agreement>("POST", &path, &body, None).await }
     });
-    Effect::new(move |_| if let Some(Ok(_)) = save.value().get() {
-        c.changed();
-        c.toast(i18n::text(c.lang.get_untracked(), Key::McaRecorded).into());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            c.changed();
+            c.toast(i18n::text(c.lang.get_untracked(), Key::McaRecorded).into());
+        }
     });
     let ids: [&'static str; 4] = leak_ids(&prefix);
     view! {
@@ -175,7 +207,8 @@ fn AttestForm(customer_id: String) -> impl IntoView {
 
 // TextField ids are `&'static str`; one set per opened record is small and bounded by what the user opens.
 fn leak_ids(prefix: &str) -> [&'static str; 4] {
-    ["first", "last", "email", "phone"].map(|f| &*Box::leak(format!("attest-{prefix}-{f}").into_boxed_str()))
+    ["first", "last", "email", "phone"]
+        .map(|f| &*Box::leak(format!("attest-{prefix}-{f}").into_boxed_str()))
 }
 
 #[component]
@@ -187,13 +220,27 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
         let api = c.partner_api();
         let id = id.clone();
         async move {
-            let subs = api.get::<Collection<Subscription>>(&format!("/v1/customers/{id}/subscriptions")).await?;
+            let subs = api
+                .get::<Collection<Subscription>>(&format!("/v1/customers/{id}/subscriptions"))
+                .await?;
             let offers = api.get::<Collection<Offer>>("/v1/offers").await?;
             let profile = api.get::<PartnerProfile>("/v1/profiles/partner").await?;
-            let mut eligible = vec![(profile.tenant_id.clone(), format!("{} (MPN {})", profile.company_name, profile.mpn_id))];
+            let mut eligible = vec![(
+                profile.tenant_id.clone(),
+                format!("{} (MPN {})", profile.company_name, profile.mpn_id),
+            )];
             if profile.indirect_provider {
-                let resellers = api.get::<Collection<IndirectReseller>>("/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf").await?;
-                eligible.extend(resellers.items.into_iter().map(|r| (r.id, format!("{} (MPN {})", r.name, r.mpn_id))));
+                let resellers = api
+                    .get::<Collection<IndirectReseller>>(
+                        "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf",
+                    )
+                    .await?;
+                eligible.extend(
+                    resellers
+                        .items
+                        .into_iter()
+                        .map(|r| (r.id, format!("{} (MPN {})", r.name, r.mpn_id))),
+                );
             }
             Ok::<_, ApiError>((subs.items, offers.items, eligible))
         }
@@ -202,7 +249,10 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
     let offer = RwSignal::new(String::new());
     let seats = RwSignal::new("5".to_string());
     let action_error = RwSignal::new(None::<(Key, ApiError)>);
-    let run = move |key: Key, fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ApiError>>>>| {
+    let run = move |key: Key,
+                    fut: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<(), ApiError>>>,
+    >| {
         leptos::task::spawn_local(async move {
             match fut.await {
                 Ok(()) => {
@@ -219,10 +269,20 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let qty: u32 = seats.get_untracked().trim().parse().unwrap_or(0);
-            let body = NewSubscription { offer_id: offer.get_untracked(), quantity: qty };
+            let body = NewSubscription {
+                offer_id: offer.get_untracked(),
+                quantity: qty,
+            };
             let api = c.partner_api();
             let path = format!("/v1/customers/{cid}/subscriptions");
-            run(Key::Provisioned, Box::pin(async move { api.write::<_, Subscription>("POST", &path, &body, None).await.map(|_| ()) }));
+            run(
+                Key::Provisioned,
+                Box::pin(async move {
+                    api.write::<_, Subscription>("POST", &path, &body, None)
+                        .await
+                        .map(|_| ())
+                }),
+            );
         }
     };
     view! {
@@ -251,7 +311,7 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
                                     <p>
                                         <strong>{s.offer_name.clone()}</strong> " · " {tr(Key::Seats)} ": " {s.quantity} " · "
                                         <span class=if active { "badge ok" } else { "badge warn" }>{move || if active { tr(Key::Active)() } else { tr(Key::Suspended)() }}</span>
-                                        " · " {tr(Key::SupportContact)} ": " {contact.clone().map_or_else(|| tr(Key::NoneYet)().to_string(), |n| n)}
+                                        " · " {tr(Key::SupportContact)} ": " {contact.clone().unwrap_or_else(|| tr(Key::NoneYet)().to_string())}
                                     </p>
                                     <div class="row">
                                         <button type="button" on:click={
@@ -306,8 +366,12 @@ fn UsersTab(customer: Customer) -> impl IntoView {
         let api = c.partner_api();
         let id = id.clone();
         async move {
-            let users = api.get::<Collection<CustomerUser>>(&format!("/v1/customers/{id}/users")).await?;
-            let skus = api.get::<Collection<SubscribedSku>>(&format!("/v1/customers/{id}/subscribedskus")).await?;
+            let users = api
+                .get::<Collection<CustomerUser>>(&format!("/v1/customers/{id}/users"))
+                .await?;
+            let skus = api
+                .get::<Collection<SubscribedSku>>(&format!("/v1/customers/{id}/subscribedskus"))
+                .await?;
             Ok::<_, ApiError>((users.items, skus.items))
         }
     });
@@ -317,7 +381,10 @@ fn UsersTab(customer: Customer) -> impl IntoView {
         let api = c.partner_api();
         let path = format!("/v1/customers/{cid}/users/{user}/licenseupdates");
         leptos::task::spawn_local(async move {
-            match api.write::<_, CustomerUser>("POST", &path, &update, None).await {
+            match api
+                .write::<_, CustomerUser>("POST", &path, &update, None)
+                .await
+            {
                 Ok(_) => {
                     action_error.set(None);
                     c.changed();
@@ -385,7 +452,18 @@ fn PortalsTab(customer: Customer) -> impl IntoView {
     let active = customer.delegated_admin == Some(DelegatedAdmin::Active);
     let domain = customer.company_profile.domain.clone();
     let name = customer.company_profile.company_name.clone();
-    let portals = [("Microsoft 365 admin center", "https://admin.microsoft.com"), ("Exchange admin center", "https://admin.exchange.microsoft.com"), ("Microsoft Teams admin center", "https://admin.teams.microsoft.com"), ("Azure portal", "https://portal.azure.com")];
+    let portals = [
+        ("Microsoft 365 admin center", "https://admin.microsoft.com"),
+        (
+            "Exchange admin center",
+            "https://admin.exchange.microsoft.com",
+        ),
+        (
+            "Microsoft Teams admin center",
+            "https://admin.teams.microsoft.com",
+        ),
+        ("Azure portal", "https://portal.azure.com"),
+    ];
     view! {
         {if active {
             view! {
@@ -416,12 +494,23 @@ fn NextSteps(customer: Customer) -> impl IntoView {
         async move { api.write_empty::<()>("DELETE", &path, None, None).await }
     });
     let done_name = name.clone();
-    Effect::new(move |_| if let Some(Ok(())) = remove.value().get() {
-        confirming.set(false);
-        c.toast(i18n::format(c.lang.get_untracked(), Key::RelationshipRemoved, &[&done_name]));
-        c.changed();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            confirming.set(false);
+            c.toast(i18n::format(
+                c.lang.get_untracked(),
+                Key::RelationshipRemoved,
+                &[&done_name],
+            ));
+            c.changed();
+        }
     });
-    let manager = move || c.partner.get().and_then(|s| s.me.user.partner_role).is_some_and(|r| r.may_manage());
+    let manager = move || {
+        c.partner
+            .get()
+            .and_then(|s| s.me.user.partner_role)
+            .is_some_and(|r| r.may_manage())
+    };
     let q_name = name.clone();
     view! {
         <section class="next-steps">

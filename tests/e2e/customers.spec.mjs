@@ -1,0 +1,102 @@
+// The partner's Customers page: a record expands (keyboard), services,
+// licenses, support contact, the removal guard, suspend, remove; the
+// customer's side shows it. Scale: 50,000 customers stay windowed.
+import { test, expect, checkA11y, freshStart, partnerSignIn } from './fixtures.mjs';
+
+test('manage a customer from its record, then remove the relationship', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  const expand = page.getByRole('button', { name: 'Show details of Alpine Ski House' });
+  await expect(expand).toHaveAttribute('aria-expanded', 'false');
+  await expand.focus();
+  await page.keyboard.press('Enter');
+  await expect(expand).toHaveAttribute('aria-expanded', 'true');
+  const record = page.getByRole('region', { name: 'Alpine Ski House' });
+  await expect(record.getByText('Company profile')).toBeVisible();
+  await checkA11y(page, 'customer record, account');
+
+  // Tabs move with the arrow keys.
+  await record.getByRole('tab', { name: 'Account' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(record.getByRole('tab', { name: 'Services' })).toHaveAttribute('aria-selected', 'true');
+  await expect(record.locator('li.sub', { hasText: 'Microsoft 365 Business Standard' })).toBeVisible();
+
+  // Provision a subscription.
+  await record.getByLabel('Offer').selectOption({ label: 'Office 365 E3' });
+  await record.getByLabel('Seats').fill('2');
+  await record.getByRole('button', { name: 'Provision a subscription' }).click();
+  await expect(page.getByText('Subscription provisioned.')).toBeVisible();
+  const e3 = record.locator('li.sub', { hasText: 'Office 365 E3' });
+  await expect(e3).toContainText('Seats: 2');
+  await checkA11y(page, 'customer record, services');
+
+  // Assign a support contact.
+  await e3.getByLabel('Assign a support contact').selectOption({ label: 'Fabrikam Cloud Services (MPN 4811223)' });
+  await e3.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByText('Support contact assigned.')).toBeVisible();
+  await expect(record.locator('li.sub', { hasText: 'Office 365 E3' })).toContainText('Support contact: Fabrikam Cloud Services');
+
+  // Assign a license within the seats.
+  await record.getByRole('tab', { name: 'Users and licenses' }).click();
+  await expect(record.getByText('Office 365 E3: 0 of 2 seats assigned')).toBeVisible();
+  await record.getByRole('button', { name: 'Assign Office 365 E3 to Martín López' }).click();
+  await expect(page.getByText('Licenses updated.')).toBeVisible();
+  await expect(record.getByText('Office 365 E3: 1 of 2 seats assigned')).toBeVisible();
+  await expect(record.getByRole('button', { name: 'Remove Office 365 E3 from Martín López' })).toBeVisible();
+  await checkA11y(page, 'customer record, users and licenses');
+
+  // Removing is refused while subscriptions are active, naming them.
+  await record.getByRole('button', { name: 'Remove the relationship' }).click();
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(record.getByText(/cannot be removed while these subscriptions are active: Microsoft 365 Business Standard, Office 365 E3/)).toBeVisible();
+
+  // Suspend both, then removal is allowed.
+  await record.getByRole('tab', { name: 'Services' }).click();
+  for (const offer of ['Microsoft 365 Business Standard', 'Office 365 E3']) {
+    const sub = record.locator('li.sub', { hasText: offer });
+    await sub.getByRole('button', { name: 'Suspend' }).click();
+    await expect(sub.getByText('Suspended')).toBeVisible();
+  }
+  await record.getByRole('button', { name: 'Remove the relationship' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Remove the reseller relationship with Alpine Ski House?');
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByText('Relationship with Alpine Ski House removed.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show details of Alpine Ski House' })).toHaveCount(0);
+
+  // The customer's side shows it.
+  await page.goto('/customer');
+  await page.getByRole('button', { name: 'Sign in as Julieta Gómez, Global administrator' }).click();
+  await expect(page.getByText('Your organization has no partners yet.')).toBeVisible();
+});
+
+test('admin portals only while admin privileges are active; request them again when removed', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  await page.getByRole('button', { name: 'Show details of Wingtip Toys Brasil' }).click();
+  const record = page.getByRole('region', { name: 'Wingtip Toys Brasil' });
+  await record.getByRole('tab', { name: 'Admin portals' }).click();
+  await expect(record.getByText('Admin portals are available only while delegated admin privileges are active.')).toBeVisible();
+  await record.getByRole('link', { name: 'Request admin privileges again' }).click();
+  await expect(page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365')).toBeChecked();
+});
+
+test('50,000 customers: windowed, searchable, sortable, filterable, and the URL keeps the view', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Priya Raman', 'Admin agent');
+  await expect(page.getByText('50,000 customers')).toBeVisible();
+  expect(await page.locator('.crow:not(.head)').count()).toBeLessThan(60);
+  await page.getByLabel('Search by name or domain').fill('summit');
+  await expect(page).toHaveURL(/\?q=summit$/);
+  await page.getByRole('button', { name: 'Sort by Since' }).click();
+  await expect(page).toHaveURL(/sort=since/);
+  await page.getByLabel('Relationship', { exact: true }).selectOption('delegated');
+  await expect(page).toHaveURL(/filter=delegated/);
+  const names = await page.locator('.crow:not(.head) .name').allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.every((n) => n.toLowerCase().includes('summit'))).toBe(true);
+  await page.reload();
+  await expect(page.getByLabel('Search by name or domain')).toHaveValue('summit');
+  await expect(page.getByLabel('Relationship', { exact: true })).toHaveValue('delegated');
+  expect(await page.locator('.crow:not(.head) .name').allTextContents()).toEqual(names);
+  await checkA11y(page, 'customers at scale');
+});
