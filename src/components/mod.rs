@@ -137,7 +137,8 @@ pub fn problem_text(p: FieldProblem) -> String {
 #[component]
 pub fn TextField(
     /// Element id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// Label key.
     label: Key,
     /// The value.
@@ -162,7 +163,7 @@ pub fn TextField(
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id>
+            <label for=id.clone()>
                 {tr(label)}
                 {optional.then(|| view! { " " <span class="muted">"(" {tr(Key::Optional)} ")"</span> })}
             </label>
@@ -269,4 +270,108 @@ pub fn Confirm(
             <button type="button" on:click=move |_| on_cancel.run(()) on:keydown=move |_| ()>{tr(Key::Cancel)}</button>
         </div>
     }
+}
+
+/// The Microsoft Customer Agreement signer's fields and their checks.
+#[derive(Clone, Copy)]
+pub struct SignerForm {
+    /// First name.
+    pub first: RwSignal<String>,
+    /// Last name.
+    pub last: RwSignal<String>,
+    /// Email.
+    pub email: RwSignal<String>,
+    /// Phone (optional).
+    pub phone: RwSignal<String>,
+    /// Set on the first submit: problems show from then on.
+    pub tried: RwSignal<bool>,
+}
+
+impl SignerForm {
+    /// A form prefilled with a name and email.
+    pub fn new(first: String, last: String, email: String) -> Self {
+        Self {
+            first: RwSignal::new(first),
+            last: RwSignal::new(last),
+            email: RwSignal::new(email),
+            phone: RwSignal::new(String::new()),
+            tried: RwSignal::new(false),
+        }
+    }
+
+    /// The signer as typed.
+    pub fn signer(&self) -> crate::domain::relationship::McaSigner {
+        crate::domain::relationship::McaSigner {
+            first_name: self.first.get(),
+            last_name: self.last.get(),
+            email: self.email.get(),
+            phone_number: self.phone.get(),
+        }
+    }
+
+    /// The message for `field` (wire name), once the user tried to submit.
+    pub fn error(self, field: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            if !self.tried.get() {
+                return None;
+            }
+            self.signer()
+                .problems()
+                .into_iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, p)| problem_text(p))
+        })
+    }
+}
+
+/// The four signer fields.
+#[component]
+pub fn SignerFields(
+    /// The form's state.
+    form: SignerForm,
+    /// Element id prefix.
+    #[prop(into)]
+    prefix: String,
+) -> impl IntoView {
+    view! {
+        <TextField id=format!("{prefix}-first") label=Key::FirstName value=form.first error=form.error("firstName") required=true autocomplete="given-name"/>
+        <TextField id=format!("{prefix}-last") label=Key::LastName value=form.last error=form.error("lastName") required=true autocomplete="family-name"/>
+        <TextField id=format!("{prefix}-email") label=Key::Email value=form.email error=form.error("email") required=true input_type="email" autocomplete="email"/>
+        <TextField id=format!("{prefix}-phone") label=Key::Phone value=form.phone error=form.error("phoneNumber") optional=true input_type="tel" autocomplete="tel"/>
+    }
+}
+
+/// The demo identities and a sign-in action; `on_session` receives the session.
+#[allow(clippy::type_complexity)]
+pub fn demo_sign_in(
+    on_session: impl Fn(crate::api::wire::Session) + 'static,
+) -> (
+    LocalResource<Result<crate::api::wire::DemoIdentities, ApiError>>,
+    Action<String, Result<crate::api::wire::Session, ApiError>>,
+) {
+    let c = ctx();
+    let identities = LocalResource::new(move || {
+        c.revision.get();
+        let api = c.anon_api();
+        async move {
+            api.get::<crate::api::wire::DemoIdentities>("/v1/demo/identities")
+                .await
+        }
+    });
+    let sign_in = Action::new_local(move |user_id: &String| {
+        let api = c.anon_api();
+        let body = crate::api::wire::SignInRequest {
+            user_id: user_id.clone(),
+        };
+        async move {
+            api.write::<_, crate::api::wire::Session>("POST", "/v1/demo/sign-in", &body, None)
+                .await
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(session)) = sign_in.value().get() {
+            on_session(session);
+        }
+    });
+    (identities, sign_in)
 }

@@ -45,7 +45,7 @@ test('a new tenant accepts with the agreement and appears on the partner’s Cus
 
   // The partner's other tab updates on its own; the name shows as text.
   await expect(partnerPage.getByText('Tailwind <b>Brasil</b>')).toBeVisible();
-  await expect(partnerPage.getByRole('row', { name: /Tailwind/ }).getByText('New')).toBeVisible();
+  await expect(partnerPage.getByRole('listitem').filter({ hasText: 'Tailwind' }).getByText('New', { exact: true })).toBeVisible();
   await partnerPage.goto('/partner/invitations');
   await expect(partnerPage.getByText(/Accepted by Tailwind <b>Brasil<\/b> on/)).toBeVisible();
 
@@ -114,7 +114,7 @@ test('removing admin permissions keeps the reseller and shows on the partner sid
   await expect(row.getByText('Admin permissions removed')).toBeVisible();
 
   await partnerSignIn(page, 'Ana Souza', 'Admin agent');
-  await expect(page.getByRole('row', { name: /Alpine Ski House/ }).getByText('Admin permissions removed')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Alpine Ski House' }).getByText('Admin permissions removed')).toBeVisible();
   const link = await createInvitation(page, { dap: true, name: 'Alpine Ski House' });
   await page.goto(link);
   await expect(page.getByText('Signed in as Julieta Gómez')).toBeVisible();

@@ -7,12 +7,12 @@ use crate::api::encode_query;
 use crate::api::error::{ApiError, ErrorCode};
 use crate::api::wire::{AcceptRequest, AcceptResponse, Agreement, InvitationView, Me};
 use crate::app::{ctx, href, tr, trf};
-use crate::components::{problem_text, ErrorBanner, Loading, TextField};
+use crate::components::{ErrorBanner, Loading, SignerFields, SignerForm};
 use crate::domain::cloud::Portal;
 use crate::domain::country;
 use crate::domain::ids::TenantId;
 use crate::domain::link::InvitationLink;
-use crate::domain::relationship::{AcceptOutcome, CustomerRole, McaSigner};
+use crate::domain::relationship::{AcceptOutcome, CustomerRole};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
@@ -279,31 +279,10 @@ fn Review(
         .split_once(' ')
         .map(|(f, l)| (f.to_string(), l.to_string()))
         .unwrap_or((me.user.display_name.clone(), String::new()));
-    let first = RwSignal::new(first0);
-    let last = RwSignal::new(last0);
-    let email = RwSignal::new(me.user.email.clone());
-    let phone = RwSignal::new(String::new());
+    let form = SignerForm::new(first0, last0, me.user.email.clone());
     let agreed = RwSignal::new(false);
-    let tried = RwSignal::new(false);
-    let signer = move || McaSigner {
-        first_name: first.get(),
-        last_name: last.get(),
-        email: email.get(),
-        phone_number: phone.get(),
-    };
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            if tried.get() {
-                signer()
-                    .problems()
-                    .into_iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, p)| problem_text(p))
-            } else {
-                None
-            }
-        })
-    };
+    let tried = form.tried;
+    let signer = move || form.signer();
     let now = crate::domain::time::to_rfc3339(crate::api::now_ms());
     let shown_date = now.clone();
     // One key for this acceptance: double presses and retries replay it.
@@ -367,10 +346,7 @@ fn Review(
                     <legend>{tr(Key::McaTitle)}</legend>
                     <p>{tr(Key::McaIntro)}</p>
                     <p><a href="https://aka.ms/customeragreement" target="_blank" rel="noopener noreferrer">{tr(Key::McaRead)}</a></p>
-                    <TextField id="mca-first" label=Key::FirstName value=first error=err("firstName") required=true autocomplete="given-name"/>
-                    <TextField id="mca-last" label=Key::LastName value=last error=err("lastName") required=true autocomplete="family-name"/>
-                    <TextField id="mca-email" label=Key::Email value=email error=err("email") required=true input_type="email" autocomplete="email"/>
-                    <TextField id="mca-phone" label=Key::Phone value=phone error=err("phoneNumber") optional=true input_type="tel" autocomplete="tel"/>
+                    <SignerFields form=form prefix="mca"/>
                     <div class="field checkbox" class:invalid=move || tried.get() && !agreed.get()>
                         <input type="checkbox" id="mca-accept" prop:checked=move || agreed.get() on:change=move |ev| agreed.set(event_target_checked(&ev))
                             aria-invalid=move || (tried.get() && !agreed.get()).to_string() aria-describedby=move || (tried.get() && !agreed.get()).then_some("mca-accept-error")/>

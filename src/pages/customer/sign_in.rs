@@ -1,7 +1,7 @@
 //! Customer sign-in with the mock: a demo organization's user, or a new
 //! organization with its administrator.
 
-use crate::api::wire::{DemoIdentities, NewTenant, Session, SignInRequest};
+use crate::api::wire::{NewTenant, Session};
 use crate::app::{ctx, tr, trf};
 use crate::components::{problem_text, ErrorBanner, Loading, TextField};
 use crate::domain::{country, validate};
@@ -43,26 +43,8 @@ pub fn CustomerSignIn(
     cloud: Option<crate::domain::cloud::Cloud>,
 ) -> impl IntoView {
     let c = ctx();
-    let identities = LocalResource::new(move || {
-        c.revision.get();
-        let api = c.anon_api();
-        async move { api.get::<DemoIdentities>("/v1/demo/identities").await }
-    });
-    let sign_in = Action::new_local(move |user_id: &String| {
-        let api = c.anon_api();
-        let body = SignInRequest {
-            user_id: user_id.clone(),
-        };
-        async move {
-            api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None)
-                .await
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(s)) = sign_in.value().get() {
-            c.set_customer(Some(s))
-        }
-    });
+    let (identities, sign_in) =
+        crate::components::demo_sign_in(move |session| c.set_customer(Some(session)));
 
     let company = RwSignal::new(String::new());
     let domain = RwSignal::new(String::new());

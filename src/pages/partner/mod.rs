@@ -6,7 +6,6 @@ pub mod draft;
 pub mod invitations;
 pub mod new_invitation;
 
-use crate::api::wire::{DemoIdentities, Session, SignInRequest};
 use crate::app::{ctx, href, tr, trf};
 use crate::components::{ErrorBanner, Loading};
 use crate::i18n::{self, Key};
@@ -71,26 +70,8 @@ fn IdentityBar() -> impl IntoView {
 #[component]
 pub fn PartnerSignIn() -> impl IntoView {
     let c = ctx();
-    let identities = LocalResource::new(move || {
-        c.revision.get();
-        let api = c.anon_api();
-        async move { api.get::<DemoIdentities>("/v1/demo/identities").await }
-    });
-    let sign_in = Action::new_local(move |user_id: &String| {
-        let api = c.anon_api();
-        let body = SignInRequest {
-            user_id: user_id.clone(),
-        };
-        async move {
-            api.write::<_, Session>("POST", "/v1/demo/sign-in", &body, None)
-                .await
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(session)) = sign_in.value().get() {
-            c.set_partner(Some(session));
-        }
-    });
+    let (identities, sign_in) =
+        crate::components::demo_sign_in(move |session| c.set_partner(Some(session)));
     view! {
         <div class="page">
             <h1>{tr(Key::SignInTitle)}</h1>

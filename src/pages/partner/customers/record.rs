@@ -9,8 +9,8 @@ use crate::api::wire::{
     SupportContactRequest,
 };
 use crate::app::{ctx, href, tr, trf};
-use crate::components::{problem_text, Confirm, ErrorBanner, Loading, TextField};
-use crate::domain::relationship::{DelegatedAdmin, McaSigner};
+use crate::components::{Confirm, ErrorBanner, Loading, SignerFields, SignerForm};
+use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
@@ -145,30 +145,9 @@ fn AccountTab(customer: Customer) -> impl IntoView {
 #[component]
 fn AttestForm(customer_id: String) -> impl IntoView {
     let c = ctx();
-    let first = RwSignal::new(String::new());
-    let last = RwSignal::new(String::new());
-    let email = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
-    let tried = RwSignal::new(false);
-    let signer = move || McaSigner {
-        first_name: first.get(),
-        last_name: last.get(),
-        email: email.get(),
-        phone_number: phone.get(),
-    };
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            if tried.get() {
-                signer()
-                    .problems()
-                    .into_iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, p)| problem_text(p))
-            } else {
-                None
-            }
-        })
-    };
+    let form = SignerForm::new(String::new(), String::new(), String::new());
+    let tried = form.tried;
+    let signer = move || form.signer();
     let prefix = customer_id.clone();
     let save = Action::new_local(move |_: &()| {
         let api = c.partner_api();
@@ -188,27 +167,17 @@ fn AttestForm(customer_id: String) -> impl IntoView {
             c.toast(i18n::text(c.lang.get_untracked(), Key::McaRecorded).into());
         }
     });
-    let ids: [&'static str; 4] = leak_ids(&prefix);
     view! {
         <form class="attest" novalidate on:submit=move |ev| {
             ev.prevent_default();
             tried.set(true);
             if signer().problems().is_empty() { save.dispatch(()); }
         }>
-            <TextField id=ids[0] label=Key::FirstName value=first error=err("firstName") required=true/>
-            <TextField id=ids[1] label=Key::LastName value=last error=err("lastName") required=true/>
-            <TextField id=ids[2] label=Key::Email value=email error=err("email") input_type="email" required=true/>
-            <TextField id=ids[3] label=Key::Phone value=phone error=err("phoneNumber") input_type="tel" optional=true/>
+            <SignerFields form=form prefix=format!("attest-{prefix}")/>
             {move || save.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=what(Key::AttestMca) error=e/> })}
             <button type="submit" disabled=move || save.pending().get()>{tr(Key::AttestMca)}</button>
         </form>
     }
-}
-
-// TextField ids are `&'static str`; one set per opened record is small and bounded by what the user opens.
-fn leak_ids(prefix: &str) -> [&'static str; 4] {
-    ["first", "last", "email", "phone"]
-        .map(|f| &*Box::leak(format!("attest-{prefix}-{f}").into_boxed_str()))
 }
 
 #[component]
