@@ -770,12 +770,7 @@ impl MockBackend {
     }
 
     fn invitation_wire(&self, i: &Invitation, now: Millis) -> wire::Invitation {
-        let status = rules::invitation_status(
-            i.created_at,
-            i.revoked_at.is_some(),
-            i.accepted.is_some(),
-            now,
-        );
+        let status = i.status(now);
         wire::Invitation {
             id: i.id.to_string(),
             created_at: time::to_rfc3339(i.created_at),
@@ -1085,12 +1080,7 @@ impl MockBackend {
         }
         let i = self.own_invitation(me, id)?;
         let inv = &self.state.invitations[i];
-        match rules::invitation_status(
-            inv.created_at,
-            inv.revoked_at.is_some(),
-            inv.accepted.is_some(),
-            now,
-        ) {
+        match inv.status(now) {
             InvitationStatus::Accepted => {
                 return Err(invalid_msg(
                     "status",
@@ -1617,12 +1607,7 @@ impl MockBackend {
                         "The link's parameters differ from the invitation the partner created",
                     ));
                 }
-                match rules::invitation_status(
-                    inv.created_at,
-                    inv.revoked_at.is_some(),
-                    inv.accepted.is_some(),
-                    now,
-                ) {
+                match inv.status(now) {
                     InvitationStatus::Revoked => {
                         return Err(fail(
                             ErrorCode::Revoked,
@@ -1669,14 +1654,7 @@ impl MockBackend {
                 cloud: partner.cloud,
                 dap: parsed.dap,
                 indirect_reseller_name: reseller,
-                status: inv.map(|i| {
-                    rules::invitation_status(
-                        i.created_at,
-                        i.revoked_at.is_some(),
-                        i.accepted.is_some(),
-                        now,
-                    )
-                }),
+                status: inv.map(|i| i.status(now)),
             },
         )
     }
@@ -1696,14 +1674,7 @@ impl MockBackend {
             tenant_country: tenant.country.clone(),
             role: me.customer_role.unwrap_or(CustomerRole::User),
             dap: parsed.dap,
-            status: inv.as_ref().map(|i| {
-                rules::invitation_status(
-                    i.created_at,
-                    i.revoked_at.is_some(),
-                    i.accepted.is_some(),
-                    now,
-                )
-            }),
+            status: inv.as_ref().map(|i| i.status(now)),
             accepted_by: inv.as_ref().and_then(|i| i.accepted.map(|a| a.0)),
         };
         let country_name = |code: &str| {

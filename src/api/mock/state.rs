@@ -122,6 +122,18 @@ pub struct Invitation {
     pub draft_done_at: Option<Millis>,
 }
 
+impl Invitation {
+    /// Its state at time `now`.
+    pub fn status(&self, now: Millis) -> crate::domain::relationship::InvitationStatus {
+        crate::domain::relationship::invitation_status(
+            self.created_at,
+            self.revoked_at.is_some(),
+            self.accepted.is_some(),
+            now,
+        )
+    }
+}
+
 /// A partner–customer relationship.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
