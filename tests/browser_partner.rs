@@ -198,3 +198,99 @@ async fn invitations_list_shows_each_invitation_and_an_empty_state() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn an_indirect_provider_invites_on_behalf_of_a_reseller() {
+    let _app = mount_at("/partner/invitations/new", Some("Dana Whitfield"), None).await;
+    until("the reseller choice", || {
+        document().get_element_by_id("indirect-reseller").is_some()
+    })
+    .await;
+    let options: Vec<String> = all("#indirect-reseller option")
+        .iter()
+        .map(|o| text(o))
+        .collect();
+    assert_eq!(
+        options,
+        [
+            "None: a direct invitation from you",
+            "Relecloud Resellers (MPN 3300101)",
+            "Proseware IT Solutions (MPN 3300102)"
+        ]
+    );
+    let relecloud = all("#indirect-reseller option")[1]
+        .get_attribute("value")
+        .unwrap();
+    select("#indirect-reseller", &relecloud);
+    button("Create the invitation and review the email").click();
+    until("the draft", || {
+        document().get_element_by_id("draft-body").is_some()
+    })
+    .await;
+    let link = text(&one(".link-text"));
+    assert!(
+        link.contains("invType=IndirectResellerRelationship") && link.contains("&msppId=3300101&"),
+        "{link}"
+    );
+    assert!(
+        link.contains(&format!("indirectCSPId={relecloud}")),
+        "{link}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_create_shows_what_failed_and_retries_with_the_form_intact() {
+    let mock = fresh();
+    mock.borrow_mut()
+        .set_faults(reseller_invitations::api::wire::Faults {
+            failing_endpoint: Some("POST /v1/invitations".into()),
+            ..Default::default()
+        });
+    let _app = mount("/partner/invitations/new", Some("Ana Souza"), None).await;
+    until("the options form", || {
+        document().get_element_by_id("customer-name").is_some()
+    })
+    .await;
+    type_into("#customer-name", "Retry Ltd");
+    button("Create the invitation and review the email").click();
+    until("the error", || {
+        body_text().contains("What failed: Create the invitation and review the email")
+    })
+    .await;
+    assert!(body_text().contains("Error code 50301"));
+    assert_eq!(value("#customer-name"), "Retry Ltd");
+    mock.borrow_mut().set_faults(Default::default());
+    button("Try again").click();
+    until("the draft", || {
+        document().get_element_by_id("draft-body").is_some()
+    })
+    .await;
+    assert!(value("#draft-body").contains("Hello Retry Ltd team,"));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_email_points_to_copy_instead_of_the_mail_app() {
+    fresh();
+    let inv = create(Lang::En, false, "Long").await;
+    let _app = mount(
+        &format!("/partner/invitations/{}/draft", inv.id),
+        Some("Ana Souza"),
+        None,
+    )
+    .await;
+    until("the draft", || {
+        document().get_element_by_id("draft-body").is_some()
+    })
+    .await;
+    assert!(!body_text().contains("some email apps cut links"));
+    type_into(
+        "#draft-body",
+        &format!("{}\n\n{}", "Ação conjunta, ".repeat(120), inv.link),
+    );
+    settle().await;
+    assert!(
+        body_text().contains("some email apps cut links over 2000. Use Copy to clipboard instead."),
+        "{}",
+        body_text()
+    );
+}

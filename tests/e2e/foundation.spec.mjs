@@ -33,6 +33,10 @@ test('a deep link works at the domain root through 404.html', async ({ page }) =
   await page.goto('/partner/invitations');
   await expect(page).toHaveURL(/\/partner\/invitations$/);
   await expect(page.getByRole('heading', { name: 'Sign in to the partner workspace' })).toBeVisible();
+  await checkA11y(page, 'partner sign-in');
+  await page.goto('/customer');
+  await expect(page.getByRole('heading', { name: 'Sign in to your organization' })).toBeVisible();
+  await checkA11y(page, 'customer sign-in');
 });
 
 test('the same dist works under a sub-path, deep links included', async ({ page }) => {

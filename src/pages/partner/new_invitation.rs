@@ -63,8 +63,10 @@ pub fn NewInvitationForm() -> impl IntoView {
         }
     });
     let last_attempt: StoredValue<Option<(String, String)>> = StoredValue::new(None);
+    let last_body: StoredValue<Option<CreateInvitation>> = StoredValue::new(None);
     let create = Action::new_local(move |body: &CreateInvitation| {
         let body = body.clone();
+        last_body.set_value(Some(body.clone()));
         let json = serde_json::to_string(&body).unwrap_or_default();
         // Same body as the failed attempt → same idempotency key, so a retry never creates two.
         let key = match last_attempt.get_value() {
@@ -161,7 +163,11 @@ pub fn NewInvitationForm() -> impl IntoView {
                                 </div>
                             })}
                             {move || create.value().get().and_then(Result::err).map(|e| view! {
-                                <ErrorBanner what=Signal::derive(move || tr(Key::CreateInvitation)().to_string()) error=e/>
+                                <ErrorBanner what=Signal::derive(move || tr(Key::CreateInvitation)().to_string()) error=e
+                                    on_retry=Callback::new(move |_| {
+                                        // The same request again, with the same idempotency key.
+                                        if let Some(body) = last_body.get_value() { create.dispatch(body); }
+                                    })/>
                             })}
                             <button type="submit" class="primary" disabled=move || create.pending().get() aria-disabled=move || create.pending().get().to_string()>
                                 {move || if create.pending().get() { tr(Key::Creating)() } else { tr(Key::CreateInvitation)() }}
