@@ -253,7 +253,7 @@ fn ChecksView(list: Vec<(Key, bool, String)>, name: String) -> impl IntoView {
             <h2 id="checks-heading">{tr(Key::ChecksTitle)}</h2>
             <ul class="checks plain">
                 {list.into_iter().map(|(key, ok, msg)| view! {
-                    <li class=if ok { "check ok" } else { "check bad" }>
+                    <li class=if ok { "check check-ok" } else { "check check-bad" }>
                         <strong>{tr(key)} ": " {move || if ok { tr(Key::CheckPassed)() } else { tr(Key::CheckFailed)() }}</strong>
                         <span>" " {msg}</span>
                     </li>

@@ -114,7 +114,7 @@ pub fn InvitationsList() -> impl IntoView {
                                                 }}
                                             </span>
                                         </td>
-                                        <td class="actions">
+                                        <td class="actions"><div class="row">
                                             <CopyButton id=format!("copy-{id}") text=Signal::derive(move || link.clone()) label=Key::CopyLink/>
                                             <Show when=move || pending>
                                                 <a class="button" href=href(&format!("/partner/invitations/{id}/draft"))>{tr(Key::ReopenDraft)}</a>
@@ -134,7 +134,7 @@ pub fn InvitationsList() -> impl IntoView {
                                                     }
                                                 }
                                             </Show>
-                                        </td>
+                                        </div></td>
                                     </tr>
                                 }
                             }).collect_view()}
