@@ -104,6 +104,16 @@ const COUNTRIES: [(&str, &str); 6] = [
     ("US", "Denver"),
 ];
 
+/// A well-spread number from an index and a salt, so that generated facts
+/// (country, agreement, admin privileges...) do not line up with the names.
+fn mix(i: u32, salt: u32) -> u32 {
+    let mut x = i.wrapping_mul(0x9e37_79b9) ^ salt.wrapping_mul(0x85eb_ca6b);
+    x ^= x >> 15;
+    x = x.wrapping_mul(0x2c1b_3c6d);
+    x ^= x >> 12;
+    x
+}
+
 /// The tenant id of scale customer `i`.
 pub fn tenant_id(i: u32) -> TenantId {
     TenantId::from_parts(
@@ -141,8 +151,8 @@ pub fn tenant(i: u32) -> Tenant {
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect();
-    let (country, city) = COUNTRIES[i as usize % COUNTRIES.len()];
-    let admin_first = ["Avery", "Blake", "Cameron", "Drew", "Emerson"][i as usize % 5];
+    let (country, city) = COUNTRIES[mix(i, 2) as usize % COUNTRIES.len()];
+    let admin_first = ["Avery", "Blake", "Cameron", "Drew", "Emerson"][mix(i, 6) as usize % 5];
     let domain = format!("{slug}.onmicrosoft.com");
     Tenant {
         id: tenant_id(i),
@@ -152,7 +162,7 @@ pub fn tenant(i: u32) -> Tenant {
         city: city.into(),
         cloud: Cloud::Public,
         partner: None,
-        mca: (!i.is_multiple_of(5)).then(|| McaRecord {
+        mca: (!mix(i, 1).is_multiple_of(5)).then(|| McaRecord {
             signer: McaSigner {
                 first_name: admin_first.into(),
                 last_name: "Morgan".into(),
@@ -166,7 +176,7 @@ pub fn tenant(i: u32) -> Tenant {
 }
 
 fn since(i: u32) -> i64 {
-    SEED_TIME - i64::from(i) * 613_000
+    SEED_TIME - i64::from(mix(i, 5) % 400) * 86_400_000 - i64::from(i % 86_400) * 1000
 }
 
 fn user_id(i: u32, n: u64) -> UserId {
@@ -178,9 +188,9 @@ fn user_id(i: u32, n: u64) -> UserId {
 
 /// The generated relationship with the scale partner.
 pub fn relationship(i: u32) -> Relationship {
-    let dap = if i.is_multiple_of(17) {
+    let dap = if mix(i, 3).is_multiple_of(17) {
         DelegatedAdmin::Removed
-    } else if i.is_multiple_of(3) {
+    } else if mix(i, 3).is_multiple_of(3) {
         DelegatedAdmin::None
     } else {
         DelegatedAdmin::Active
@@ -214,7 +224,7 @@ pub fn users(i: u32) -> Vec<User> {
         ),
         partner_role: None,
         customer_role: Some(*role),
-        licenses: if n == 0 && i.is_multiple_of(2) {
+        licenses: if n == 0 && mix(i, 4).is_multiple_of(2) {
             vec!["sku-m365-basic".into()]
         } else {
             Vec::new()
@@ -225,7 +235,7 @@ pub fn users(i: u32) -> Vec<User> {
 
 /// The generated subscriptions (every other customer has one).
 pub fn subscriptions(i: u32) -> Vec<Subscription> {
-    if !i.is_multiple_of(2) {
+    if !mix(i, 4).is_multiple_of(2) {
         return Vec::new();
     }
     vec![Subscription {
