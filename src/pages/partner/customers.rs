@@ -141,11 +141,30 @@ pub fn CustomersView() -> impl IntoView {
             }
         });
     };
+    // With a real backend nothing tells this tab about new customers: look
+    // again every 20 seconds while the page is open (the in-browser mock
+    // hears other tabs through the `storage` event instead).
+    let poll = RwSignal::new(0u64);
+    if !c.is_mock {
+        let alive = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let flag = alive.clone();
+        on_cleanup(move || flag.store(false, std::sync::atomic::Ordering::Relaxed));
+        leptos::task::spawn_local(async move {
+            loop {
+                crate::api::sleep_ms(20_000).await;
+                if !alive.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                poll.update(|p| *p += 1);
+            }
+        });
+    }
     // A new query starts over from the first page; changed data (here or in
     // another tab) refetches the loaded pages in place, so open records stay open.
     Effect::new(move |prev: Option<ListQuery>| {
         let current = query.get();
         c.revision.get();
+        poll.get();
         generation.update_value(|g| *g += 1);
         in_flight.update_value(|f| f.clear());
         if prev.as_ref() != Some(&current) {
