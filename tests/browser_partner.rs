@@ -90,11 +90,9 @@ async fn create(lang: Lang, dap: bool, name: &str) -> Invitation {
         .unwrap()
 }
 
-#[wasm_bindgen_test]
-async fn draft_guards_the_link_and_puts_it_back() {
-    fresh();
-    let inv = create(Lang::PtBr, true, "Açaí & Cia").await;
-    let _app = mount(
+/// Ana Souza's draft page for `inv`, once its editor shows.
+async fn open_draft(inv: &Invitation) -> Mounted {
+    let app = mount(
         &format!("/partner/invitations/{}/draft", inv.id),
         Some("Ana Souza"),
         None,
@@ -104,6 +102,14 @@ async fn draft_guards_the_link_and_puts_it_back() {
         document().get_element_by_id("draft-body").is_some()
     })
     .await;
+    app
+}
+
+#[wasm_bindgen_test]
+async fn draft_guards_the_link_and_puts_it_back() {
+    fresh();
+    let inv = create(Lang::PtBr, true, "Açaí & Cia").await;
+    let _app = open_draft(&inv).await;
     assert!(value("#draft-body").contains(&inv.link));
     assert!(value("#draft-body").starts_with("Olá, equipe Açaí & Cia,"));
     type_into("#draft-body", "Olá!\nSem link agora.");
@@ -149,16 +155,7 @@ async fn clipboard_refused_offers_a_selectable_text() {
     .unwrap();
     js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
     js_sys::Object::define_property(&navigator, &"clipboard".into(), &descriptor);
-    let _app = mount(
-        &format!("/partner/invitations/{}/draft", inv.id),
-        Some("Ana Souza"),
-        None,
-    )
-    .await;
-    until("the draft", || {
-        document().get_element_by_id("draft-body").is_some()
-    })
-    .await;
+    let _app = open_draft(&inv).await;
     button("Copy to clipboard").click();
     until("the fallback", || {
         document()
@@ -272,16 +269,7 @@ async fn a_failed_create_shows_what_failed_and_retries_with_the_form_intact() {
 async fn a_long_email_points_to_copy_instead_of_the_mail_app() {
     fresh();
     let inv = create(Lang::En, false, "Long").await;
-    let _app = mount(
-        &format!("/partner/invitations/{}/draft", inv.id),
-        Some("Ana Souza"),
-        None,
-    )
-    .await;
-    until("the draft", || {
-        document().get_element_by_id("draft-body").is_some()
-    })
-    .await;
+    let _app = open_draft(&inv).await;
     assert!(!body_text().contains("some email apps cut links"));
     type_into(
         "#draft-body",
