@@ -132,6 +132,20 @@ pub fn problem_text(p: FieldProblem) -> String {
     i18n::problem(ctx().lang.get(), p)
 }
 
+/// A field's problem, shown once the user has tried to submit.
+pub fn shown_after(
+    tried: RwSignal<bool>,
+    check: impl Fn() -> Result<(), FieldProblem> + Send + Sync + 'static,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        if tried.get() {
+            check().err().map(problem_text)
+        } else {
+            None
+        }
+    })
+}
+
 /// A labelled text input with its error message (kept next to it and tied by
 /// `aria-describedby`).
 #[component]

@@ -572,30 +572,19 @@ impl State {
         }
         // Fabrikam already resells to Wingtip (admin privileges removed by the
         // customer) and to Alpine Ski House (with admin privileges and services).
-        s.relationships.push(Relationship {
-            partner: tid(1),
-            customer: tid(12),
-            dap: DelegatedAdmin::Removed,
-            since: SEED_TIME - 120 * DAY,
-        });
-        s.relationships.push(Relationship {
-            partner: tid(1),
-            customer: tid(13),
-            dap: DelegatedAdmin::Active,
-            since: SEED_TIME - 60 * DAY,
-        });
-        s.relationships.push(Relationship {
-            partner: tid(2),
-            customer: tid(16),
-            dap: DelegatedAdmin::None,
-            since: SEED_TIME - 30 * DAY,
-        });
-        s.relationships.push(Relationship {
-            partner: tid(3),
-            customer: tid(14),
-            dap: DelegatedAdmin::Active,
-            since: SEED_TIME - 10 * DAY,
-        });
+        for (partner, customer, dap, days) in [
+            (1, 12, DelegatedAdmin::Removed, 120),
+            (1, 13, DelegatedAdmin::Active, 60),
+            (2, 16, DelegatedAdmin::None, 30),
+            (3, 14, DelegatedAdmin::Active, 10),
+        ] {
+            s.relationships.push(Relationship {
+                partner: tid(partner),
+                customer: tid(customer),
+                dap,
+                since: SEED_TIME - days * DAY,
+            });
+        }
         s.subscriptions.push(Subscription {
             id: uuid::Uuid::from_u64_pair(0x5b50_0000_0000_4000, 0x8000_0000_0000_0013),
             customer: tid(13),

@@ -3,7 +3,7 @@
 
 use crate::api::wire::{NewTenant, Session};
 use crate::app::{ctx, tr, trf};
-use crate::components::{problem_text, ErrorBanner, Loading, TextField};
+use crate::components::{shown_after, ErrorBanner, Loading, TextField};
 use crate::domain::{country, validate};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
@@ -52,47 +52,15 @@ pub fn CustomerSignIn(
     let admin_name = RwSignal::new(String::new());
     let admin_email = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let company_error = Signal::derive(move || {
-        if tried.get() {
-            validate::required_text(&company.get(), validate::MAX_TEXT)
-                .err()
-                .map(problem_text)
-        } else {
-            None
-        }
+    let company_error = shown_after(tried, move || {
+        validate::required_text(&company.get(), validate::MAX_TEXT)
     });
-    let domain_error = Signal::derive(move || {
-        if tried.get() {
-            validate::domain(&domain.get()).err().map(problem_text)
-        } else {
-            None
-        }
+    let domain_error = shown_after(tried, move || validate::domain(&domain.get()));
+    let country_error = shown_after(tried, move || validate::country(&country_code.get()));
+    let admin_error = shown_after(tried, move || {
+        validate::required_text(&admin_name.get(), validate::MAX_TEXT)
     });
-    let country_error = Signal::derive(move || {
-        if tried.get() {
-            validate::country(&country_code.get())
-                .err()
-                .map(problem_text)
-        } else {
-            None
-        }
-    });
-    let admin_error = Signal::derive(move || {
-        if tried.get() {
-            validate::required_text(&admin_name.get(), validate::MAX_TEXT)
-                .err()
-                .map(problem_text)
-        } else {
-            None
-        }
-    });
-    let email_error = Signal::derive(move || {
-        if tried.get() {
-            validate::email(&admin_email.get()).err().map(problem_text)
-        } else {
-            None
-        }
-    });
+    let email_error = shown_after(tried, move || validate::email(&admin_email.get()));
     let create = Action::new_local(move |body: &NewTenant| {
         let api = c.anon_api();
         let body = body.clone();
