@@ -2,7 +2,8 @@
 //! the backend chosen from `config.json`, the header and the routes.
 
 use crate::api::client::{Backend, Client};
-use crate::api::mock::{store::LocalStorageStore, MockBackend};
+use crate::api::mock::store::{LocalStorageStore, StorageNotice};
+use crate::api::mock::MockBackend;
 use crate::api::wire::Session;
 use crate::components::Toasts;
 use crate::domain::email::Lang;
@@ -16,37 +17,40 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 thread_local! {
-    static BACKEND: RefCell<Option<Backend>> = const { RefCell::new(None) };
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     static BASE: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Chooses the backend (call once before mounting).
 pub fn set_backend(backend: Backend) {
-    BACKEND.with(|b| *b.borrow_mut() = Some(backend));
+    CLIENT.with(|c| *c.borrow_mut() = Some(Client::new(backend)));
+}
+
+/// The in-browser mock backend over `localStorage` (the demo's backend).
+pub fn browser_mock() -> Backend {
+    Backend::Mock(Rc::new(RefCell::new(MockBackend::new(Box::new(
+        LocalStorageStore {
+            key: platform::MOCK_KEY,
+        },
+    )))))
 }
 
 /// The in-browser mock backend, if that is the backend in use.
 pub fn mock() -> Option<Rc<RefCell<MockBackend>>> {
-    BACKEND.with(|b| match b.borrow().as_ref() {
+    CLIENT.with(|c| match c.borrow().as_ref().map(Client::backend) {
         Some(Backend::Mock(m)) => Some(m.clone()),
         _ => None,
     })
 }
 
-/// A client of the chosen backend with `token`.
+/// A client of the chosen backend with `token`. Every client shares the
+/// app's open intentions, so a retry from any page reuses its key.
 pub fn client(token: Option<String>) -> Client {
-    let backend = BACKEND.with(|b| {
-        b.borrow_mut()
-            .get_or_insert_with(|| {
-                Backend::Mock(Rc::new(RefCell::new(MockBackend::new(Box::new(
-                    LocalStorageStore {
-                        key: platform::MOCK_KEY,
-                    },
-                )))))
-            })
-            .clone()
-    });
-    Client::new(backend).with_token(token)
+    CLIENT.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| Client::new(browser_mock()))
+            .with_token(token)
+    })
 }
 
 /// Sets the app's base path (see [`platform::base_path`]).
@@ -79,6 +83,9 @@ pub struct Ctx {
     pub toasts: RwSignal<Vec<(u64, String)>>,
     /// Whether the in-browser mock is the backend.
     pub is_mock: bool,
+    /// What the user must be told about this browser's storage (persistent
+    /// banners until dismissed or resolved).
+    pub storage: RwSignal<Vec<StorageNotice>>,
 }
 
 impl Ctx {
@@ -97,7 +104,27 @@ impl Ctx {
             revision: RwSignal::new(0),
             toasts: RwSignal::new(Vec::new()),
             is_mock,
+            storage: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Raises a storage notice (once: a repeated one is not stacked).
+    pub fn storage_notice(&self, notice: StorageNotice) {
+        self.storage.try_update(|list| {
+            if !list.contains(&notice) {
+                list.push(notice);
+            }
+        });
+    }
+
+    /// Keeps `value` in this browser under `key`; a refusal (storage full or
+    /// off) raises the persistent storage banner. What is on screen stays.
+    pub fn save_local(&self, key: &str, value: &str) -> bool {
+        let kept = platform::save(key, value);
+        if !kept {
+            self.storage_notice(StorageNotice::WriteRefused);
+        }
+        kept
     }
 
     /// A client for the partner user.
@@ -118,10 +145,12 @@ impl Ctx {
     /// Signs the partner in (or out with `None`) and remembers it.
     pub fn set_partner(&self, session: Option<Session>) {
         match &session {
-            Some(s) => platform::save(
-                "session.partner",
-                &serde_json::to_string(s).unwrap_or_default(),
-            ),
+            Some(s) => {
+                self.save_local(
+                    "session.partner",
+                    &serde_json::to_string(s).unwrap_or_default(),
+                );
+            }
             None => platform::remove("session.partner"),
         }
         self.partner.set(session);
@@ -130,10 +159,12 @@ impl Ctx {
     /// Signs the customer in (or out) and remembers it.
     pub fn set_customer(&self, session: Option<Session>) {
         match &session {
-            Some(s) => platform::save(
-                "session.customer",
-                &serde_json::to_string(s).unwrap_or_default(),
-            ),
+            Some(s) => {
+                self.save_local(
+                    "session.customer",
+                    &serde_json::to_string(s).unwrap_or_default(),
+                );
+            }
             None => platform::remove("session.customer"),
         }
         self.customer.set(session);
@@ -146,7 +177,8 @@ impl Ctx {
         let toasts = self.toasts;
         leptos::task::spawn_local(async move {
             crate::api::sleep_ms(8000).await;
-            toasts.update(|t| t.retain(|(i, _)| *i != id));
+            // The app may have been unmounted meanwhile (tests mount it often).
+            toasts.try_update(|t| t.retain(|(i, _)| *i != id));
         });
     }
 
@@ -188,16 +220,29 @@ pub fn go(path: &str) {
 #[component]
 pub fn App(ctx: Ctx) -> impl IntoView {
     provide_context(ctx);
+    if let Some(m) = mock() {
+        let storage = ctx.storage;
+        m.borrow_mut()
+            .on_storage_notice(Box::new(move |notice: StorageNotice| {
+                storage.try_update(|list| {
+                    if !list.contains(&notice) {
+                        list.push(notice);
+                    }
+                });
+            }));
+    }
     Effect::new(move |_| {
         let lang = ctx.lang.get();
-        platform::save("lang", lang.tag());
+        ctx.save_local("lang", lang.tag());
         platform::set_document_lang(lang.tag());
         platform::set_title(text(lang, Key::AppName));
     });
     platform::on_storage_change(move |key| {
         if key == platform::MOCK_KEY || key.is_empty() {
             if let Some(m) = mock() {
-                if m.borrow_mut().reload() {
+                // The write may be under way in this tab (the lock is async).
+                let changed = m.try_borrow_mut().map(|mut m| m.reload());
+                if changed.unwrap_or(true) {
                     ctx.changed();
                 }
             }

@@ -5,6 +5,7 @@
 //! client and its mock; the UI modules exist on the wasm32 target only.
 
 pub mod api;
+pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod window;
@@ -17,3 +18,5 @@ pub mod components;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod task;

@@ -1,11 +1,14 @@
-//! Browser entry point: reads `config.json`, picks the backend, mounts the app.
-//! (Natively this binary does nothing; the mock server is `mock-server`.)
+//! Browser entry point: reads `config.json`, picks the backend, mounts the app
+//! (or the configuration error page). Natively this binary does nothing; the
+//! mock server is `mock-server`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use reseller_invitations::api::client::Backend;
     use reseller_invitations::api::http::HttpTransport;
     use reseller_invitations::app::{self, App, Ctx};
+    use reseller_invitations::config::BackendChoice;
+    use reseller_invitations::pages::ConfigErrorPage;
     use reseller_invitations::platform;
 
     // Panics show in the console with their message (release builds abort after).
@@ -17,31 +20,32 @@ fn main() {
     platform::restore_deep_link(&base);
     // Leptos' executor starts with the mount, so boot with wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
-        let config = platform::load_config().await;
-        let (is_mock, token) = match &config {
-            Ok(Some(c)) if c.backend.as_deref() == Some("http") => {
-                let base_url = c
-                    .base_url
-                    .clone()
-                    .unwrap_or_else(|| format!("{}{}", platform::origin(), app::href("")));
+        let (is_mock, token) = match platform::load_config(&base).await {
+            Ok(BackendChoice::Http {
+                base_url,
+                timeout_ms,
+                access_token,
+            }) => {
                 app::set_backend(Backend::Http(HttpTransport {
                     base_url,
-                    timeout_ms: c.timeout_ms.unwrap_or(15_000),
+                    timeout_ms,
                 }));
-                (false, c.access_token.clone())
+                (false, access_token)
             }
-            Ok(Some(c)) => {
-                let _ = app::client(None);
-                if let (Some(faults), Some(m)) = (c.faults.clone(), app::mock()) {
+            Ok(BackendChoice::Mock { faults }) => {
+                app::set_backend(app::browser_mock());
+                if let (Some(faults), Some(m)) = (faults, app::mock()) {
                     m.borrow_mut().set_faults(faults);
                 }
                 (true, None)
             }
-            _ => (true, None),
+            Err(error) => {
+                leptos::mount::mount_to_body(move || {
+                    leptos::view! { <ConfigErrorPage error=error/> }
+                });
+                return;
+            }
         };
-        if let Err(e) = &config {
-            leptos::logging::warn!("{e}; using the in-browser mock backend");
-        }
         let ctx = Ctx::new(is_mock);
         if let Some(token) = token {
             let me = app::client(Some(token.clone()))

@@ -2,6 +2,7 @@
 //! `config.json`, the clipboard and the cross-tab `storage` event. Pages call
 //! these instead of touching web-sys themselves.
 
+use crate::config::{parse_config, BackendChoice, ConfigError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -89,11 +90,11 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(&format!("{PREFIX}{key}")).ok()?
 }
 
-/// Writes `PREFIX + key` to `localStorage` (a full quota is ignored: the value stays in memory).
-pub fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(&format!("{PREFIX}{key}"), value);
-    }
+/// Writes `PREFIX + key` to `localStorage`; false when the browser refuses
+/// (storage full, or turned off). Callers keep the value on screen and say so
+/// (see `Ctx::save_local`).
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), value).is_ok())
 }
 
 /// Removes `PREFIX + key`.
@@ -155,6 +156,25 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
+/// Offers `text` as a file download named `name` (a Blob and a download link).
+pub fn download(name: &str, text: &str) {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    let _ = run();
+}
+
 /// Opens a URL (e.g. `mailto:`) in the same tab.
 pub fn open_url(url: &str) {
     if let Some(w) = web_sys::window() {
@@ -174,42 +194,38 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Runtime configuration from `config.json` beside `index.html`.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Config {
-    /// `"mock"` (default) or `"http"`.
-    pub backend: Option<String>,
-    /// The HTTP backend's base URL (same origin when empty).
-    pub base_url: Option<String>,
-    /// HTTP timeout.
-    pub timeout_ms: Option<u32>,
-    /// With a real backend: the access token of the configured identity.
-    pub access_token: Option<String>,
-    /// Mock fault injection.
-    pub faults: Option<crate::api::wire::Faults>,
-}
-
-/// Fetches `config.json`; `None` when there is none (use the in-browser mock).
-pub async fn load_config() -> Result<Option<Config>, String> {
-    let response = gloo_net::http::Request::get("config.json")
+/// Reads `config.json` at the app's base (not beside the current deep link)
+/// and checks it. No file (404, or a host's HTML fallback page) means the
+/// in-browser mock; anything else that cannot be used is an error, never a
+/// silent fall-back to demo data.
+pub async fn load_config(base: &str) -> Result<BackendChoice, ConfigError> {
+    let url = format!("{}{base}/config.json", origin());
+    let error = |problem: String| ConfigError {
+        url: url.clone(),
+        problem,
+    };
+    let response = gloo_net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|e| format!("config.json could not be fetched: {e}"))?;
+        .map_err(|e| error(format!("the file could not be fetched ({e})")))?;
     if response.status() == 404 {
-        return Ok(None);
+        return Ok(BackendChoice::Mock { faults: None });
     }
     if !response.ok() {
-        return Err(format!("config.json answered HTTP {}", response.status()));
+        return Err(error(format!(
+            "the server answered HTTP {} for it",
+            response.status()
+        )));
     }
-    let text = response.text().await.map_err(|e| e.to_string())?;
-    // A static host's HTML fallback is not a config file.
+    let text = response
+        .text()
+        .await
+        .map_err(|e| error(format!("the file could not be read ({e})")))?;
+    // A static host's HTML fallback page is not a config file: there is none.
     if text.trim_start().starts_with('<') {
-        return Ok(None);
+        return Ok(BackendChoice::Mock { faults: None });
     }
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|e| format!("config.json is not valid: {e}"))
+    parse_config(&text).map_err(error)
 }
 
 thread_local! {

@@ -108,15 +108,51 @@ async fn unknown_altered_revoked_expired_links() {
 }
 
 #[wasm_bindgen_test]
-async fn a_plain_partner_center_link_opens_the_portal() {
+async fn every_link_shape_is_recognised_and_a_link_without_its_id_is_damaged() {
+    // Without invitationId (a plain Partner Center link, a legacy link, a
+    // link cut short): the damaged-link page naming what is missing, never
+    // the accept page, never the plain home page.
+    for address in [
+        format!("/?invType=ResellerRelationship&partnerId={FABRIKAM}&msppId=0&DAP=false#/partner-invitation"),
+        format!("/?type=ResellerRelationship&id={FABRIKAM}&msppId=0"),
+        format!("/?invType%3DResellerRelationship%26partnerId%3D{FABRIKAM}%26DAP%3Dfalse"),
+        format!("/#/partner-invitation?invType=ResellerRelationship&partnerId={FABRIKAM}"),
+    ] {
+        fresh();
+        let app = mount(&address, None, None).await;
+        until(&format!("the damaged-link page for {address}"), || {
+            body_text().contains("This invitation link cannot be used")
+        })
+        .await;
+        assert!(body_text().contains("the link has no invitationId"), "{address}: {}", body_text());
+        assert!(!body_text().contains("Accept and authorize"));
+        drop(app);
+    }
+    // The app's own link, moved behind '#' or with its separators encoded by
+    // a mail client, still opens the portal.
     fresh();
-    let _app = mount(&format!("/?invType=ResellerRelationship&partnerId={FABRIKAM}&msppId=0&DAP=false#/partner-invitation"), None, None).await;
-    until("the portal", || {
-        body_text().contains("Fabrikam Cloud Services invites you to a reseller relationship")
-    })
-    .await;
-    assert_eq!(text(&one(".portal-name")), "Microsoft 365 admin center");
-    assert!(body_text().contains("Sign in to your organization"));
+    let inv = invite("Ana Souza", false).await;
+    let local_link = local(&inv.link);
+    let query = local_link
+        .split_once('?')
+        .unwrap()
+        .1
+        .split('#')
+        .next()
+        .unwrap()
+        .to_string();
+    for address in [
+        format!("/#/partner-invitation?{query}"),
+        format!("/?{}", query.replace('=', "%3D").replace('&', "%26")),
+    ] {
+        let app = mount(&address, None, None).await;
+        until(&format!("the portal for {address}"), || {
+            body_text().contains("Fabrikam Cloud Services invites you to a reseller relationship")
+        })
+        .await;
+        assert_eq!(text(&one(".portal-name")), "Microsoft 365 admin center");
+        drop(app);
+    }
 }
 
 /// The checks' texts, with the app still mounted.

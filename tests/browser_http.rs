@@ -90,3 +90,114 @@ async fn an_unreachable_server_is_a_network_error() {
     assert_eq!(e.code, ErrorCode::Network);
     assert!(e.description.contains("could not be reached"));
 }
+
+fn server_with_timeout(timeout_ms: u32) -> Client {
+    let base_url = match option_env!("MOCK_SERVER_URL") {
+        Some(url) => url.to_string(),
+        None => panic!("build with MOCK_SERVER_URL set to a running mock server (.ci/test does)"),
+    };
+    Client::new(Backend::Http(HttpTransport {
+        base_url,
+        timeout_ms,
+    }))
+}
+
+async fn signed_in(api: &Client, name: &str) -> Client {
+    let ids: DemoIdentities = api.get("/v1/demo/identities").await.unwrap();
+    let user = ids
+        .partners
+        .iter()
+        .flat_map(|p| &p.users)
+        .find(|u| u.display_name == name)
+        .unwrap();
+    let session: Session = api
+        .write(
+            "POST",
+            "/v1/demo/sign-in",
+            &SignInRequest {
+                user_id: user.id.clone(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    api.with_token(Some(session.access_token))
+}
+
+async fn named(api: &Client, name: &str) -> usize {
+    let list: reseller_invitations::api::wire::Collection<Invitation> =
+        api.get("/v1/invitations").await.unwrap();
+    list.items
+        .iter()
+        .filter(|i| i.customer_name == name)
+        .count()
+}
+
+/// The server applies the write and sends its headers, then its body never
+/// arrives (the mock server's test hook): the client says the change may have
+/// been applied (not "unreadable answer"), retries with the same key, and the
+/// change is there exactly once.
+#[wasm_bindgen_test]
+async fn a_lost_body_after_a_write_is_reported_as_maybe_applied() {
+    let api = server_with_timeout(1000);
+    let ana = signed_in(&api, "Ana Souza").await;
+    let body = CreateInvitation {
+        dap: false,
+        customer_name: "Lost Body Ltda".into(),
+        customer_email: String::new(),
+        email_language: Lang::En,
+        indirect_reseller_id: None,
+        app_base: "https://app.example/".into(),
+    };
+    let before = named(&ana, "Lost Body Ltda").await;
+    let req = reseller_invitations::api::ApiRequest::new("POST", "/v1/invitations")
+        .json(&body)
+        .header("x-test-fault", "stall-body");
+    let e = ana.send(req).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::Unconfirmed, "{e:?}");
+    assert!(
+        e.description.contains("may have been applied"),
+        "{}",
+        e.description
+    );
+    assert_eq!(
+        named(&ana, "Lost Body Ltda").await,
+        before + 1,
+        "applied once"
+    );
+}
+
+/// No headers within the timeout: a read is a network error (retried); a
+/// write is "may have been applied", never a silent success or a duplicate.
+#[wasm_bindgen_test]
+async fn waiting_for_headers_is_bounded_by_the_timeout() {
+    let api = server_with_timeout(1000);
+    let ana = signed_in(&api, "Ana Souza").await;
+    let read = reseller_invitations::api::ApiRequest::new("GET", "/v1/invitations")
+        .header("x-test-fault", "stall-headers");
+    let started = js_sys::Date::now();
+    let e = ana.send(read).await.unwrap_err();
+    let waited = js_sys::Date::now() - started;
+    assert_eq!(e.code, ErrorCode::Network, "{e:?}");
+    // Three attempts of 1 s and the backoff (0.3 s + 1.2 s), not 30 s.
+    assert!(waited < 10_000.0, "waited {waited} ms");
+    let body = CreateInvitation {
+        dap: false,
+        customer_name: "Silent Server Ltda".into(),
+        customer_email: String::new(),
+        email_language: Lang::En,
+        indirect_reseller_id: None,
+        app_base: "https://app.example/".into(),
+    };
+    let before = named(&ana, "Silent Server Ltda").await;
+    let write = reseller_invitations::api::ApiRequest::new("POST", "/v1/invitations")
+        .json(&body)
+        .header("x-test-fault", "stall-headers");
+    let e = ana.send(write).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::Unconfirmed, "{e:?}");
+    assert_eq!(
+        named(&ana, "Silent Server Ltda").await,
+        before + 1,
+        "applied once"
+    );
+}

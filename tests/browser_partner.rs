@@ -282,3 +282,81 @@ async fn a_long_email_points_to_copy_instead_of_the_mail_app() {
         body_text()
     );
 }
+
+/// Typing in the draft and leaving within the autosave's delay (Done, or
+/// another page): the edit still reaches the backend, and nothing disposed
+/// with the page is touched afterwards (no error is thrown).
+#[wasm_bindgen_test]
+async fn leaving_the_draft_right_after_typing_keeps_the_edit_and_throws_nothing() {
+    fresh();
+    let inv = create(Lang::En, false, "Quick Exit").await;
+    let app = open_draft(&inv).await;
+    let errors = ErrorWatch::start();
+    let edited = format!("{}\nP.S. typed just before leaving", value("#draft-body"));
+    type_into("#draft-body", &edited);
+    // Leave at once: the page is disposed before the delayed save runs.
+    drop(app);
+    reseller_invitations::api::sleep_ms(1000).await;
+    let saved: Invitation = client_as("Ana Souza")
+        .await
+        .get(&format!("/v1/invitations/{}", inv.id))
+        .await
+        .unwrap();
+    assert_eq!(
+        saved.draft.body, edited,
+        "the last edit reached the backend"
+    );
+    errors.assert_none();
+
+    // Typing, then Done at once: Done carries the draft; no error later.
+    let app = open_draft(&inv).await;
+    let errors = ErrorWatch::start();
+    type_into("#draft-body", &format!("{edited}\nDone quickly"));
+    button("Done").click();
+    until("the invitations list", || {
+        body_text().contains("is ready to send") || body_text().contains("Invitations")
+    })
+    .await;
+    reseller_invitations::api::sleep_ms(1000).await;
+    errors.assert_none();
+    drop(app);
+}
+
+/// A backend write refused because this browser's storage is full: the
+/// error says so, the persistent banner appears, and what was typed stays.
+#[wasm_bindgen_test]
+async fn a_full_storage_is_said_and_loses_nothing_typed() {
+    use reseller_invitations::api::client::Backend;
+    use reseller_invitations::api::mock::{store::MemoryStore, MockBackend};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    fresh();
+    let store = MemoryStore::default();
+    let mock = Rc::new(RefCell::new(MockBackend::new(Box::new(store.clone()))));
+    reseller_invitations::app::set_backend(Backend::Mock(mock));
+    let _app = mount("/partner/invitations/new", Some("Ana Souza"), None).await;
+    until("the options form", || {
+        document().get_element_by_id("customer-name").is_some()
+    })
+    .await;
+    type_into("#customer-name", "Full Storage Ltda");
+    type_into("#customer-email", "ti@fullstorage.com.br");
+    store.set_quota(Some(store.bytes()));
+    button("Create the invitation and review the email").click();
+    until("the storage banner", || {
+        body_text().contains("This browser is not keeping your changes")
+    })
+    .await;
+    assert!(body_text().contains("Error code 50701"), "{}", body_text());
+    assert_eq!(value("#customer-name"), "Full Storage Ltda");
+    assert_eq!(value("#customer-email"), "ti@fullstorage.com.br");
+    let banner = one(".storage-banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    // Room again: the same press goes through.
+    store.set_quota(None);
+    button("Try again").click();
+    until("the draft", || {
+        document().get_element_by_id("draft-body").is_some()
+    })
+    .await;
+}

@@ -74,24 +74,135 @@ fn transient_failures_are_retried_then_reported() {
     );
 }
 
-#[test]
-fn a_keyed_write_applies_once_whatever_the_retries() {
-    let (anon, mock) = client();
-    let before = mock.borrow().revision();
-    for _ in 0..3 {
-        block_on(anon.write_empty::<()>("POST", "/v1/demo/tenants", None, Some("same-key")))
-            .unwrap_err();
-    }
-    let body = reseller_invitations::api::wire::NewTenant {
-        company_name: "Once Ltd".into(),
-        domain: "once.example".into(),
+fn new_tenant(name: &str) -> reseller_invitations::api::wire::NewTenant {
+    reseller_invitations::api::wire::NewTenant {
+        company_name: name.into(),
+        domain: format!("{}.example", name.to_lowercase().replace(' ', "-")),
         country: "BR".into(),
         cloud: None,
         admin_name: "Ana".into(),
-        admin_email: "ana@once.example".into(),
-    };
-    let a: Session = block_on(anon.write("POST", "/v1/demo/tenants", &body, Some("k2"))).unwrap();
-    let b: Session = block_on(anon.write("POST", "/v1/demo/tenants", &body, Some("k2"))).unwrap();
-    assert_eq!(a.me.tenant_id, b.me.tenant_id);
-    assert_eq!(mock.borrow().revision(), before + 1);
+        admin_email: format!("ana@{}.example", name.to_lowercase().replace(' ', "-")),
+    }
+}
+
+/// A write whose answers are lost after the change is made (the fault
+/// applies the change, then answers 503): the client retries with the same
+/// `MS-RequestId` on every attempt, and the change is applied once.
+#[test]
+fn a_write_applies_once_whatever_the_retries() {
+    let (anon, mock) = client();
+    let tenants_before = block_on(anon.get::<DemoIdentities>("/v1/demo/identities"))
+        .unwrap()
+        .customers
+        .len();
+    let revision = mock.borrow().revision();
+    // Every answer lost: three attempts, one change, one key.
+    mock.borrow_mut().set_faults(Faults {
+        lost_answer_rate: 1.0,
+        ..Faults::default()
+    });
+    let e = block_on(anon.write::<_, Session>(
+        "POST",
+        "/v1/demo/tenants",
+        &new_tenant("Once Ltd"),
+        None,
+    ))
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Unavailable);
+    let attempts: Vec<_> = mock
+        .borrow()
+        .journal()
+        .filter(|a| a.request == "POST /v1/demo/tenants")
+        .cloned()
+        .collect();
+    assert_eq!(attempts.len(), 3, "the first try and two retries");
+    assert!(attempts[0].request_id.is_some());
+    assert!(
+        attempts
+            .iter()
+            .all(|a| a.request_id == attempts[0].request_id),
+        "one MS-RequestId on every attempt: {attempts:?}"
+    );
+    assert_eq!(mock.borrow().revision(), revision + 1, "applied once");
+    // The user presses "Try again": the same intention, the same key, and the
+    // first answer comes back now that answers arrive.
+    mock.borrow_mut().set_faults(Faults::default());
+    let session: Session =
+        block_on(anon.write("POST", "/v1/demo/tenants", &new_tenant("Once Ltd"), None)).unwrap();
+    let last = mock.borrow().journal().last().cloned().unwrap();
+    assert_eq!(last.request_id, attempts[0].request_id);
+    assert_eq!(mock.borrow().revision(), revision + 1, "still applied once");
+    let ids: DemoIdentities = block_on(anon.get("/v1/demo/identities")).unwrap();
+    assert_eq!(ids.customers.len(), tenants_before + 1);
+    assert_eq!(
+        ids.customers
+            .iter()
+            .filter(|t| t.company_name == "Once Ltd")
+            .count(),
+        1
+    );
+    assert!(ids
+        .customers
+        .iter()
+        .any(|t| t.tenant_id == session.me.tenant_id));
+    assert_eq!(
+        anon.intents().open(),
+        0,
+        "a definite answer ends the intention"
+    );
+    // A new, identical request after success is a new intention: a new key.
+    let _ = block_on(anon.write::<_, Session>(
+        "POST",
+        "/v1/demo/tenants",
+        &new_tenant("Once Ltd"),
+        None,
+    ));
+    let newest = mock.borrow().journal().last().cloned().unwrap();
+    assert_ne!(newest.request_id, attempts[0].request_id);
+}
+
+/// Random transient failures before and after the change: every attempt of
+/// one write carries the same key, and each write lands exactly once.
+#[test]
+fn under_random_faults_every_write_lands_once() {
+    let (anon, mock) = client();
+    let revision = mock.borrow().revision();
+    mock.borrow_mut().set_faults(Faults {
+        failure_rate: 0.3,
+        lost_answer_rate: 0.3,
+        ..Faults::default()
+    });
+    let mut landed = 0;
+    for i in 0..30 {
+        let name = format!("Tenant {i}");
+        // Retry as a user would (same request) until a definite answer.
+        for _ in 0..10 {
+            if block_on(anon.write::<_, Session>(
+                "POST",
+                "/v1/demo/tenants",
+                &new_tenant(&name),
+                None,
+            ))
+            .is_ok()
+            {
+                landed += 1;
+                break;
+            }
+        }
+    }
+    mock.borrow_mut().set_faults(Faults::default());
+    assert_eq!(landed, 30);
+    let ids: DemoIdentities = block_on(anon.get("/v1/demo/identities")).unwrap();
+    for i in 0..30 {
+        let name = format!("Tenant {i}");
+        assert_eq!(
+            ids.customers
+                .iter()
+                .filter(|t| t.company_name == name)
+                .count(),
+            1,
+            "{name}"
+        );
+    }
+    assert_eq!(mock.borrow().revision(), revision + 30);
 }

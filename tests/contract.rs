@@ -17,12 +17,18 @@ use std::process::{Child, Command};
 /// One implementation of the contract.
 trait Api {
     fn call(&mut self, req: ApiRequest) -> ApiResponse;
+    /// Changes when the state changes: the revision where it can be seen,
+    /// else what the seed's partner can list (its invitations and customers).
+    fn state_mark(&mut self) -> u64;
 }
 
 struct Direct(MockBackend);
 impl Api for Direct {
     fn call(&mut self, req: ApiRequest) -> ApiResponse {
         self.0.handle(&req, now_ms())
+    }
+    fn state_mark(&mut self) -> u64 {
+        self.0.revision()
     }
 }
 
@@ -62,6 +68,13 @@ impl Drop for Http {
 }
 
 impl Api for Http {
+    fn state_mark(&mut self) -> u64 {
+        let token = sign_in(self, "Ana Souza");
+        let invitations: Collection<Invitation> =
+            ok(send(self, Some(&token), "GET", "/v1/invitations", None));
+        let customers = customers(self, &token, "");
+        invitations.total_count * 1_000_000 + customers.total_count
+    }
     fn call(&mut self, req: ApiRequest) -> ApiResponse {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         let mut head = format!(
@@ -74,8 +87,9 @@ impl Api for Http {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
         head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).unwrap();
-        stream.write_all(req.body.as_bytes()).unwrap();
+        // The server may answer (413) before taking the whole body.
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(req.body.as_bytes());
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         let text = String::from_utf8_lossy(&raw).to_string();
@@ -414,7 +428,58 @@ fn idempotent_writes(api: &mut dyn Api) {
     let mut other = req();
     other.body =
         json!({ "dap": false, "emailLanguage": "en", "appBase": "https://a.example/" }).to_string();
-    err(api.call(other), 409, 40905);
+    err(api.call(other), 422, 42202);
+    // The same key and the same request from another caller is refused too:
+    // never answered with someone else's response.
+    let beto = sign_in(api, "Bruno Lima");
+    let mut theirs = first_again(&body);
+    theirs
+        .headers
+        .insert("authorization".into(), format!("Bearer {beto}"));
+    let e = err(api.call(theirs), 422, 42202);
+    assert!(
+        !e.description.contains(&a.id),
+        "no trace of the other caller's answer"
+    );
+    // Every write keeps its key across retries: a retried provisioning,
+    // suspension or license change applies once.
+    let customer = customers(api, &token, "q=Alpine")
+        .items
+        .into_iter()
+        .next()
+        .expect("Alpine Ski House is Ana's customer");
+    let provision = ApiRequest::new(
+        "POST",
+        format!("/v1/customers/{}/subscriptions", customer.id),
+    )
+    .header("authorization", format!("Bearer {token}"))
+    .header("ms-requestid", "provision-1")
+    .json(&json!({ "offerId": "teams-essentials", "quantity": 3 }));
+    let s1: Subscription = ok(api.call(provision.clone()));
+    let s2: Subscription = ok(api.call(provision));
+    assert_eq!(s1.id, s2.id);
+    let subs: Collection<Subscription> = ok(send(
+        api,
+        Some(&token),
+        "GET",
+        &format!("/v1/customers/{}/subscriptions", customer.id),
+        None,
+    ));
+    assert_eq!(
+        subs.items
+            .iter()
+            .filter(|s| s.offer_id == "teams-essentials")
+            .count(),
+        1
+    );
+}
+
+fn first_again(body: &Value) -> ApiRequest {
+    let mut r = ApiRequest::new("POST", "/v1/invitations")
+        .header("ms-requestid", "key-1")
+        .header("ms-correlationid", "c-2");
+    r.body = body.to_string();
+    r
 }
 
 fn accept_new_tenant_with_agreement(api: &mut dyn Api) {
@@ -453,7 +518,7 @@ fn accept_new_tenant_with_agreement(api: &mut dyn Api) {
     let again: AcceptResponse = ok(accept(api, &customer, &inv.link, None));
     assert_eq!(
         again.outcome,
-        AcceptOutcome::AlreadyExists,
+        AcceptOutcome::AlreadyAccepted,
         "accepting twice yields one relationship"
     );
     let rels: Collection<PartnerRelationship> = ok(send(
@@ -555,12 +620,10 @@ fn link_problems(api: &mut dyn Api) {
         40002,
     );
     err(view(api, "https://app.example/?invType=ResellerRelationship&partnerId=00000000-0000-4000-8000-000000000000"), 404, 40401);
-    let plain: InvitationView = ok(view(api, "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=0de00000-0000-4001-8000-000000000001&msppId=0&DAP=false#/BillingAccounts/partner-invitation"));
-    assert_eq!(
-        (plain.partner_name.as_str(), plain.status),
-        ("Fabrikam Cloud Services", None),
-        "a plain Partner Center-style link works"
-    );
+    // A link without invitationId (a Partner Center-style link, or the
+    // app's link cut short) is damaged: never a way around the invitation.
+    let e = err(view(api, "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=0de00000-0000-4001-8000-000000000001&msppId=0&DAP=false#/BillingAccounts/partner-invitation"), 400, 40002);
+    assert!(e.description.contains("invitationId"), "{}", e.description);
     let _: Invitation = ok(send(
         api,
         Some(&partner),
@@ -571,6 +634,96 @@ fn link_problems(api: &mut dyn Api) {
     err(view(api, &inv.link), 410, 41001);
     let customer = sign_in(api, "Beatriz Rocha");
     err(accept(api, &customer, &inv.link, None), 410, 41001);
+    // Every variant of the revoked link is refused: no door left open.
+    let query = inv
+        .link
+        .split_once('?')
+        .unwrap()
+        .1
+        .split('#')
+        .next()
+        .unwrap()
+        .to_string();
+    let encoded = query.replace('=', "%3D").replace('&', "%26");
+    let mut reordered: Vec<&str> = query.split('&').collect();
+    reordered.reverse();
+    let variants = [
+        format!("https://elsewhere.example/?{query}"),
+        format!("https://app.example/#/partner-invitation?{query}"),
+        format!("https://app.example/?{encoded}"),
+        format!("https://app.example/?{}", reordered.join("&")),
+        format!(
+            "https://app.example/?{}",
+            query
+                .to_lowercase()
+                .replace("invitationid=", "invitationId=")
+        ),
+        format!("https://app.example/?{query}&extra=1"),
+        format!("?{query}"),
+    ];
+    for variant in &variants {
+        let r = accept(api, &customer, variant, None);
+        assert!(
+            r.status == 410 || r.status == 409 || r.status == 400,
+            "{variant} → {} {}",
+            r.status,
+            r.body
+        );
+    }
+    let stripped = inv.link.replace(&format!("&invitationId={}", inv.id), "");
+    err(accept(api, &customer, &stripped, None), 400, 40002);
+}
+
+fn already_accepted_is_said_before_anything_is_pressed(api: &mut dyn Api) {
+    let partner = sign_in(api, "Ana Souza");
+    let inv = invite(api, &partner, false, "Taken Ltd");
+    let view_as = |api: &mut dyn Api, token: Option<&str>| -> InvitationView {
+        ok(send(
+            api,
+            token,
+            "GET",
+            &format!(
+                "/v1/tenant/invitations/view?link={}",
+                encode_query(&inv.link)
+            ),
+            None,
+        ))
+    };
+    let fresh = view_as(api, None);
+    assert_eq!(
+        (
+            fresh.status,
+            fresh.accepted_at.clone(),
+            fresh.accepted_by_you
+        ),
+        (Some(InvitationStatus::Pending), None, None)
+    );
+    let first = new_tenant(api, "First Org", "first-org.com.br", "BR");
+    let r: AcceptResponse = ok(accept(api, &first, &inv.link, Some(mca())));
+    assert_eq!(r.outcome, AcceptOutcome::Created);
+    // Anyone with the link: accepted, and when, not by whom.
+    let anonymous = view_as(api, None);
+    assert_eq!(anonymous.status, Some(InvitationStatus::Accepted));
+    assert!(anonymous.accepted_at.is_some());
+    assert_eq!(anonymous.accepted_by_you, None);
+    assert_eq!(view_as(api, Some(&first)).accepted_by_you, Some(true));
+    let second = new_tenant(api, "Second Org", "second-org.com.br", "BR");
+    assert_eq!(view_as(api, Some(&second)).accepted_by_you, Some(false));
+    // Another organization cannot accept it; the same one is told it already did.
+    err(accept(api, &second, &inv.link, Some(mca())), 409, 40901);
+    let again: AcceptResponse = ok(accept(api, &first, &inv.link, None));
+    assert_eq!(again.outcome, AcceptOutcome::AlreadyAccepted);
+    assert_eq!(again.accepted_at, r.accepted_at);
+    let list = customers(api, &partner, "q=Org");
+    assert_eq!(
+        list.items.len(),
+        1,
+        "one relationship: {:?}",
+        list.items
+            .iter()
+            .map(|c| &c.company_profile.company_name)
+            .collect::<Vec<_>>()
+    );
 }
 
 fn admin_removed_then_restored(api: &mut dyn Api) {
@@ -921,6 +1074,10 @@ const SCENARIOS: &[Scenario] = &[
         "no relationship is Partner Center's 20002",
         no_relationship_is_pc_20002,
     ),
+    (
+        "already accepted is said before anything is pressed",
+        already_accepted_is_said_before_anything_is_pressed,
+    ),
 ];
 
 fn run_all(api: &mut dyn Api, label: &str) {
@@ -991,9 +1148,8 @@ fn state_persists_through_the_store_and_reloads_across_tabs() {
 fn fault_injection() {
     let mut mock = MockBackend::in_memory();
     mock.set_faults(Faults {
-        latency_ms: 0,
-        failure_rate: 0.0,
         failing_endpoint: Some("GET /v1/demo/identities".into()),
+        ..Faults::default()
     });
     let mut api = Direct(mock);
     err(
@@ -1002,9 +1158,8 @@ fn fault_injection() {
         50301,
     );
     api.0.set_faults(Faults {
-        latency_ms: 0,
         failure_rate: 1.0,
-        failing_endpoint: None,
+        ..Faults::default()
     });
     err(
         send(&mut api, None, "POST", "/v1/demo/reset", None),
@@ -1018,24 +1173,75 @@ fn fault_injection() {
     );
 }
 
-/// Bad input at every endpoint: a 4xx with the documented error body, never
-/// a 500 or a panic, and the state unchanged.
-#[test]
-fn bad_input_at_every_endpoint_is_a_4xx_and_changes_nothing() {
-    let mut api = Direct(MockBackend::in_memory());
-    let partner = sign_in(&mut api, "Ana Souza");
-    let customer = sign_in(&mut api, "Beatriz Rocha");
-    let revision = api.0.revision();
-    let unknown = "00000000-0000-4000-8000-0000000000aa";
-    let bodies = [
-        "{",
-        "[]",
-        "null",
-        r#"{"dap":"yes","emailLanguage":7}"#,
-        r#"{"userId":12}"#,
-        r#"{"link":null}"#,
-    ];
+/// Garbage where an id belongs: unknown, malformed, encoded, huge, unicode,
+/// numbers past every integer type.
+const BAD_IDS: &[&str] = &[
+    "00000000-0000-4000-8000-0000000000aa",
+    "not-a-guid",
+    "%00",
+    "..%2F..%2Fetc%2Fpasswd",
+    "%C3%BC%C3%B1%C3%AF",
+    "-1",
+    "18446744073709551616",
+    "0de00000-0000-4001-8000-000000000001%0D%0AX-Evil:1",
+];
+
+/// Bad values for the query parameters a GET reads (route, query).
+const BAD_QUERIES: &[(&str, &str)] = &[
+    ("/v1/customers", "size=-1"),
+    ("/v1/customers", "size=99999999999999999999999"),
+    ("/v1/customers", "size=NaN"),
+    ("/v1/customers", "size=0"),
+    ("/v1/customers", "offset=18446744073709551615"),
+    ("/v1/customers", "offset=18446744073709551616"),
+    ("/v1/customers", "offset=-5"),
+    ("/v1/customers", "sort=%00"),
+    ("/v1/customers", "order=up"),
+    ("/v1/customers", "filter=all%00"),
+    ("/v1/customers/relationshiprequests", "dap=maybe"),
+    ("/v1/tenant/invitations/view", "link=%zz"),
+    ("/v1/tenant/invitations/view", "link=%3F%3D%26%23"),
+    ("/v1/tenant/invitations/view", ""),
+];
+
+/// Bodies no endpoint accepts: not JSON, wrong types, extreme numbers.
+const BAD_BODIES: &[&str] = &[
+    "{",
+    "[]",
+    "null",
+    r#"{"dap":"yes","emailLanguage":7}"#,
+    r#"{"userId":12}"#,
+    r#"{"link":null}"#,
+    r#"{"offerId":"o365-e3","quantity":1e309}"#,
+    r#"{"offerId":"o365-e3","quantity":-1}"#,
+    r#"{"offerId":"o365-e3","quantity":4294967296}"#,
+    r#"{"offerId":"o365-e3","quantity":18446744073709551616}"#,
+    r#"{"status":"active","quantity":99999999999}"#,
+];
+
+/// Bad input at every endpoint, over every implementation: a 4xx with the
+/// documented error body, never a 5xx or a panic, and the state unchanged.
+fn bad_input_everywhere(api: &mut dyn Api) -> usize {
+    reset(api);
+    let partner = sign_in(api, "Ana Souza");
+    let customer = sign_in(api, "Beatriz Rocha");
+    let before = api.state_mark();
     let mut checked = 0;
+    let mut judge = |api: &mut dyn Api, req: ApiRequest, may_succeed: bool| {
+        let r = api.call(req.clone());
+        let label = format!(
+            "{} {:.120} {:.80} → {} {:.200}",
+            req.method, req.path, req.body, r.status, r.body
+        );
+        if may_succeed && (200..300).contains(&r.status) {
+            return;
+        }
+        assert!((400..500).contains(&r.status), "{label}");
+        let body: ErrorBody = serde_json::from_str(&r.body)
+            .unwrap_or_else(|e| panic!("not an error body ({e}): {label}"));
+        assert!(body.code > 0 && !body.description.is_empty(), "{label}");
+        checked += 1;
+    };
     for route in ROUTES {
         if route.path == "/v1/demo/reset" {
             continue;
@@ -1045,67 +1251,77 @@ fn bad_input_at_every_endpoint_is_a_4xx_and_changes_nothing() {
         } else {
             &partner
         };
-        for id in [unknown, "not-a-guid", "%00"] {
+        let has_id = route.path.contains('{');
+        let ids: Vec<String> = if has_id {
+            BAD_IDS
+                .iter()
+                .map(|s| s.to_string())
+                .chain(std::iter::once("x".repeat(3000)))
+                .collect()
+        } else {
+            vec![String::new()]
+        };
+        for id in &ids {
             let path = route
                 .path
                 .split('/')
-                .map(|s| if s.starts_with('{') { id } else { s })
+                .map(|s| if s.starts_with('{') { id.as_str() } else { s })
                 .collect::<Vec<_>>()
                 .join("/");
-            let mut cases: Vec<ApiRequest> = Vec::new();
-            if route.method != "GET" {
-                for b in bodies {
-                    let mut r = ApiRequest::new(route.method, path.clone())
-                        .header("authorization", format!("Bearer {token}"));
-                    r.body = b.to_string();
-                    cases.push(r);
+            let authed = |method: &str, path: String| {
+                ApiRequest::new(method, path).header("authorization", format!("Bearer {token}"))
+            };
+            if route.method == "GET" {
+                // A garbage id is never found; a garbage query value is refused.
+                judge(
+                    api,
+                    authed(
+                        "GET",
+                        format!("{path}?size=-1&offset=18446744073709551616&link=%zz"),
+                    ),
+                    !has_id,
+                );
+                for (on, query) in BAD_QUERIES {
+                    let reads_it = *on == route.path;
+                    judge(
+                        api,
+                        authed("GET", format!("{path}?{query}")),
+                        !has_id && !reads_it,
+                    );
                 }
-                let mut huge = ApiRequest::new(route.method, path.clone())
-                    .header("authorization", format!("Bearer {token}"));
-                huge.body = format!(r#"{{"customerName":"{}"}}"#, "x".repeat(70_000));
-                cases.push(huge);
-                let mut long = ApiRequest::new(route.method, path.clone())
-                    .header("authorization", format!("Bearer {token}"));
-                long.body = json!({ "dap": false, "customerName": "x".repeat(5000), "customerEmail": "", "emailLanguage": "en", "appBase": "https://a.example/", "companyName": "y".repeat(5000), "domain": "x.com", "country": "BR", "adminName": "A", "adminEmail": "a@x.com", "to": "", "subject": "s".repeat(300), "body": "b", "offerId": "o365-e3", "quantity": 0, "userId": unknown, "link": "?", "supportTenantId": unknown, "licensesToAssign": ["nope"] }).to_string();
-                cases.push(long);
             } else {
-                cases.push(
-                    ApiRequest::new("GET", format!("{path}?size=-1&link=%zz"))
-                        .header("authorization", format!("Bearer {token}")),
-                );
-            }
-            cases.push(ApiRequest::new(route.method, path.clone()));
-            for req in cases {
-                let r = api.0.handle(&req, now_ms());
-                if route.method == "GET" && (200..300).contains(&r.status) {
-                    continue; // GETs without an id segment may legitimately answer
+                for b in BAD_BODIES {
+                    let mut r = authed(route.method, path.clone());
+                    r.body = b.to_string();
+                    judge(api, r, false);
                 }
-                assert!(
-                    (400..500).contains(&r.status),
-                    "{} {} {:.80} → {} {}",
-                    req.method,
-                    req.path,
-                    req.body,
-                    r.status,
-                    r.body
-                );
-                let body: ErrorBody = serde_json::from_str(&r.body).unwrap_or_else(|e| {
-                    panic!(
-                        "{} {}: not an error body ({e}): {}",
-                        req.method, req.path, r.body
-                    )
-                });
-                assert!(body.code > 0 && !body.description.is_empty());
-                checked += 1;
+                let mut huge = authed(route.method, path.clone());
+                huge.body = format!(r#"{{"customerName":"{}"}}"#, "x".repeat(70_000));
+                judge(api, huge, false);
+                let mut long = authed(route.method, path.clone());
+                long.body = json!({ "dap": false, "customerName": "x".repeat(5000), "customerEmail": "", "emailLanguage": "en", "appBase": "https://a.example/", "companyName": "y".repeat(5000), "domain": "x.com", "country": "BR", "adminName": "A", "adminEmail": "a@x.com", "to": "", "subject": "s".repeat(300), "body": "b", "offerId": "o365-e3", "quantity": 0, "userId": BAD_IDS[0], "link": "?", "supportTenantId": BAD_IDS[0], "licensesToAssign": ["nope"] }).to_string();
+                judge(api, long, false);
+            }
+            // No token at all.
+            if route.caller != reseller_invitations::api::routes::Caller::Anyone {
+                judge(api, ApiRequest::new(route.method, path.clone()), false);
             }
         }
     }
-    assert_eq!(
-        api.0.revision(),
-        revision,
-        "refused requests changed nothing"
-    );
-    assert!(checked > 300, "{checked} bad requests checked");
+    assert_eq!(api.state_mark(), before, "refused requests changed nothing");
+    checked
+}
+
+#[test]
+fn bad_input_at_every_endpoint_is_a_4xx_and_changes_nothing() {
+    let checked = bad_input_everywhere(&mut Direct(MockBackend::in_memory()));
+    assert!(checked > 1000, "{checked} bad requests checked");
+}
+
+#[test]
+fn bad_input_over_http_is_a_4xx_and_changes_nothing() {
+    let checked = bad_input_everywhere(&mut Http::start());
+    assert!(checked > 1000, "{checked} bad requests checked over HTTP");
 }
 
 /// The OpenAPI document lists exactly the routes the mock serves.

@@ -31,6 +31,49 @@ fn any_link() -> impl Strategy<Value = InvitationLink> {
         )
 }
 
+/// To values a hostile or careless user could type: header injection
+/// attempts, separators, encoded newlines, fragments, unicode, and length.
+fn hostile_to() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-z]{1,8}@[a-z]{1,8}\\.com",
+        Just("\r\nBcc: evil@x.com".to_string()),
+        Just("\nCc:x@y.z".to_string()),
+        Just("?bcc=evil@x.com".to_string()),
+        Just("&body=pwned".to_string()),
+        Just("%0ABcc:%20evil@x.com".to_string()),
+        Just("#fragment".to_string()),
+        Just("ação@exemplo.com.br".to_string()),
+        Just("名前@例え.jp".to_string()),
+        Just(" , ; ".to_string()),
+        Just("%".to_string()),
+        Just("\u{0}\u{7f}".to_string()),
+        "\\PC{0,20}",
+    ];
+    prop_oneof![
+        proptest::collection::vec(piece, 0..8).prop_map(|p| p.concat()),
+        Just("a".repeat(2000)),
+        "[a-z@.,;?&#%\r\n ]{2000}",
+    ]
+}
+
+/// Decodes `%XX` escapes, refusing a lone `%`; `None` if malformed.
+fn decode_strict(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 proptest! {
     #[test]
     fn build_then_parse_gives_back_what_was_built(link in any_link(), base in "https://[a-z]{1,12}\\.example(/[a-z]{1,8}){0,2}/?") {
@@ -47,13 +90,22 @@ proptest! {
     }
 
     #[test]
-    fn mailto_encodes_every_reserved_character(to in "[a-z]{1,8}@[a-z]{1,8}\\.com", subject in ".{0,80}", body in "(.|\r|\n){0,400}") {
+    fn mailto_encodes_every_reserved_character(to in hostile_to(), subject in ".{0,80}", body in "(.|\r|\n){0,400}") {
         let url = mailto(&to, &subject, &body);
-        let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
-        // Exactly two parameters: no value can start a third header.
+        prop_assert!(url.starts_with("mailto:"));
+        let (addresses, query) = url["mailto:".len()..].split_once('?').expect("a query");
+        // Nothing from To leaks into the query: exactly subject and body.
+        prop_assert!(query.starts_with("subject="));
         prop_assert_eq!(query.matches('&').count(), 1);
+        prop_assert!(query.contains("&body="));
+        prop_assert!(!addresses.contains(['?', '&', '#', '\r', '\n', ' ', ';'].as_slice()), "raw separator in {}", addresses);
         prop_assert!(!url.contains(['\r', '\n', ' ', '#', '"', '<', '>']));
         prop_assert!(url.is_ascii());
+        // Every %XX in the address part is a complete escape, and decoding
+        // gives back the addresses the user typed (trimmed, comma-joined).
+        let decoded = decode_strict(addresses).expect("well-formed escapes");
+        let typed: Vec<&str> = to.split([',', ';']).map(str::trim).filter(|a| !a.is_empty()).collect();
+        prop_assert_eq!(decoded, typed.join(","));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::ApiRequest;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Where requests go.
@@ -25,12 +26,46 @@ pub enum Backend {
 /// Delays between attempts of a retried call, in milliseconds.
 pub const BACKOFF_MS: [u32; 2] = [300, 1200];
 
+/// The Web Locks name under which the in-browser mock's writes run.
+pub const MOCK_LOCK: &str = "reseller-invitations.mock";
+
+/// One idempotency key per user intention. A write sent without an explicit
+/// key gets the key of the last identical request (same method, path and
+/// body) whose outcome is still unknown: a retry, a second press while the
+/// first is under way, or a "Try again" after a lost answer all reuse it, so
+/// the backend applies the change once. A definite answer (success or a
+/// refusal) ends the intention: the next identical request is a new one.
+#[derive(Clone, Default)]
+pub struct Intents(Rc<RefCell<HashMap<String, String>>>);
+
+impl Intents {
+    fn key_for(&self, req: &ApiRequest) -> String {
+        self.0
+            .borrow_mut()
+            .entry(signature(req))
+            .or_insert_with(|| uuid::Uuid::new_v4().to_string())
+            .clone()
+    }
+    fn settled(&self, req: &ApiRequest) {
+        self.0.borrow_mut().remove(&signature(req));
+    }
+    /// How many intentions are still open (outcome unknown).
+    pub fn open(&self) -> usize {
+        self.0.borrow().len()
+    }
+}
+
+fn signature(req: &ApiRequest) -> String {
+    super::mock::idempotency::request_hash(&req.method, &req.path, &req.body)
+}
+
 /// A client for one signed-in user (or anonymous).
 #[derive(Clone)]
 pub struct Client {
     backend: Backend,
     token: Option<String>,
     correlation_id: Rc<str>,
+    intents: Intents,
 }
 
 impl Client {
@@ -40,10 +75,11 @@ impl Client {
             backend,
             token: None,
             correlation_id: uuid::Uuid::new_v4().to_string().into(),
+            intents: Intents::default(),
         }
     }
 
-    /// The same backend, with a bearer token.
+    /// The same backend (and the same open intentions), with a bearer token.
     pub fn with_token(&self, token: Option<String>) -> Self {
         Self {
             token,
@@ -56,7 +92,15 @@ impl Client {
         &self.backend
     }
 
-    /// Sends a request and returns the raw body of a 2xx answer.
+    /// The open intentions (writes whose outcome is unknown).
+    pub fn intents(&self) -> &Intents {
+        &self.intents
+    }
+
+    /// Sends a request and returns the raw body of a 2xx answer. Writes carry
+    /// an `MS-RequestId` (the caller's, or the intention's: see [`Intents`])
+    /// that stays the same on every attempt, so retrying a transient failure,
+    /// or an answer lost after the change was made, never applies it twice.
     pub async fn send(&self, mut req: ApiRequest) -> Result<String, ApiError> {
         if let Some(token) = &self.token {
             req.headers
@@ -65,32 +109,57 @@ impl Client {
         req.headers
             .insert("ms-correlationid".into(), self.correlation_id.to_string());
         let write = req.method != "GET";
-        if write && !req.headers.contains_key("ms-requestid") {
-            req.headers
-                .insert("ms-requestid".into(), uuid::Uuid::new_v4().to_string());
+        let own_key = write && !req.headers.contains_key("ms-requestid");
+        if own_key {
+            let key = self.intents.key_for(&req);
+            req.headers.insert("ms-requestid".into(), key);
         }
         let mut attempt = 0;
         loop {
-            let result = self.send_once(&req).await.and_then(check);
+            let result = self.send_once(&req, write).await.and_then(check);
             match result {
                 Err(e) if e.is_transient() && attempt < BACKOFF_MS.len() => {
                     crate::api::sleep_ms(BACKOFF_MS[attempt]).await;
                     attempt += 1;
                 }
-                other => return other,
+                other => {
+                    // An unknown outcome keeps the intention (and its key) open.
+                    if own_key && !other.as_ref().is_err_and(ApiError::is_transient) {
+                        self.intents.settled(&req);
+                    }
+                    return other;
+                }
             }
         }
     }
 
-    async fn send_once(&self, req: &ApiRequest) -> Result<super::ApiResponse, ApiError> {
+    async fn send_once(
+        &self,
+        req: &ApiRequest,
+        write: bool,
+    ) -> Result<super::ApiResponse, ApiError> {
         match &self.backend {
             Backend::Mock(mock) => {
                 let latency = mock.borrow().faults().latency_ms;
                 if latency > 0 {
                     crate::api::sleep_ms(latency).await;
                 }
-                let now = crate::api::now_ms();
-                Ok(mock.borrow_mut().handle(req, now))
+                let mock = mock.clone();
+                let req = req.clone();
+                let run = move || {
+                    let now = crate::api::now_ms();
+                    mock.borrow_mut().handle(&req, now)
+                };
+                if write {
+                    // Re-read, change and write back as one step for every tab.
+                    super::mock::store::exclusive(MOCK_LOCK, run)
+                        .await
+                        .ok_or_else(|| {
+                            ApiError::network("the browser did not grant the storage lock")
+                        })
+                } else {
+                    Ok(run())
+                }
             }
             #[cfg(target_arch = "wasm32")]
             Backend::Http(http) => http.send(req).await,

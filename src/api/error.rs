@@ -41,7 +41,8 @@ pub enum ErrorCode {
     LinkAltered,
     /// 409: not enough seats.
     NotEnoughSeats,
-    /// 409: an idempotency key reused for a different request.
+    /// 422: an idempotency key (`MS-RequestId`) already used by another
+    /// caller or for another request within the last 24 hours.
     KeyReused,
     /// 410: revoked by the partner.
     Revoked,
@@ -53,6 +54,12 @@ pub enum ErrorCode {
     McaFieldsMissing,
     /// 503: the service is unavailable (or a fault was injected).
     Unavailable,
+    /// 507: the backend could not keep the change (the in-browser mock's
+    /// storage is full or turned off); nothing was changed.
+    StorageFull,
+    /// The write was sent and the server began to answer, but the answer was
+    /// lost: the change may have been applied (no wire number).
+    Unconfirmed,
     /// No answer: network down, timeout, CORS.
     Network,
     /// A status or code this client does not know.
@@ -77,12 +84,13 @@ const CODES: &[(ErrorCode, i64, u16)] = &[
     (ErrorCode::ActiveSubscriptions, 40902, 409),
     (ErrorCode::LinkAltered, 40903, 409),
     (ErrorCode::NotEnoughSeats, 40904, 409),
-    (ErrorCode::KeyReused, 40905, 409),
     (ErrorCode::Revoked, 41001, 410),
     (ErrorCode::Expired, 41002, 410),
     (ErrorCode::TooLarge, 41301, 413),
     (ErrorCode::McaFieldsMissing, 42201, 422),
+    (ErrorCode::KeyReused, 42202, 422),
     (ErrorCode::Unavailable, 50301, 503),
+    (ErrorCode::StorageFull, 50701, 507),
 ];
 
 impl ErrorCode {
@@ -135,10 +143,13 @@ impl ApiError {
             data: Vec::new(),
         }
     }
-    /// Whether trying again may help (reads and idempotent writes).
+    /// Whether trying again may help (reads and idempotent writes). A full
+    /// storage is not: it stays full until the user frees space.
     pub fn is_transient(&self) -> bool {
-        matches!(self.code, ErrorCode::Network | ErrorCode::Unavailable)
-            || self.status >= 500
+        matches!(
+            self.code,
+            ErrorCode::Network | ErrorCode::Unavailable | ErrorCode::Unconfirmed
+        ) || (self.status >= 500 && self.code != ErrorCode::StorageFull)
             || self.status == 429
     }
 }

@@ -1,7 +1,13 @@
-//! The HTTP transport (gloo-net): base URL from `config.json`, a timeout via
+//! The HTTP transport (gloo-net): base URL from `config.json`, timeouts via
 //! `AbortController`. Status mapping is left to [`super::error::check`].
+//!
+//! Two waits, each bounded by the configured timeout: for the response
+//! headers, then for the body. A write whose success status arrived but
+//! whose body did not is reported as [`ErrorCode::Unconfirmed`] ("the change
+//! may have been applied"): the client then asks again with the same
+//! `MS-RequestId`, which returns the first answer without applying it twice.
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorCode};
 use super::{ApiRequest, ApiResponse};
 use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::closure::Closure;
@@ -12,8 +18,39 @@ use wasm_bindgen::JsCast;
 pub struct HttpTransport {
     /// Base URL without a trailing slash, e.g. `https://api.contoso.example`.
     pub base_url: String,
-    /// Abort a call after this many milliseconds.
+    /// Abort a wait (for headers, then for the body) after this many milliseconds.
     pub timeout_ms: u32,
+}
+
+/// Aborts `controller` after `ms` unless dropped first.
+struct Deadline {
+    handle: i32,
+    _abort: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(controller: &web_sys::AbortController, ms: u32) -> Option<Self> {
+        let c = controller.clone();
+        let abort = Closure::once(move || c.abort());
+        let handle = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                ms as i32,
+            )
+            .ok()?;
+        Some(Self {
+            handle,
+            _abort: abort,
+        })
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.handle);
+        }
+    }
 }
 
 impl HttpTransport {
@@ -28,13 +65,13 @@ impl HttpTransport {
             other => return Err(ApiError::network(format!("unsupported method {other}"))),
         };
         let url = format!("{}{}", self.base_url.trim_end_matches('/'), req.path);
-        let controller = web_sys::AbortController::new().ok();
-        let mut builder = RequestBuilder::new(&url).method(method);
+        let controller = web_sys::AbortController::new()
+            .map_err(|_| ApiError::network("the browser cannot abort requests"))?;
+        let mut builder = RequestBuilder::new(&url)
+            .method(method)
+            .abort_signal(Some(&controller.signal()));
         for (name, value) in &req.headers {
             builder = builder.header(name, value);
-        }
-        if let Some(c) = &controller {
-            builder = builder.abort_signal(Some(&c.signal()));
         }
         let request = if req.body.is_empty() {
             builder.build()
@@ -44,23 +81,47 @@ impl HttpTransport {
                 .body(req.body.clone())
         }
         .map_err(|e| ApiError::network(format!("the request could not be built: {e}")))?;
-        // Abort after the timeout; aborting a finished request does nothing,
-        // and the one-shot closure frees itself when it runs.
-        if let (Some(w), Some(c)) = (web_sys::window(), controller.clone()) {
-            let abort = Closure::once_into_js(move || c.abort());
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                self.timeout_ms as i32,
-            );
-        }
-        let response = request.send().await.map_err(|e| {
-            ApiError::network(format!(
-                "{} could not be reached (network error or timeout after {} ms): {e}",
-                self.base_url, self.timeout_ms
-            ))
-        })?;
+        let waiting = Deadline::start(&controller, self.timeout_ms);
+        let response = match request.send().await {
+            Ok(response) => response,
+            // A write sent and not answered in time may have been applied.
+            Err(e) if controller.signal().aborted() && req.method != "GET" => {
+                return Err(ApiError {
+                    code: ErrorCode::Unconfirmed,
+                    status: 0,
+                    description: format!(
+                        "{} did not answer within {} ms: the change may have been applied ({e})",
+                        self.base_url, self.timeout_ms
+                    ),
+                    data: Vec::new(),
+                })
+            }
+            Err(e) => {
+                return Err(ApiError::network(format!(
+                    "{} could not be reached (network error, or no answer within {} ms): {e}",
+                    self.base_url, self.timeout_ms
+                )))
+            }
+        };
+        drop(waiting);
         let status = response.status();
-        let body = response.text().await.unwrap_or_default();
-        Ok(ApiResponse { status, body })
+        let reading = Deadline::start(&controller, self.timeout_ms);
+        let body = response.text().await;
+        drop(reading);
+        match body {
+            Ok(body) => Ok(ApiResponse { status, body }),
+            Err(e) if req.method != "GET" && (200..300).contains(&status) => Err(ApiError {
+                code: ErrorCode::Unconfirmed,
+                status: 0,
+                description: format!(
+                    "The server accepted the change (HTTP {status}) but its answer did not arrive: the change may have been applied ({e})"
+                ),
+                data: Vec::new(),
+            }),
+            Err(e) => Err(ApiError::network(format!(
+                "the answer of {} did not arrive (HTTP {status}): {e}",
+                self.base_url
+            ))),
+        }
     }
 }

@@ -519,6 +519,14 @@ pub struct InvitationView {
     /// The invitation's state (absent for a plain Partner Center link).
     #[serde(default)]
     pub status: Option<InvitationStatus>,
+    /// When it was accepted (RFC 3339), once accepted.
+    #[serde(default)]
+    pub accepted_at: Option<String>,
+    /// Whether the caller's organization accepted it: only for a signed-in
+    /// customer caller, once accepted (anyone with the link sees only that it
+    /// was accepted, not by whom).
+    #[serde(default)]
+    pub accepted_by_you: Option<bool>,
 }
 
 /// `POST /v1/tenant/invitations/accept`.
@@ -536,8 +544,12 @@ pub struct AcceptRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AcceptResponse {
-    /// Created, already existed, or admin privileges restored.
+    /// Created, already existed, already accepted, or admin privileges restored.
     pub outcome: AcceptOutcome,
+    /// When the invitation was accepted (this time, or the first time for
+    /// `alreadyAccepted`), RFC 3339.
+    #[serde(default)]
+    pub accepted_at: Option<String>,
     /// The relationship now.
     pub relationship: PartnerRelationship,
 }
@@ -694,4 +706,7 @@ pub struct Faults {
     pub failure_rate: f64,
     /// `METHOD /path/template` that always fails with 503.
     pub failing_endpoint: Option<String>,
+    /// Share of successful writes whose answer is lost: the change is made,
+    /// then 503 is answered (as when a connection drops after the commit).
+    pub lost_answer_rate: f64,
 }

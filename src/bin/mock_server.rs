@@ -1,58 +1,113 @@
-//! The mock server: the contract served over HTTP on 127.0.0.1 from the same
-//! mock logic as the in-browser mock, plus `dist/` with an index fallback.
+//! The mock server: the contract served over HTTP from the same mock logic as
+//! the in-browser mock, plus `dist/` with an index fallback. Transport only:
+//! a small HTTP/1.1 server on `std::net`, one thread per connection.
 //!
-//! `mock-server [--port N] [--dist DIR] [--http-mock | --in-browser-mock]`
-//! `--http-mock` (default) also serves a `config.json` pointing the app at
-//! this server; `--in-browser-mock` serves none, so the app uses its own mock.
+//! ```text
+//! mock-server [--port N] [--listen ADDR] [--dist DIR] [--http-mock | --in-browser-mock]
+//!             [--allow-origin ORIGIN]... [--read-timeout-ms N] [--test-hooks]
+//! ```
+//!
+//! - `--http-mock` (default) serves a `config.json` pointing the app at this
+//!   server; `--in-browser-mock` serves none, so the app uses its own mock.
+//! - Requests are served concurrently; a client that stalls is cut off after
+//!   the read timeout (408) without holding up others.
+//! - A body over the mock's limit is refused with 413 before it is read; a
+//!   body that is not UTF-8 with 400.
+//! - Cross-origin calls are allowed only from this server's own origins
+//!   (`127.0.0.1` and `localhost`) and the `--allow-origin` ones.
+//! - Demo sign-in, demo tenants and reset answer only loopback clients.
+//! - `--test-hooks`: a request header `x-test-fault: stall-body` (or
+//!   `stall-headers`) handles the request, then stalls the answer, so tests
+//!   can check what the client says when an answer is lost.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    reseller_invitations_server::run();
+    server::run();
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-mod reseller_invitations_server {
-    use reseller_invitations::api::mock::MockBackend;
+mod server {
+    use reseller_invitations::api::error::{response as error_response, ErrorCode};
+    use reseller_invitations::api::mock::{MockBackend, MAX_BODY_BYTES};
     use reseller_invitations::api::{now_ms, ApiRequest};
-    use std::io::Read;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
     use std::path::{Path, PathBuf};
-    use tiny_http::{Header, Response, Server};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    /// The largest request head (request line and headers).
+    const MAX_HEAD_BYTES: usize = 16 * 1024;
+    /// Connections served at once; more are answered 503 at once.
+    const MAX_CONNECTIONS: usize = 64;
 
     struct Options {
         port: u16,
+        listen: IpAddr,
         dist: Option<PathBuf>,
         http_mock: bool,
+        allowed_origins: Vec<String>,
+        read_timeout: Duration,
+        test_hooks: bool,
     }
 
     fn options() -> Result<Options, String> {
         let mut o = Options {
             port: 8080,
+            listen: IpAddr::from([127, 0, 0, 1]),
             dist: None,
             http_mock: true,
+            allowed_origins: Vec::new(),
+            read_timeout: Duration::from_secs(10),
+            test_hooks: false,
         };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
+            let mut value = |what: &str| args.next().ok_or(format!("{a} needs {what}"));
             match a.as_str() {
                 "--port" => {
-                    o.port = args
-                        .next()
-                        .and_then(|p| p.parse().ok())
-                        .ok_or("--port needs a number")?
+                    o.port = value("a number")?
+                        .parse()
+                        .map_err(|_| "--port needs a number")?
                 }
-                "--dist" => o.dist = Some(args.next().ok_or("--dist needs a folder")?.into()),
+                "--listen" => {
+                    o.listen = value("an IP address")?
+                        .parse()
+                        .map_err(|_| "--listen needs an IP address")?
+                }
+                "--dist" => o.dist = Some(value("a folder")?.into()),
+                "--allow-origin" => {
+                    let origin = value("an origin")?;
+                    if !(origin.starts_with("http://") || origin.starts_with("https://"))
+                        || origin
+                            .trim_start_matches("http://")
+                            .trim_start_matches("https://")
+                            .contains('/')
+                    {
+                        return Err(format!(
+                            "--allow-origin {origin}: give an origin like http://127.0.0.1:8000"
+                        ));
+                    }
+                    o.allowed_origins.push(origin);
+                }
+                "--read-timeout-ms" => {
+                    o.read_timeout = Duration::from_millis(
+                        value("a number")?
+                            .parse()
+                            .map_err(|_| "--read-timeout-ms needs a number")?,
+                    )
+                }
                 "--http-mock" => o.http_mock = true,
                 "--in-browser-mock" => o.http_mock = false,
+                "--test-hooks" => o.test_hooks = true,
                 other => return Err(format!("unknown argument {other}")),
             }
         }
         Ok(o)
-    }
-
-    fn header(name: &str, value: &str) -> Header {
-        Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header")
     }
 
     /// Runs until killed.
@@ -60,18 +115,17 @@ mod reseller_invitations_server {
         let o = match options() {
             Ok(o) => o,
             Err(e) => {
-                eprintln!("mock-server: {e}\nusage: mock-server [--port N] [--dist DIR] [--http-mock | --in-browser-mock]");
+                eprintln!("mock-server: {e}\nusage: mock-server [--port N] [--listen ADDR] [--dist DIR] [--http-mock | --in-browser-mock] [--allow-origin ORIGIN]... [--read-timeout-ms N] [--test-hooks]");
                 std::process::exit(2);
             }
         };
-        let server = match Server::http(("127.0.0.1", o.port)) {
-            Ok(s) => s,
+        let listener = match TcpListener::bind((o.listen, o.port)) {
+            Ok(l) => l,
             Err(e) => {
-                eprintln!("mock-server: cannot listen on 127.0.0.1:{}: {e}", o.port);
+                eprintln!("mock-server: cannot listen on {}:{}: {e}", o.listen, o.port);
                 std::process::exit(1);
             }
         };
-        let mut mock = MockBackend::in_memory();
         println!("Serving on http://127.0.0.1:{}/", o.port);
         println!(
             "  backend: {}",
@@ -81,59 +135,331 @@ mod reseller_invitations_server {
                 "the in-browser mock (no config.json)"
             }
         );
-        for mut request in server.incoming_requests() {
-            let url = request.url().to_string();
-            let path = url.split('?').next().unwrap_or("/").to_string();
-            if path.starts_with("/v1/") {
-                let mut body = String::new();
-                let too_big = request.body_length().is_some_and(|n| n > 1 << 20);
-                if !too_big {
-                    let _ = request.as_reader().take(1 << 20).read_to_string(&mut body);
-                }
-                let mut api = ApiRequest::new(request.method().as_str(), url.clone());
-                for h in request.headers() {
-                    api.headers.insert(
-                        h.field.as_str().as_str().to_ascii_lowercase(),
-                        h.value.as_str().to_string(),
-                    );
-                }
-                api.body = body;
-                let cors = [
-                    header("Access-Control-Allow-Origin", "*"),
-                    header(
-                        "Access-Control-Allow-Headers",
-                        "authorization, content-type, ms-requestid, ms-correlationid",
-                    ),
-                    header(
-                        "Access-Control-Allow-Methods",
-                        "GET, POST, PUT, PATCH, DELETE",
-                    ),
-                ];
-                let response = if request.method().as_str() == "OPTIONS" {
-                    Response::from_string("").with_status_code(204)
-                } else {
-                    let answer = mock.handle(&api, now_ms());
-                    Response::from_string(answer.body)
-                        .with_status_code(answer.status)
-                        .with_header(header("Content-Type", "application/json"))
-                };
-                let response = cors.into_iter().fold(response, |r, h| r.with_header(h));
-                let _ = request.respond(response);
+        let shared = Arc::new(Shared {
+            mock: Mutex::new(MockBackend::in_memory()),
+            options: o,
+            open: AtomicUsize::new(0),
+        });
+        for stream in listener.incoming().flatten() {
+            if shared.open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                shared.open.fetch_sub(1, Ordering::SeqCst);
+                let mut stream = stream;
+                let _ = write_response(&mut stream, &Reply::text(503, "Too many connections"));
                 continue;
+            }
+            let shared = shared.clone();
+            std::thread::spawn(move || {
+                serve(&shared, stream);
+                shared.open.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    }
+
+    struct Shared {
+        mock: Mutex<MockBackend>,
+        options: Options,
+        open: AtomicUsize,
+    }
+
+    /// A parsed request head.
+    struct Head {
+        method: String,
+        target: String,
+        headers: Vec<(String, String)>,
+    }
+
+    impl Head {
+        fn header(&self, name: &str) -> Option<&str> {
+            self.headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        }
+    }
+
+    /// An answer: status, headers, body.
+    struct Reply {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    }
+
+    impl Reply {
+        fn text(status: u16, text: &str) -> Self {
+            Self {
+                status,
+                headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
+                body: text.as_bytes().to_vec(),
+            }
+        }
+        fn json(status: u16, body: String) -> Self {
+            Self {
+                status,
+                headers: vec![("Content-Type".into(), "application/json".into())],
+                body: body.into_bytes(),
+            }
+        }
+        fn error(code: ErrorCode, description: &str) -> Self {
+            let r = error_response(code, description, Vec::new());
+            Self::json(r.status, r.body)
+        }
+        fn with(mut self, name: &str, value: &str) -> Self {
+            self.headers.push((name.into(), value.into()));
+            self
+        }
+    }
+
+    fn reason(status: u16) -> &'static str {
+        match status {
+            200 => "OK",
+            201 => "Created",
+            204 => "No Content",
+            400 => "Bad Request",
+            403 => "Forbidden",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            408 => "Request Timeout",
+            409 => "Conflict",
+            410 => "Gone",
+            411 => "Length Required",
+            413 => "Content Too Large",
+            422 => "Unprocessable Content",
+            431 => "Request Header Fields Too Large",
+            500 => "Internal Server Error",
+            503 => "Service Unavailable",
+            507 => "Insufficient Storage",
+            _ => "Status",
+        }
+    }
+
+    fn write_head(stream: &mut TcpStream, reply: &Reply) -> std::io::Result<()> {
+        let mut head = format!("HTTP/1.1 {} {}\r\n", reply.status, reason(reply.status));
+        for (k, v) in &reply.headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str(&format!(
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            reply.body.len()
+        ));
+        stream.write_all(head.as_bytes())
+    }
+
+    fn write_response(stream: &mut TcpStream, reply: &Reply) -> std::io::Result<()> {
+        write_head(stream, reply)?;
+        stream.write_all(&reply.body)?;
+        stream.flush()
+    }
+
+    /// Reads the head: `Err(status)` when it cannot be read.
+    fn read_head(reader: &mut BufReader<&TcpStream>) -> Result<Head, u16> {
+        let mut lines = Vec::new();
+        let mut total = 0;
+        loop {
+            let mut line = Vec::new();
+            let n = reader
+                .by_ref()
+                .take((MAX_HEAD_BYTES + 1 - total) as u64)
+                .read_until(b'\n', &mut line)
+                .map_err(|_| 408u16)?;
+            if n == 0 {
+                return Err(400);
+            }
+            total += n;
+            if total > MAX_HEAD_BYTES {
+                return Err(431);
+            }
+            let line = String::from_utf8(line).map_err(|_| 400u16)?;
+            let line = line.trim_end_matches(['\r', '\n']).to_string();
+            if line.is_empty() {
+                break;
+            }
+            lines.push(line);
+        }
+        let mut first = lines.first().ok_or(400u16)?.split(' ');
+        let (method, target) = match (first.next(), first.next(), first.next()) {
+            (Some(m), Some(t), Some(v)) if v.starts_with("HTTP/1.") => {
+                (m.to_string(), t.to_string())
+            }
+            _ => return Err(400),
+        };
+        let headers = lines[1..]
+            .iter()
+            .map(|l| {
+                l.split_once(':')
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                    .ok_or(400u16)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Head {
+            method,
+            target,
+            headers,
+        })
+    }
+
+    fn serve(shared: &Shared, mut stream: TcpStream) {
+        let o = &shared.options;
+        let _ = stream.set_read_timeout(Some(o.read_timeout));
+        let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
+        let peer = stream.peer_addr().ok();
+        let reply = {
+            let mut reader = BufReader::new(&stream);
+            match read_head(&mut reader) {
+                Err(status) => Reply::text(status, "The request could not be read"),
+                Ok(head) => respond(shared, &head, &mut reader, peer),
+            }
+        };
+        let stall = o.test_hooks && reply.headers.iter().any(|(k, _)| k == "x-test-stall");
+        if stall {
+            let mode = reply
+                .headers
+                .iter()
+                .find(|(k, _)| k == "x-test-stall")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            if mode == "stall-headers" {
+                std::thread::sleep(Duration::from_secs(30));
+                return;
+            }
+            // Headers and half the body, then nothing: the answer is lost.
+            if write_head(&mut stream, &reply).is_ok() {
+                let _ = stream.write_all(&reply.body[..reply.body.len() / 2]);
+                let _ = stream.flush();
+                std::thread::sleep(Duration::from_secs(30));
+            }
+            return;
+        }
+        let _ = write_response(&mut stream, &reply);
+        linger(&mut stream);
+    }
+
+    /// Closes gently: stop writing, then read and drop what the client still
+    /// sends (the rest of a refused body) for a moment, so the close is not a
+    /// reset that would destroy the answer before the client reads it.
+    fn linger(stream: &mut TcpStream) {
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+        let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+        let _ = std::io::copy(&mut stream.take(4 << 20), &mut std::io::sink());
+    }
+
+    /// This server's own origins: every name it answers to.
+    fn own_origins(port: u16) -> [String; 2] {
+        [
+            format!("http://127.0.0.1:{port}"),
+            format!("http://localhost:{port}"),
+        ]
+    }
+
+    fn respond(
+        shared: &Shared,
+        head: &Head,
+        reader: &mut BufReader<&TcpStream>,
+        peer: Option<SocketAddr>,
+    ) -> Reply {
+        let o = &shared.options;
+        let path = head.target.split('?').next().unwrap_or("/").to_string();
+        if !path.starts_with("/v1/") {
+            if head.method != "GET" && head.method != "HEAD" {
+                return Reply::text(405, "Only GET here");
             }
             if path == "/config.json" && o.http_mock {
-                let config = format!(
-                    "{{\"backend\":\"http\",\"baseUrl\":\"http://127.0.0.1:{}\"}}",
-                    o.port
+                let host = head.header("host").unwrap_or_default();
+                let origin = own_origins(o.port)
+                    .into_iter()
+                    .find(|origin| origin.ends_with(&format!("//{host}")))
+                    .unwrap_or_else(|| format!("http://127.0.0.1:{}", o.port));
+                return Reply::json(
+                    200,
+                    format!("{{\"backend\":\"http\",\"baseUrl\":\"{origin}\"}}"),
                 );
-                let _ = request.respond(
-                    Response::from_string(config)
-                        .with_header(header("Content-Type", "application/json")),
-                );
-                continue;
             }
-            let _ = request.respond(static_file(o.dist.as_deref(), &path));
+            return static_file(o, &path);
         }
+        // Cross-origin callers: only this server's own names and the allowed ones.
+        let origin = head.header("origin").map(str::to_string);
+        let allowed = origin.as_ref().filter(|origin| {
+            own_origins(o.port).contains(origin) || o.allowed_origins.contains(origin)
+        });
+        let cors = |reply: Reply| match allowed {
+            Some(origin) => reply
+                .with("Access-Control-Allow-Origin", origin)
+                .with("Vary", "Origin")
+                .with(
+                    "Access-Control-Allow-Headers",
+                    "authorization, content-type, ms-requestid, ms-correlationid, x-test-fault",
+                )
+                .with(
+                    "Access-Control-Allow-Methods",
+                    "GET, POST, PUT, PATCH, DELETE",
+                ),
+            None => reply.with("Vary", "Origin"),
+        };
+        if head.method == "OPTIONS" {
+            return match allowed {
+                Some(_) => cors(Reply::text(204, "")),
+                None => Reply::text(403, "This origin may not call this server"),
+            };
+        }
+        if demo_only_for_loopback(&path) && !peer.is_some_and(|p| p.ip().is_loopback()) {
+            return cors(Reply::error(
+                ErrorCode::InsufficientRole,
+                "Demo sign-in and reset are served only to this machine (loopback)",
+            ));
+        }
+        if head.header("transfer-encoding").is_some() {
+            return cors(Reply::text(411, "Send the body with a Content-Length"));
+        }
+        let length: usize = match head.header("content-length") {
+            None => 0,
+            Some(v) => match v.parse() {
+                Ok(n) => n,
+                Err(_) => return cors(Reply::text(400, "Content-Length is not a number")),
+            },
+        };
+        if length > MAX_BODY_BYTES {
+            // Refused before reading, so nothing of it is executed.
+            return cors(Reply::error(
+                ErrorCode::TooLarge,
+                &format!("The request body is larger than {MAX_BODY_BYTES} bytes"),
+            ));
+        }
+        let mut raw = vec![0u8; length];
+        if reader.read_exact(&mut raw).is_err() {
+            return Reply::text(408, "The request body did not arrive in time");
+        }
+        let Ok(body) = String::from_utf8(raw) else {
+            return cors(Reply::error(
+                ErrorCode::MalformedBody,
+                "The request body is not UTF-8 text",
+            ));
+        };
+        let mut api = ApiRequest::new(&head.method, head.target.clone());
+        for (k, v) in &head.headers {
+            api.headers.insert(k.to_ascii_lowercase(), v.clone());
+        }
+        api.body = body;
+        let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut mock = shared.mock.lock().unwrap_or_else(|e| e.into_inner());
+            mock.handle(&api, now_ms())
+        }));
+        let mut reply = match answer {
+            Ok(a) => Reply::json(a.status, a.body),
+            Err(_) => Reply::error(ErrorCode::Unknown, "The mock failed on this request"),
+        };
+        if o.test_hooks {
+            if let Some(fault) = head.header("x-test-fault") {
+                reply = reply.with("x-test-stall", fault);
+            }
+        }
+        cors(reply)
+    }
+
+    /// Demo endpoints that hand out identities or wipe the data.
+    pub fn demo_only_for_loopback(path: &str) -> bool {
+        matches!(
+            path,
+            "/v1/demo/sign-in" | "/v1/demo/reset" | "/v1/demo/tenants"
+        )
     }
 
     fn content_type(path: &Path) -> &'static str {
@@ -148,9 +474,9 @@ mod reseller_invitations_server {
         }
     }
 
-    fn static_file(dist: Option<&Path>, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-        let Some(dist) = dist else {
-            return Response::from_string("Not found").with_status_code(404);
+    fn static_file(o: &Options, path: &str) -> Reply {
+        let Some(dist) = o.dist.as_deref() else {
+            return Reply::text(404, "Not found");
         };
         let relative = path.trim_start_matches('/');
         let safe = !relative.split('/').any(|s| s == ".." || s.starts_with('.'));
@@ -159,45 +485,55 @@ mod reseller_invitations_server {
         } else {
             relative
         });
+        let html = |bytes: Vec<u8>| {
+            let reply = Reply {
+                status: 200,
+                headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
+                body: bytes,
+            };
+            match csp(dist, o.port) {
+                Some(policy) => reply.with("Content-Security-Policy", &policy),
+                None => reply,
+            }
+        };
         if safe && candidate.is_file() {
             if let Ok(bytes) = std::fs::read(&candidate) {
-                let csp = if candidate.extension().is_some_and(|e| e == "html") {
-                    csp_header(dist)
-                } else {
-                    None
-                };
-                let r = Response::from_data(bytes)
-                    .with_header(header("Content-Type", content_type(&candidate)));
-                return match csp {
-                    Some(h) => r.with_header(h),
-                    None => r,
+                if candidate.extension().is_some_and(|e| e == "html") {
+                    return html(bytes);
+                }
+                return Reply {
+                    status: 200,
+                    headers: vec![("Content-Type".into(), content_type(&candidate).into())],
+                    body: bytes,
                 };
             }
         }
-        if path == "/config.json" {
-            return Response::from_string("Not found").with_status_code(404);
+        if path == "/config.json" || path.starts_with("/v1/") {
+            return Reply::text(404, "Not found");
         }
         // Index fallback for deep links; a <base> keeps relative asset URLs working.
         match std::fs::read_to_string(dist.join("index.html")) {
-            Ok(index) => {
-                let html = index.replacen("<head>", "<head><base href=\"/\">", 1);
-                let r = Response::from_string(html)
-                    .with_header(header("Content-Type", "text/html; charset=utf-8"));
-                match csp_header(dist) {
-                    Some(h) => r.with_header(h),
-                    None => r,
-                }
-            }
-            Err(_) => Response::from_string("Not found").with_status_code(404),
+            Ok(index) => html(
+                index
+                    .replacen("<head>", "<head><base href=\"/\">", 1)
+                    .into_bytes(),
+            ),
+            Err(_) => Reply::text(404, "Not found"),
         }
     }
 
-    /// The CSP from dist/_headers, with connect-src widened to this server.
-    fn csp_header(dist: &Path) -> Option<Header> {
+    /// The CSP from dist/_headers, with connect-src naming this server under
+    /// every name it answers to.
+    fn csp(dist: &Path, port: u16) -> Option<String> {
         let headers = std::fs::read_to_string(dist.join("_headers")).ok()?;
         let line = headers
             .lines()
             .find_map(|l| l.trim().strip_prefix("Content-Security-Policy: "))?;
-        Some(header("Content-Security-Policy", line))
+        let [a, b] = own_origins(port);
+        Some(line.replacen(
+            "connect-src 'self'",
+            &format!("connect-src 'self' {a} {b}"),
+            1,
+        ))
     }
 }

@@ -70,6 +70,7 @@ pub fn Header() -> impl IntoView {
                 </select>
             </label>
           </div>
+          <StorageBanners/>
           <Show when=move || c.is_mock>
             <div class="demo-banner">
                 <span>{tr(Key::MockNotice)}</span>
@@ -78,6 +79,50 @@ pub fn Header() -> impl IntoView {
             </div>
           </Show>
         </header>
+    }
+}
+
+/// Persistent banners about this browser's storage: writes refused (full or
+/// turned off), storage off from the start, unreadable data set aside or
+/// left in place (with a download of it). They stay until dismissed.
+#[component]
+pub fn StorageBanners() -> impl IntoView {
+    use crate::api::mock::store::{StorageNotice, Unreadable};
+    let c = ctx();
+    let why = move |reason: &Unreadable| match reason {
+        Unreadable::Newer { .. } => tr(Key::UnreadableNewer)(),
+        Unreadable::Invalid { .. } => tr(Key::UnreadableInvalid)(),
+    };
+    view! {
+        <Show when=move || !c.storage.with(Vec::is_empty)>
+        <div class="storage-banners" role="region" aria-label=tr(Key::StorageNotices)>
+            {move || c.storage.get().into_iter().map(|notice| {
+                let dismiss_notice = notice.clone();
+                let dismiss = move |_| {
+                    let n = dismiss_notice.clone();
+                    c.storage.update(|list| list.retain(|x| *x != n));
+                };
+                let (message, raw) = match &notice {
+                    StorageNotice::WriteRefused => (tr(Key::StorageRefused)().to_string(), None),
+                    StorageNotice::Unavailable => (tr(Key::StorageOff)().to_string(), None),
+                    StorageNotice::SetAside { reason, raw, .. } => (trf(Key::StorageSetAside, &[why(reason)]), Some(raw.clone())),
+                    StorageNotice::KeptInPlace { reason, raw } => (trf(Key::StorageKeptInPlace, &[why(reason)]), Some(raw.clone())),
+                };
+                view! {
+                    <div class="storage-banner" role="alert">
+                        <p>{message}</p>
+                        {raw.map(|raw| view! {
+                            <button type="button" on:click=move |_| crate::platform::download("reseller-invitations-demo-data.json", &raw)>
+                                {tr(Key::DownloadSetAside)}
+                            </button>
+                        })}
+                        " "
+                        <button type="button" class="link" on:click=dismiss>{tr(Key::Dismiss)}</button>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+        </Show>
     }
 }
 
@@ -224,10 +269,11 @@ pub fn CopyButton(
     let focus_id = fallback_id.clone();
     let fallback = RwSignal::new(false);
     let copied = RwSignal::new(false);
+    let scope = crate::task::Scope::new();
     let copy = move |_| {
         let value = text.get_untracked();
         let focus_id = focus_id.clone();
-        leptos::task::spawn_local(async move {
+        scope.spawn(async move {
             match crate::platform::copy_text(&value).await {
                 Ok(()) => {
                     fallback.set(false);

@@ -189,28 +189,76 @@ impl InvitationLink {
     }
 }
 
-/// Whether a page's query string looks like an invitation (so the app shows
-/// the acceptance portal, even for a link too damaged to read).
-pub fn looks_like_invitation(search: &str) -> bool {
-    query_pairs(search).is_some_and(|pairs| {
-        pairs.iter().any(|(k, _)| {
-            ["invType", "partnerId", "invitationId", "DAP", "msppId"]
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(k))
-        })
-    })
+/// The parameter names an invitation link may carry (any shape).
+const LINK_PARAMS: [&str; 6] = [
+    "invType",
+    "partnerId",
+    "invitationId",
+    "DAP",
+    "msppId",
+    "indirectCSPId",
+];
+
+/// What the address of the app's root page is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RootLink {
+    /// No invitation parameters: the home page.
+    NotAnInvitation,
+    /// A complete link of this app (it carries `invitationId`).
+    Invitation(InvitationLink),
+    /// It carries invitation parameters but cannot be used: what is wrong.
+    Damaged(LinkError),
 }
 
-/// The decoded `key=value` pairs of a URL's query, or None without one.
-fn query_pairs(input: &str) -> Option<Vec<(String, String)>> {
-    let without_fragment = input.split('#').next().unwrap_or_default();
-    let query = match without_fragment.find('?') {
-        Some(i) => &without_fragment[i + 1..],
-        None if without_fragment.contains('=') => without_fragment,
-        None => return None,
+/// Reads the address of the app's root page. Every shape [`InvitationLink::parse`]
+/// accepts is recognised (legacy `type=`/`id=`, separators percent-encoded
+/// by a mail client, the query moved behind `#`), and so is any address
+/// carrying invitation parameters, however damaged. The app's own links
+/// always carry `invitationId`: on the root page a link without it is
+/// damaged, never a way around a revoked or expired invitation.
+pub fn recognise(address: &str) -> RootLink {
+    let Some(pairs) = query_pairs(address) else {
+        return RootLink::NotAnInvitation;
     };
-    if query.is_empty() {
-        return None;
+    let named = |name: &str| pairs.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
+    let legacy_type = pairs.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("type") && v.to_ascii_lowercase().ends_with("resellerrelationship")
+    });
+    if !(LINK_PARAMS.iter().any(|p| named(p)) || legacy_type || (named("type") && named("id"))) {
+        return RootLink::NotAnInvitation;
+    }
+    match InvitationLink::parse(address) {
+        Err(e) => RootLink::Damaged(e),
+        Ok(link) if link.invitation_id.is_none() => {
+            RootLink::Damaged(LinkError::Missing("invitationId"))
+        }
+        Ok(link) => RootLink::Invitation(link),
+    }
+}
+
+/// The decoded `key=value` pairs of a link's parameters, or None without any.
+/// The parameters are the query (before `#`); failing that, a query moved
+/// into the fragment (`#/partner-invitation?invType=...`, `#invType=...`).
+/// A query whose separators were percent-encoded by a mail client
+/// (`invType%3DResellerRelationship%26partnerId%3D...`) is decoded once.
+fn query_pairs(input: &str) -> Option<Vec<(String, String)>> {
+    let (before_hash, fragment) = match input.split_once('#') {
+        Some((a, b)) => (a, Some(b)),
+        None => (input, None),
+    };
+    let query_of = |part: &str| -> Option<String> {
+        let query = match part.find('?') {
+            Some(i) => &part[i + 1..],
+            None if part.contains('=') || has_encoded_separator(part) => {
+                part.trim_start_matches('/')
+            }
+            None => return None,
+        };
+        (!query.is_empty()).then(|| query.to_string())
+    };
+    let mut query = query_of(before_hash).or_else(|| fragment.and_then(query_of))?;
+    if !query.contains('=') && has_encoded_separator(&query) {
+        query = percent_decode(&query);
     }
     Some(
         query
@@ -222,6 +270,10 @@ fn query_pairs(input: &str) -> Option<Vec<(String, String)>> {
             })
             .collect(),
     )
+}
+
+fn has_encoded_separator(s: &str) -> bool {
+    s.to_ascii_lowercase().contains("%3d")
 }
 
 /// Decodes `%XX` and `+`; invalid escapes stay as they are.
@@ -321,5 +373,53 @@ mod tests {
         assert_eq!(percent_decode("%4"), "%4");
         assert_eq!(percent_decode("%41"), "A");
         assert_eq!(percent_decode("x%zz"), "x%zz");
+    }
+
+    #[test]
+    fn the_root_page_recognises_every_shape_and_names_what_is_missing() {
+        let inv = "0b7c7a5e-4a4e-4d7a-9f00-6f7b7b1c2d3e";
+        let full = format!("https://app.example/?invType=ResellerRelationship&partnerId={PARTNER}&msppId=0&DAP=true&invitationId={inv}#/partner-invitation");
+        assert!(matches!(recognise(&full), RootLink::Invitation(l) if l.invitation_id.is_some()));
+        // Separators percent-encoded by a mail client.
+        let encoded = format!("https://app.example/?invType%3DResellerRelationship%26partnerId%3D{PARTNER}%26DAP%3Dtrue%26invitationId%3D{inv}");
+        assert!(matches!(recognise(&encoded), RootLink::Invitation(_)));
+        // The query moved behind '#'.
+        let behind = format!("https://app.example/#/partner-invitation?invType=ResellerRelationship&partnerId={PARTNER}&invitationId={inv}");
+        assert!(matches!(recognise(&behind), RootLink::Invitation(_)));
+        let bare_fragment = format!("https://app.example/#invType=ResellerRelationship&partnerId={PARTNER}&invitationId={inv}");
+        assert!(matches!(recognise(&bare_fragment), RootLink::Invitation(_)));
+        // A legacy link is readable, but on the root page it has no invitationId.
+        let legacy =
+            format!("https://app.example/?type=ResellerRelationship&id={PARTNER}&msppId=0");
+        assert_eq!(
+            recognise(&legacy),
+            RootLink::Damaged(LinkError::Missing("invitationId"))
+        );
+        // Cut off before invitationId.
+        let cut = format!(
+            "https://app.example/?invType=ResellerRelationship&partnerId={PARTNER}&msppId=0&DAP=tr"
+        );
+        assert_eq!(
+            recognise(&cut),
+            RootLink::Damaged(LinkError::DapNotBoolean("tr".into()))
+        );
+        let cut = format!("https://app.example/?invType=ResellerRelationship&partnerId={PARTNER}");
+        assert_eq!(
+            recognise(&cut),
+            RootLink::Damaged(LinkError::Missing("invitationId"))
+        );
+        assert_eq!(
+            recognise("https://app.example/?DAP=true"),
+            RootLink::Damaged(LinkError::Missing("invType"))
+        );
+        // Not invitations.
+        for plain in [
+            "https://app.example/",
+            "https://app.example/?route=%2Fpartner",
+            "https://app.example/#/partner-invitation",
+            "https://app.example/?lang=pt",
+        ] {
+            assert_eq!(recognise(plain), RootLink::NotAnInvitation, "{plain}");
+        }
     }
 }

@@ -177,6 +177,9 @@ pub enum AcceptOutcome {
     Created,
     /// The partner already was the reseller; nothing changed.
     AlreadyExists,
+    /// This organization had already accepted this very invitation (a second
+    /// press, another tab): nothing changed.
+    AlreadyAccepted,
     /// The partner was the reseller without admin privileges and now has them.
     DapGranted,
     /// The customer had removed the partner's admin privileges; they are back.

@@ -4,15 +4,20 @@ pub mod customer;
 pub mod partner;
 
 use crate::app::{href, tr};
-use crate::domain::link::looks_like_invitation;
+use crate::domain::link::{recognise, RootLink};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-/// `/`: the acceptance portal when the URL carries an invitation, else the home page.
+/// `/`: the acceptance portal when the URL carries an invitation (its own
+/// page when the link is damaged), else the home page.
 #[component]
 pub fn Home() -> impl IntoView {
-    if looks_like_invitation(&crate::platform::search()) {
-        return view! { <customer::accept::AcceptPortal/> }.into_any();
+    match recognise(&crate::platform::href()) {
+        RootLink::NotAnInvitation => {}
+        RootLink::Damaged(e) => {
+            return view! { <customer::accept::DamagedLink error=e/> }.into_any()
+        }
+        RootLink::Invitation(_) => return view! { <customer::accept::AcceptPortal/> }.into_any(),
     }
     view! {
         <div class="page home">
@@ -44,5 +49,27 @@ pub fn NotFound() -> impl IntoView {
             <p>{tr(Key::NotFoundText)}</p>
             <a class="button" href=href("/")>{tr(Key::GoHome)}</a>
         </div>
+    }
+}
+
+/// Shown instead of the app when `config.json` is present but cannot be used:
+/// the file, the problem, and what to do. (No app state exists yet, so the
+/// language comes from the stored choice or the browser.)
+#[component]
+pub fn ConfigErrorPage(error: crate::config::ConfigError) -> impl IntoView {
+    use crate::i18n::{format, text, Lang};
+    let lang = crate::platform::load("lang")
+        .and_then(|l| Lang::from_tag(&l))
+        .or_else(|| Lang::from_tag(&crate::platform::browser_language()))
+        .unwrap_or(Lang::En);
+    crate::platform::set_document_lang(lang.tag());
+    crate::platform::set_title(text(lang, Key::ConfigErrorTitle));
+    view! {
+        <main id="main" class="page narrow config-error">
+            <h1>{text(lang, Key::ConfigErrorTitle)}</h1>
+            <p role="alert">{format(lang, Key::ConfigErrorIntro, &[&error.url])}</p>
+            <p><strong>{text(lang, Key::ConfigErrorProblem)}</strong> " " <code>{error.problem.clone()}</code></p>
+            <p>{text(lang, Key::ConfigErrorFix)}</p>
+        </main>
     }
 }

@@ -214,3 +214,59 @@ pub fn value(selector: &str) -> String {
         String::new()
     }
 }
+
+/// Records errors the page throws (uncaught exceptions and rejections) from
+/// now on, so a test can check that nothing failed after its last step.
+pub struct ErrorWatch {
+    seen: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    _on_error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl ErrorWatch {
+    pub fn start() -> Self {
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |e: web_sys::Event| {
+                let message = js_sys::Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .or_else(|| {
+                        js_sys::Reflect::get(&e, &"reason".into())
+                            .ok()
+                            .map(|r| format!("{r:?}"))
+                    })
+                    .unwrap_or_else(|| e.type_());
+                sink.borrow_mut().push(message);
+            },
+        );
+        let window = web_sys::window().unwrap();
+        for kind in ["error", "unhandledrejection"] {
+            window
+                .add_event_listener_with_callback(kind, on_error.as_ref().unchecked_ref())
+                .unwrap();
+        }
+        Self {
+            seen,
+            _on_error: on_error,
+        }
+    }
+
+    pub fn assert_none(&self) {
+        assert!(
+            self.seen.borrow().is_empty(),
+            "errors thrown: {:?}",
+            self.seen.borrow()
+        );
+    }
+}
+
+impl Drop for ErrorWatch {
+    fn drop(&mut self) {
+        let window = web_sys::window().unwrap();
+        for kind in ["error", "unhandledrejection"] {
+            let _ = window
+                .remove_event_listener_with_callback(kind, self._on_error.as_ref().unchecked_ref());
+        }
+    }
+}

@@ -27,7 +27,9 @@ test('a new tenant accepts with the agreement and appears on the partner’s Cus
   await customer.getByLabel("Administrator's name").fill('Renata Alves');
   await customer.getByLabel("Administrator's email").fill('renata@tailwind.com.br');
   await customer.getByRole('button', { name: 'Create the organization and sign in' }).click();
-  await expect(customer.getByText('Tenant: Passed')).toHaveCount(0);
+  // Every check passed: none is marked "Not met".
+  await expect(customer.getByText('Organization: Passed')).toBeVisible();
+  await expect(customer.getByText(/: Not met/)).toHaveCount(0);
   await expect(customer.getByText('Your role: Passed')).toBeVisible();
   await expect(customer.getByText('Country or region: Passed')).toBeVisible();
   await expect(customer.getByText('Delegated admin privileges:')).toBeVisible();
@@ -43,15 +45,25 @@ test('a new tenant accepts with the agreement and appears on the partner’s Cus
   await expect(customer.getByText('now has a reseller relationship with Fabrikam Cloud Services')).toBeVisible();
   await checkA11y(customer, 'portal done');
 
+  // The double press was one acceptance: the page says "created", not
+  // "already accepted" (a second acceptance would answer that).
+  await expect(customer.getByText('This invitation was already accepted')).toHaveCount(0);
+
   // The partner's other tab updates on its own; the name shows as text.
   await expect(partnerPage.getByText('Tailwind <b>Brasil</b>')).toBeVisible();
   await expect(partnerPage.getByRole('listitem').filter({ hasText: 'Tailwind' }).getByText('New', { exact: true })).toBeVisible();
+  // Exactly one relationship, on both sides.
+  await expect(partnerPage.getByRole('listitem').filter({ hasText: 'Tailwind <b>Brasil</b>' })).toHaveCount(1);
   await partnerPage.goto('/partner/invitations');
-  await expect(partnerPage.getByText(/Accepted by Tailwind <b>Brasil<\/b> on/)).toBeVisible();
-
-  // Pressing accept twice gave one relationship.
+  await expect(partnerPage.getByText(/Accepted by Tailwind <b>Brasil<\/b> on/)).toHaveCount(1);
   await customer.getByRole('link', { name: 'Manage your partners' }).click();
   await expect(customer.getByRole('row', { name: /Fabrikam Cloud Services/ })).toHaveCount(1);
+
+  // Opening the link again says it was accepted, before anything is pressed.
+  await customer.goto(link);
+  await expect(customer.getByRole('heading', { name: 'This invitation was already accepted' })).toBeVisible();
+  await expect(customer.getByText(/Your organization accepted this invitation on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(customer.getByRole('button', { name: 'Accept and authorize' })).toHaveCount(0);
 });
 
 test('a US Government partner’s link opens in the Office admin portal', async ({ page }) => {
@@ -122,12 +134,54 @@ test('removing admin permissions keeps the reseller and shows on the partner sid
   await expect(page.getByText('Fabrikam Cloud Services was already your reseller; its delegated admin privileges are restored.')).toBeVisible();
 });
 
-test('the portal follows the browser language: Portuguese', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'pt-BR' });
-  const page = await context.newPage();
-  await page.goto('/?invType=ResellerRelationship&partnerId=0de00000-0000-4001-8000-000000000001&msppId=0&DAP=false#/partner-invitation');
-  await expect(page.getByRole('heading', { name: 'Fabrikam Cloud Services convida você para uma relação de revenda' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Entre na sua organização' })).toBeVisible();
-  await checkA11y(page, 'portal in Portuguese');
+test('the portal follows the browser language: Portuguese', async ({ page }) => {
+  const link = await invite(page, 'Ana Souza', 'Admin agent', {});
+  const context = await page.context().browser().newContext({ locale: 'pt-BR' });
+  await context.addInitScript(({ key, value }) => { if (!localStorage.getItem(key)) localStorage.setItem(key, value); },
+    { key: 'reseller-invitations.mock.v1', value: await page.evaluate(() => localStorage.getItem('reseller-invitations.mock.v1')) });
+  const portal = await context.newPage();
+  await portal.goto(link);
+  await expect(portal.getByRole('heading', { name: 'Fabrikam Cloud Services convida você para uma relação de revenda' })).toBeVisible();
+  await expect(portal.getByRole('heading', { name: 'Entre na sua organização' })).toBeVisible();
+  await checkA11y(portal, 'portal in Portuguese');
   await context.close();
+});
+
+test('two tabs accept the same invitation for two organizations: one is created, the other is told', async ({ page, context }) => {
+  const link = await invite(page, 'Ana Souza', 'Admin agent', { name: 'Race' });
+  const tabA = await context.newPage();
+  await tabA.goto(link);
+  await tabA.getByRole('button', { name: 'Sign in as Beatriz Rocha, Global administrator' }).click();
+  await expect(tabA.getByRole('button', { name: 'Accept and authorize' })).toBeVisible();
+  const tabB = await context.newPage();
+  await tabB.goto(link);
+  await tabB.getByRole('button', { name: 'Switch user' }).click();
+  await tabB.getByRole('button', { name: 'Sign in as Hugo Barros, Global administrator' }).click();
+  await tabB.getByLabel('I have read and accept the Microsoft Customer Agreement on behalf of my organization').check();
+  // Both press Accept at the same moment.
+  await Promise.all([
+    tabA.evaluate(() => document.getElementById('accept-button').click()),
+    tabB.evaluate(() => document.getElementById('accept-button').click()),
+  ]);
+  const created = (tab) => tab.getByText('Fabrikam Cloud Services is now your partner');
+  const refused = (tab) => tab.getByText('Another organization already accepted this invitation');
+  await expect(async () => {
+    const a = [await created(tabA).count(), await refused(tabA).count()];
+    const b = [await created(tabB).count(), await refused(tabB).count()];
+    expect([a, b]).toEqual(expect.arrayContaining([[1, 0], [0, 1]]));
+    expect(a).not.toEqual(b);
+  }).toPass();
+  await expect(tabA.getByRole('button', { name: 'Accept and authorize' })).toHaveCount(0);
+  await expect(tabB.getByRole('button', { name: 'Accept and authorize' })).toHaveCount(0);
+  await checkA11y((await refused(tabA).count()) ? tabA : tabB, 'already accepted by another organization');
+  // The partner sees one relationship, and it survives later writes from the
+  // other tabs.
+  await page.goto('/partner/invitations');
+  await expect(page.getByText(/Accepted by (Contoso Ltda|Proseware)/)).toHaveCount(1);
+  await createInvitation(tabB, { name: 'Later write' });
+  await page.goto('/partner/customers');
+  const rows = page.getByRole('listitem').filter({ hasText: /Contoso Ltda|Proseware/ });
+  await expect(rows).toHaveCount(1);
+  await page.reload();
+  await expect(rows).toHaveCount(1);
 });

@@ -3,7 +3,7 @@
 // servers (root, sub-path, no config.json) and by the mock server (HTTP API).
 import { defineConfig } from '@playwright/test';
 
-export const PORTS = { root: 4173, sub: 4174, noConfig: 4175, http: 4176 };
+export const PORTS = { root: 4173, sub: 4174, noConfig: 4175, http: 4176, variants: 4177 };
 
 export default defineConfig({
   testDir: '.',
@@ -28,5 +28,6 @@ export default defineConfig({
     { command: `node static-server.mjs --port ${PORTS.sub} --mount /reseller/`, url: `http://127.0.0.1:${PORTS.sub}/reseller/`, reuseExistingServer: false },
     { command: `node static-server.mjs --port ${PORTS.noConfig} --mount / --no-404 --no-config`, port: PORTS.noConfig, reuseExistingServer: false },
     { command: `../../target/debug/mock-server --port ${PORTS.http} --dist ../../dist --http-mock`, port: PORTS.http, reuseExistingServer: false },
+    { command: `node static-server.mjs --port ${PORTS.variants} --mount / --config-variants`, port: PORTS.variants, reuseExistingServer: false },
   ],
 });

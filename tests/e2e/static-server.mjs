@@ -2,7 +2,9 @@
 // It serves dist/ under a mount path, answers unknown paths with the site's
 // 404.html (as GitHub Pages, Netlify or Cloudflare Pages do) or a bare 404,
 // and sends the headers of dist/_headers like those hosts.
-//   node static-server.mjs --port 4173 --mount / [--no-404] [--no-config]
+//   node static-server.mjs --port 4173 --mount / [--no-404] [--no-config] [--config-variants]
+// --config-variants: the same site also under /cfg-<name>/, each with its own
+// config.json (see VARIANTS), to test what the app does with a broken one.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -14,6 +16,15 @@ const mount = opt('--mount', '/');
 const dist = opt('--dist', new URL('../../dist', import.meta.url).pathname);
 const serve404 = !args.includes('--no-404');
 const noConfig = args.includes('--no-config');
+const configVariants = args.includes('--config-variants');
+// Each variant: the config.json answer (status, body).
+const VARIANTS = {
+  'cfg-invalid': [200, '{ "backend": "http", '],
+  'cfg-no-base-url': [200, '{ "backend": "http" }'],
+  'cfg-unknown-backend': [200, '{ "backend": "ftp" }'],
+  'cfg-timeout': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "timeoutMs": 500 }'],
+  'cfg-500': [500, 'Internal Server Error'],
+};
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 
 async function headers() {
@@ -35,6 +46,13 @@ createServer(async (req, res) => {
   };
   if (!url.pathname.startsWith(mount)) return notFound();
   let rel = decodeURIComponent(url.pathname.slice(mount.length));
+  if (configVariants) {
+    const [first, ...rest] = rel.split('/');
+    if (VARIANTS[first] && rest.length > 0) {
+      rel = rest.join('/');
+      if (rel === 'config.json') return send(VARIANTS[first][0], VARIANTS[first][1], types['.json']);
+    }
+  }
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
   if (noConfig && rel === 'config.json') return notFound();
   const file = normalize(join(dist, rel));

@@ -2,6 +2,7 @@
 //! [`ApiRequest`]s with [`ApiResponse`]s. The browser calls it in-process, the
 //! mock server over HTTP, the tests directly.
 
+pub mod idempotency;
 pub mod scale;
 pub mod state;
 pub mod store;
@@ -16,22 +17,24 @@ use crate::domain::email::{self, DraftInput};
 use crate::domain::ids::{InvitationId, TenantId, UserId};
 use crate::domain::link::{InvitationLink, InvitationType};
 use crate::domain::relationship::{
-    self as rules, AcceptContext, CustomerRole, DelegatedAdmin, InvitationStatus, PartnerRole,
-    Refusal, INVITATION_LIFETIME,
+    self as rules, AcceptContext, AcceptOutcome, CustomerRole, DelegatedAdmin, InvitationStatus,
+    PartnerRole, Refusal, INVITATION_LIFETIME,
 };
 use crate::domain::time::{self, Millis, DAY};
 use crate::domain::validate::{self, FieldProblem};
+use idempotency::{Lookup, Replay};
 use serde::de::DeserializeOwned;
 use state::{
-    Invitation, McaRecord, Relationship, Replay, State, Subscription, Tenant, User,
-    MCA_TEMPLATE_ID, OFFERS, SCALE_PARTNER,
+    Invitation, McaRecord, Relationship, State, Subscription, Tenant, User, MCA_TEMPLATE_ID,
+    OFFERS, SCALE_PARTNER,
 };
-use store::Store;
+use std::collections::VecDeque;
+use store::{StorageNotice, Store};
 
 /// The largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// How many idempotent answers are remembered.
-const REPLAYS_KEPT: usize = 500;
+/// The largest `offset` a list accepts.
+const MAX_OFFSET: usize = 1_000_000_000;
 
 type Answer = Result<(u16, String), ApiResponse>;
 
@@ -114,30 +117,75 @@ struct ListCache {
 pub struct MockBackend {
     state: State,
     store: Box<dyn Store>,
+    /// False when writes must stay in memory (storage off, or unreadable
+    /// data that could not be set aside and must not be overwritten).
+    persist: bool,
+    /// Fingerprint of what the store held when this instance last read or
+    /// wrote it: a different one means another tab wrote since.
+    seen: Option<u64>,
+    notices: Vec<StorageNotice>,
+    listener: Option<Box<dyn Fn(StorageNotice) + Send>>,
     faults: Faults,
     rng: u64,
     cache: Option<ListCache>,
+    journal: VecDeque<Attempt>,
+}
+
+/// One request as the mock received it (kept for tests: the last 64).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    /// Method and path.
+    pub request: String,
+    /// Its `MS-RequestId`, if any.
+    pub request_id: Option<String>,
+    /// The status answered.
+    pub status: u16,
 }
 
 impl MockBackend {
-    /// Loads the state from `store`, or seeds it.
+    /// Opens the state in `store` (restored, migrated, or the seed after
+    /// setting unreadable data aside; see [`store::open`]).
     pub fn new(store: Box<dyn Store>) -> Self {
-        let state = store
-            .load()
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_else(State::seed);
-        Self {
-            state,
+        let opened = store::open(store.as_ref(), crate::api::now_ms());
+        let mut mock = Self {
+            state: opened.state,
             store,
+            persist: opened.persist,
+            seen: opened.fingerprint,
+            notices: opened.notice.into_iter().collect(),
+            listener: None,
             faults: Faults::default(),
             rng: 0x9e37_79b9_7f4a_7c15,
             cache: None,
+            journal: VecDeque::new(),
+        };
+        if mock.persist && mock.seen.is_none() {
+            // First start (or after setting data aside): store the seed now, so
+            // every tab starts from the same state.
+            let _ = mock.persist_state();
         }
+        mock
     }
 
     /// A backend in memory only, freshly seeded.
     pub fn in_memory() -> Self {
         Self::new(Box::new(store::MemoryStore::default()))
+    }
+
+    /// Calls `listener` with every storage notice: those already raised
+    /// (opening the store) at once, later ones as they happen.
+    pub fn on_storage_notice(&mut self, listener: Box<dyn Fn(StorageNotice) + Send>) {
+        for notice in self.notices.drain(..) {
+            listener(notice);
+        }
+        self.listener = Some(listener);
+    }
+
+    fn notify(&mut self, notice: StorageNotice) {
+        match &self.listener {
+            Some(listener) => listener(notice),
+            None => self.notices.push(notice),
+        }
     }
 
     /// Sets fault injection.
@@ -155,18 +203,37 @@ impl MockBackend {
         self.state.revision
     }
 
-    /// Re-reads the store (another tab changed it); true if anything changed.
+    /// The last requests received, oldest first (for tests).
+    pub fn journal(&self) -> impl Iterator<Item = &Attempt> {
+        self.journal.iter()
+    }
+
+    /// Bytes the idempotency replay store holds.
+    pub fn replay_bytes(&self) -> usize {
+        self.state.replays.bytes()
+    }
+
+    /// Re-reads the store if another tab wrote to it; true if the state changed.
     pub fn reload(&mut self) -> bool {
-        match self
-            .store
-            .load()
-            .and_then(|s| serde_json::from_str::<State>(&s).ok())
-        {
-            Some(state) if state.revision != self.state.revision => {
+        if !self.persist {
+            return false;
+        }
+        let Ok(Some(raw)) = self.store.load() else {
+            return false;
+        };
+        let print = store::fingerprint(&raw);
+        if self.seen == Some(print) {
+            return false;
+        }
+        // Another tab wrote; what it wrote is what this tab must build on.
+        match store::decode(&raw) {
+            Ok(state) => {
+                self.seen = Some(print);
+                let changed = state.revision != self.state.revision;
                 self.state = state;
-                true
+                changed
             }
-            _ => false,
+            Err(_) => false,
         }
     }
 
@@ -178,8 +245,40 @@ impl MockBackend {
     }
 
     /// Answers one request at time `now`. Never panics; a refused request
-    /// leaves the state as it was.
+    /// leaves the state as it was. It first re-reads the store, so a write
+    /// builds on what every tab wrote before it (the browser runs this under
+    /// [`store::exclusive`], which makes read, change and write one step).
     pub fn handle(&mut self, req: &ApiRequest, now: Millis) -> ApiResponse {
+        self.reload();
+        let mut response = self.answer(req, now);
+        // The answer to a write is lost on its way back (the change, or its
+        // replay, stands): what a dropped connection does to a client.
+        if req.method != "GET"
+            && (200..300).contains(&response.status)
+            && self.faults.lost_answer_rate > 0.0
+            && self.random() < self.faults.lost_answer_rate
+        {
+            response = fail(
+                ErrorCode::Unavailable,
+                "The change was made but its answer was lost (fault injected)",
+            );
+        }
+        if self.journal.len() == 64 {
+            self.journal.pop_front();
+        }
+        self.journal.push_back(Attempt {
+            request: format!(
+                "{} {}",
+                req.method.chars().take(10).collect::<String>(),
+                req.route_path().chars().take(200).collect::<String>()
+            ),
+            request_id: req.headers.get("ms-requestid").cloned(),
+            status: response.status,
+        });
+        response
+    }
+
+    fn answer(&mut self, req: &ApiRequest, now: Millis) -> ApiResponse {
         let (route, params) = match routes::find(&req.method, req.route_path()) {
             Ok(found) => found,
             Err(RouteMiss::NotFound) => {
@@ -251,62 +350,81 @@ impl MockBackend {
             return e;
         }
         let write = req.method != "GET";
-        let signature = format!("{} {} {}", req.method, req.path, req.body);
+        let caller = user.as_ref().map_or_else(
+            || "anonymous".to_string(),
+            |u| format!("{}@{}", u.id, u.tenant),
+        );
+        let hash = idempotency::request_hash(&req.method, &req.path, &req.body);
         let key = req
             .headers
             .get("ms-requestid")
             .filter(|k| !k.is_empty())
             .cloned();
         if let (true, Some(key)) = (write, &key) {
-            if let Some(replay) = self.state.replays.iter().find(|r| &r.key == key) {
-                if replay.request == signature {
+            match self.state.replays.lookup(key, &caller, &hash, now) {
+                Lookup::Replay(replay) => {
                     return ApiResponse {
                         status: replay.status,
                         body: replay.body.clone(),
-                    };
+                    }
                 }
-                return fail(
-                    ErrorCode::KeyReused,
-                    "This MS-RequestId was already used for a different request",
-                );
+                Lookup::Conflict => {
+                    return fail(
+                        ErrorCode::KeyReused,
+                        "This MS-RequestId was already used within the last 24 hours by another caller or for another request; send a new one",
+                    )
+                }
+                Lookup::New => {}
             }
         }
         let snapshot = write.then(|| self.state.clone());
         let answer = self.dispatch(route.method, route.path, &params, req, user.as_ref(), now);
-        match answer {
-            Ok((status, body)) => {
-                if write {
-                    if route.path != "/v1/demo/reset" {
-                        self.state.revision += 1;
-                    }
-                    if let Some(key) = key {
-                        self.state.replays.push_back(Replay {
-                            key,
-                            request: signature,
-                            status,
-                            body: body.clone(),
-                        });
-                        while self.state.replays.len() > REPLAYS_KEPT {
-                            self.state.replays.pop_front();
-                        }
-                    }
-                    self.persist();
-                }
-                ApiResponse { status, body }
-            }
+        let (status, body) = match answer {
+            Ok(ok) => ok,
             Err(e) => {
                 if let Some(snapshot) = snapshot {
                     self.state = snapshot;
                 }
-                e
+                return e;
+            }
+        };
+        if write {
+            if route.path != "/v1/demo/reset" {
+                self.state.revision += 1;
+            }
+            if let Some(key) = key {
+                self.state.replays.record(Replay {
+                    key,
+                    caller,
+                    request_hash: hash,
+                    status,
+                    body: body.clone(),
+                    at: now,
+                });
+            }
+            if self.persist_state().is_err() {
+                if let Some(snapshot) = snapshot {
+                    self.state = snapshot;
+                }
+                self.notify(StorageNotice::WriteRefused);
+                return fail(
+                    ErrorCode::StorageFull,
+                    "This browser refused to store the change (its storage is full or turned off); nothing was changed",
+                );
             }
         }
+        ApiResponse { status, body }
     }
 
-    fn persist(&mut self) {
-        if let Ok(json) = serde_json::to_string(&self.state) {
-            self.store.save(&json);
+    /// Writes the state to the store (unless running in memory only).
+    fn persist_state(&mut self) -> Result<(), store::StoreError> {
+        if !self.persist {
+            return Ok(());
         }
+        let raw = store::encode(&self.state);
+        self.store.save(&raw)?;
+        self.seen = Some(store::fingerprint(&raw));
+        Ok(())
     }
 
     fn caller(&self, req: &ApiRequest) -> Option<User> {
@@ -931,7 +1049,11 @@ impl MockBackend {
     // ----- invitations (partner) -----
 
     fn relationship_request(&self, me: &User, req: &ApiRequest) -> Answer {
-        let dap = req.query("dap").is_some_and(|v| v == "true");
+        let dap = match req.query("dap").as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(_) => return Err(invalid_msg("dap", "dap must be true or false")),
+        };
         let cloud = self.tenant(me.tenant).map_or(Cloud::Public, |t| t.cloud);
         let link = InvitationLink {
             inv_type: InvitationType::ResellerRelationship,
@@ -1168,9 +1290,12 @@ impl MockBackend {
         };
         let offset: usize = match req.query("offset") {
             None => 0,
-            Some(s) => s
-                .parse()
-                .map_err(|_| invalid_msg("offset", "offset must be a number of items to skip"))?,
+            Some(s) => s.parse().ok().filter(|n| *n <= MAX_OFFSET).ok_or_else(|| {
+                invalid_msg(
+                    "offset",
+                    "offset must be a number of items to skip, from 0 to 1,000,000,000",
+                )
+            })?,
         };
         let q = req.query("q").unwrap_or_default();
         validate::optional_text(&q, validate::MAX_TEXT).map_err(|p| invalid("q", p))?;
@@ -1305,8 +1430,8 @@ impl MockBackend {
                 method: "GET".into(),
                 headers: Vec::new(),
             }),
-            next: (offset + size < total).then(|| Link {
-                uri: query(offset + size),
+            next: (offset.saturating_add(size) < total).then(|| Link {
+                uri: query(offset.saturating_add(size)),
                 method: "GET".into(),
                 headers: Vec::new(),
             }),
@@ -1582,8 +1707,16 @@ impl MockBackend {
                     "No partner has this partnerId",
                 )
             })?;
+        // This backend's links always carry invitationId; without it a link is
+        // damaged (and never a way around a revoked or expired invitation).
         let invitation = match parsed.invitation_id {
-            None => None,
+            None => {
+                return Err(error_response(
+                    ErrorCode::MalformedLink,
+                    "The invitation link cannot be read: the link has no invitationId",
+                    vec!["invitationId".into()],
+                ))
+            }
             Some(id) => {
                 let inv = self
                     .state
@@ -1644,9 +1777,20 @@ impl MockBackend {
                     .find(|x| x.0 == r)
             })
             .map(|x| x.1);
+        let accepted_by_you = match (&inv, self.caller(req)) {
+            (Some(i), Some(me)) if me.customer_role.is_some() => {
+                i.accepted.map(|(tenant, _)| tenant == me.tenant)
+            }
+            _ => None,
+        };
         ok(
             200,
             &wire::InvitationView {
+                accepted_at: inv
+                    .as_ref()
+                    .and_then(|i| i.accepted)
+                    .map(|(_, at)| time::to_rfc3339(at)),
+                accepted_by_you,
                 partner_id: partner.id.to_string(),
                 partner_name: partner.name.clone(),
                 partner_country: partner.country.clone(),
@@ -1705,8 +1849,16 @@ impl MockBackend {
                 t.mca = Some(record);
             }
         }
+        let earlier = inv
+            .as_ref()
+            .and_then(|i| i.accepted)
+            .filter(|(by, _)| *by == tenant.id);
         let existing = self.relationship(partner.id, tenant.id);
-        let (outcome, dap) = rules::accept(existing.as_ref().map(|r| r.dap), parsed.dap);
+        let (outcome, dap) = match (earlier, &existing) {
+            // The same organization again (a second press, another tab).
+            (Some(_), Some(r)) => (AcceptOutcome::AlreadyAccepted, r.dap),
+            _ => rules::accept(existing.as_ref().map(|r| r.dap), parsed.dap),
+        };
         self.materialize(tenant.id);
         match self
             .state
@@ -1737,10 +1889,12 @@ impl MockBackend {
         let relationship = self
             .partner_relationship_wire(&rel)
             .ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
+        let accepted_at = earlier.map_or(now, |(_, at)| at);
         ok(
             200,
             &wire::AcceptResponse {
                 outcome,
+                accepted_at: Some(time::to_rfc3339(accepted_at)),
                 relationship,
             },
         )

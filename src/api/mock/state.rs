@@ -1,12 +1,13 @@
 //! The mock's state (plain Rust, serialisable) and its believable demo seed.
 
+use super::idempotency::Replays;
 use crate::domain::cloud::Cloud;
 use crate::domain::email::Lang;
 use crate::domain::ids::{InvitationId, TenantId, UserId};
 use crate::domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner, PartnerRole};
 use crate::domain::time::{Millis, DAY};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The template id of the Microsoft Customer Agreement (Partner Center's sample).
 pub const MCA_TEMPLATE_ID: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
@@ -170,24 +171,14 @@ pub struct Subscription {
     pub support: Option<TenantId>,
 }
 
-/// A stored answer to an idempotent write.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Replay {
-    /// `MS-RequestId`.
-    pub key: String,
-    /// `METHOD path` of the first request.
-    pub request: String,
-    /// Status answered.
-    pub status: u16,
-    /// Body answered.
-    pub body: String,
-}
-
-/// Everything the mock remembers.
+/// Everything the mock remembers. Every field has a default, so a state
+/// stored by an older version reads with what it lacks filled in (see
+/// [`super::store::decode`] for the migrations).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct State {
+    /// The shape version ([`super::store::SCHEMA_VERSION`]); 0 when absent.
+    pub schema: u32,
     /// Bumped by every change; other tabs compare it.
     pub revision: u64,
     /// Tenants by id.
@@ -203,7 +194,7 @@ pub struct State {
     /// Scale customers stored here (materialised or removed), not generated.
     pub scale_overrides: BTreeSet<u32>,
     /// The last idempotent writes' answers.
-    pub replays: VecDeque<Replay>,
+    pub replays: Replays,
 }
 
 /// One catalogue entry: offer id, name, SKU id, admin portal.
@@ -291,7 +282,10 @@ impl State {
     /// The demo seed: partners in each cloud and several countries, customers
     /// in many countries with every role, some relationships and subscriptions.
     pub fn seed() -> State {
-        let mut s = State::default();
+        let mut s = State {
+            schema: super::store::SCHEMA_VERSION,
+            ..State::default()
+        };
         let partner_users = [
             ("Admin agent", PartnerRole::AdminAgent),
             ("Sales agent", PartnerRole::SalesAgent),

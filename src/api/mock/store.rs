@@ -1,32 +1,278 @@
-//! Where the mock keeps its state between page loads: a small interface, an
-//! in-memory implementation (native, tests) and `localStorage` (browser).
+//! The mock's storage layer: where its state lives between page loads, how
+//! tabs share it, and what happens when storage fails.
+//!
+//! - [`Store`]: one JSON document under one key; memory natively and in tests,
+//!   `localStorage` in the browser. Every call can fail, and says how.
+//! - Schema: the stored state carries [`SCHEMA_VERSION`]. An older or partly
+//!   missing state is migrated (serde defaults fill what is missing); a state
+//!   that cannot be read is **set aside** under another key before the seed is
+//!   used, and a [`StorageNotice`] says so. Nothing is ever reseeded silently
+//!   over a user's data.
+//! - Cross-tab writes: [`exclusive`] runs a write under the Web Locks API so
+//!   that re-reading the stored state, changing it and writing it back is one
+//!   step for every tab of the browser.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use super::state::State;
+use crate::domain::time::Millis;
+use std::sync::{Arc, Mutex};
+
+/// The version of the stored state's shape. Bump it with a migration in
+/// [`decode`] when a field changes meaning or type.
+///
+/// - 0 (no `schema` field): the first release; its replay entries carry no
+///   caller and are dropped.
+/// - 2: replay entries carry the caller, a request hash and a time.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Why the store refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage is turned off or not reachable (private mode, site data blocked).
+    Unavailable,
+    /// The write did not fit (quota exceeded).
+    Full,
+}
 
 /// Persists the mock's state as one JSON string.
-pub trait Store {
+pub trait Store: Send {
     /// The saved state, if any.
-    fn load(&self) -> Option<String>;
+    fn load(&self) -> Result<Option<String>, StoreError>;
     /// Saves the state.
-    fn save(&self, state: &str);
-    /// Forgets the state.
-    fn clear(&self);
+    fn save(&self, state: &str) -> Result<(), StoreError>;
+    /// Keeps `raw` (a state that could not be read) under another key, named
+    /// after `at`; returns that key.
+    fn set_aside(&self, raw: &str, at: Millis) -> Result<String, StoreError>;
+}
+
+/// Why stored data could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A newer version of the app wrote it (its schema is ahead of ours).
+    Newer {
+        /// The schema it was written in.
+        schema: u32,
+    },
+    /// It is not JSON of the state's shape.
+    Invalid {
+        /// The parser's words (technical detail).
+        detail: String,
+    },
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unreadable::Newer { schema } => write!(
+                f,
+                "written by a newer version of this app (schema {schema}; this app reads up to {SCHEMA_VERSION})"
+            ),
+            Unreadable::Invalid { detail } => write!(f, "not a readable demo state: {detail}"),
+        }
+    }
+}
+
+/// What the user must be told about storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Storage is off: the demo runs in this tab's memory only.
+    Unavailable,
+    /// A write was refused (storage full or turned off); the change was not made.
+    WriteRefused,
+    /// The stored data could not be read; it was kept under `key` and the demo
+    /// started from its sample data.
+    SetAside {
+        /// Where the unreadable data is kept.
+        key: String,
+        /// What was wrong with it.
+        reason: Unreadable,
+        /// The data itself, for download.
+        raw: String,
+    },
+    /// The stored data could not be read nor set aside (storage full): it was
+    /// left untouched and the demo runs in memory only.
+    KeptInPlace {
+        /// What was wrong with it.
+        reason: Unreadable,
+        /// The data itself, for download.
+        raw: String,
+    },
+}
+
+/// The state read from a store, and what to tell the user.
+pub struct Opened {
+    /// The state to start from.
+    pub state: State,
+    /// Whether writes may go to the store (false: memory only, to protect
+    /// data that could not be set aside, or because storage is off).
+    pub persist: bool,
+    /// What the user must be told.
+    pub notice: Option<StorageNotice>,
+    /// The fingerprint of what the store holds now (see [`fingerprint`]).
+    pub fingerprint: Option<u64>,
+}
+
+/// Reads the state from `store`: restores or migrates it, or sets unreadable
+/// data aside before using the seed.
+pub fn open(store: &dyn Store, now: Millis) -> Opened {
+    let seeded = |persist, notice, fingerprint| Opened {
+        state: State::seed(),
+        persist,
+        notice,
+        fingerprint,
+    };
+    let raw = match store.load() {
+        Err(_) => return seeded(false, Some(StorageNotice::Unavailable), None),
+        Ok(None) => return seeded(true, None, None),
+        Ok(Some(raw)) => raw,
+    };
+    match decode(&raw) {
+        Ok(state) => Opened {
+            state,
+            persist: true,
+            notice: None,
+            fingerprint: Some(fingerprint(&raw)),
+        },
+        Err(reason) => match store.set_aside(&raw, now) {
+            Ok(key) => seeded(
+                true,
+                Some(StorageNotice::SetAside { key, reason, raw }),
+                None,
+            ),
+            Err(_) => {
+                let print = fingerprint(&raw);
+                seeded(
+                    false,
+                    Some(StorageNotice::KeptInPlace { reason, raw }),
+                    Some(print),
+                )
+            }
+        },
+    }
+}
+
+/// Reads a stored state, migrating older shapes; says why when it cannot.
+pub fn decode(raw: &str) -> Result<State, Unreadable> {
+    let mut state: State = serde_json::from_str(raw).map_err(|e| Unreadable::Invalid {
+        detail: e.to_string(),
+    })?;
+    if state.schema > SCHEMA_VERSION {
+        return Err(Unreadable::Newer {
+            schema: state.schema,
+        });
+    }
+    if state.schema < 2 {
+        // Schema 0 kept replays without their caller: they cannot be checked.
+        state.replays = Default::default();
+    }
+    state.schema = SCHEMA_VERSION;
+    Ok(state)
+}
+
+/// Writes the state in its current schema.
+pub fn encode(state: &State) -> String {
+    serde_json::to_string(state).unwrap_or_default()
+}
+
+/// A cheap fingerprint of a stored document (FNV-1a over its bytes and
+/// length), to tell whether another tab wrote since this one last looked.
+pub fn fingerprint(raw: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in raw.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ raw.len() as u64
 }
 
 /// Memory only; clones share the same cell (like two tabs sharing storage).
+/// Tests can give it a quota or turn it off.
 #[derive(Clone, Default)]
-pub struct MemoryStore(Rc<RefCell<Option<String>>>);
+pub struct MemoryStore(Arc<Mutex<MemoryCell>>);
+
+#[derive(Default)]
+struct MemoryCell {
+    state: Option<String>,
+    aside: Vec<(String, String)>,
+    quota: Option<usize>,
+    off: bool,
+}
+
+impl MemoryStore {
+    /// A store holding `raw` already (as if an earlier version wrote it).
+    pub fn holding(raw: &str) -> Self {
+        let store = Self::default();
+        store.cell().state = Some(raw.to_string());
+        store
+    }
+    /// Refuses writes that would take the store past `bytes` (like a full
+    /// `localStorage`); `None` lifts the limit.
+    pub fn set_quota(&self, bytes: Option<usize>) {
+        self.cell().quota = bytes;
+    }
+    /// Turns storage off (every call fails) or on.
+    pub fn set_off(&self, off: bool) {
+        self.cell().off = off;
+    }
+    /// What is stored under the main key.
+    pub fn raw(&self) -> Option<String> {
+        self.cell().state.clone()
+    }
+    /// What was set aside: (key, data).
+    pub fn set_aside_items(&self) -> Vec<(String, String)> {
+        self.cell().aside.clone()
+    }
+    /// Bytes held in all keys.
+    pub fn bytes(&self) -> usize {
+        let cell = self.cell();
+        cell.state.as_ref().map_or(0, String::len)
+            + cell
+                .aside
+                .iter()
+                .map(|(k, v)| k.len() + v.len())
+                .sum::<usize>()
+    }
+    fn cell(&self) -> std::sync::MutexGuard<'_, MemoryCell> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
 
 impl Store for MemoryStore {
-    fn load(&self) -> Option<String> {
-        self.0.borrow().clone()
+    fn load(&self) -> Result<Option<String>, StoreError> {
+        let cell = self.cell();
+        if cell.off {
+            return Err(StoreError::Unavailable);
+        }
+        Ok(cell.state.clone())
     }
-    fn save(&self, state: &str) {
-        *self.0.borrow_mut() = Some(state.to_string());
+    fn save(&self, state: &str) -> Result<(), StoreError> {
+        let mut cell = self.cell();
+        if cell.off {
+            return Err(StoreError::Unavailable);
+        }
+        let others: usize = cell.aside.iter().map(|(k, v)| k.len() + v.len()).sum();
+        if cell.quota.is_some_and(|q| others + state.len() > q) {
+            return Err(StoreError::Full);
+        }
+        cell.state = Some(state.to_string());
+        Ok(())
     }
-    fn clear(&self) {
-        *self.0.borrow_mut() = None;
+    fn set_aside(&self, raw: &str, at: Millis) -> Result<String, StoreError> {
+        let mut cell = self.cell();
+        if cell.off {
+            return Err(StoreError::Unavailable);
+        }
+        let used: usize = cell.state.as_ref().map_or(0, String::len)
+            + cell
+                .aside
+                .iter()
+                .map(|(k, v)| k.len() + v.len())
+                .sum::<usize>();
+        if cell.quota.is_some_and(|q| used + raw.len() > q) {
+            return Err(StoreError::Full);
+        }
+        let key = format!("unreadable.{at}");
+        cell.aside.push((key.clone(), raw.to_string()));
+        Ok(key)
     }
 }
 
@@ -39,25 +285,165 @@ pub struct LocalStorageStore {
 
 #[cfg(target_arch = "wasm32")]
 impl LocalStorageStore {
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok()?
+    fn storage() -> Result<web_sys::Storage, StoreError> {
+        // `window.localStorage` throws when site data is blocked.
+        web_sys::window()
+            .ok_or(StoreError::Unavailable)?
+            .local_storage()
+            .ok()
+            .flatten()
+            .ok_or(StoreError::Unavailable)
+    }
+    /// A refused `setItem`: `QuotaExceededError` means full, anything else off.
+    fn refusal(e: wasm_bindgen::JsValue) -> StoreError {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StoreError::Full
+        } else {
+            StoreError::Unavailable
+        }
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 impl Store for LocalStorageStore {
-    fn load(&self) -> Option<String> {
-        Self::storage()?.get_item(self.key).ok()?
+    fn load(&self) -> Result<Option<String>, StoreError> {
+        Self::storage()?
+            .get_item(self.key)
+            .map_err(|_| StoreError::Unavailable)
     }
-    fn save(&self, state: &str) {
-        if let Some(s) = Self::storage() {
-            // A full quota leaves the previous state: the mock keeps working in memory.
-            let _ = s.set_item(self.key, state);
-        }
+    fn save(&self, state: &str) -> Result<(), StoreError> {
+        Self::storage()?
+            .set_item(self.key, state)
+            .map_err(Self::refusal)
     }
-    fn clear(&self) {
-        if let Some(s) = Self::storage() {
-            let _ = s.remove_item(self.key);
+    fn set_aside(&self, raw: &str, at: Millis) -> Result<String, StoreError> {
+        let key = format!("{}.unreadable.{at}", self.key);
+        Self::storage()?
+            .set_item(&key, raw)
+            .map_err(Self::refusal)?;
+        Ok(key)
+    }
+}
+
+/// Runs `f` while holding the browser-wide lock `name` (Web Locks API), so
+/// that no other tab of this origin runs its own `f` at the same time.
+/// Returns `None` if the lock could not be taken (the request was aborted).
+/// Where the API is missing (very old browsers, insecure origins) `f` runs
+/// at once: tabs are then only as safe as `localStorage` alone.
+#[cfg(target_arch = "wasm32")]
+pub async fn exclusive<R: 'static>(name: &str, f: impl FnOnce() -> R + 'static) -> Option<R> {
+    use js_sys::{Function, Reflect};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| Reflect::get(&n, &"locks".into()).ok())
+        .filter(|l| !l.is_undefined() && !l.is_null());
+    let request = locks.as_ref().and_then(|l| {
+        Reflect::get(l, &"request".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        return Some(f());
+    };
+    let out: Rc<RefCell<Option<R>>> = Rc::new(RefCell::new(None));
+    let slot = out.clone();
+    // The callback runs once the lock is granted; the lock is released when it
+    // returns (it returns no promise), so `f` runs entirely under the lock.
+    let callback = Closure::once(move |_lock: JsValue| {
+        *slot.borrow_mut() = Some(f());
+    });
+    let promise = request
+        .call2(&locks, &JsValue::from_str(name), callback.as_ref())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    drop(callback);
+    out.take()
+}
+
+/// Natively there is one process and no other tab: `f` runs at once.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn exclusive<R: 'static>(_name: &str, f: impl FnOnce() -> R + 'static) -> Option<R> {
+    Some(f())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_state_is_migrated_and_keeps_its_data() {
+        let mut old = serde_json::to_value(State::seed()).unwrap();
+        let obj = old.as_object_mut().unwrap();
+        obj.remove("schema");
+        obj.remove("scaleOverrides");
+        obj.insert(
+            "replays".into(),
+            serde_json::json!([{"key": "k", "request": "POST /v1/x {}", "status": 200, "body": "{}"}]),
+        );
+        obj.insert("revision".into(), 41.into());
+        let state = decode(&old.to_string()).expect("migrated");
+        assert_eq!(state.schema, SCHEMA_VERSION);
+        assert_eq!(state.revision, 41);
+        assert_eq!(state.tenants, State::seed().tenants);
+        assert!(
+            state.replays.is_empty(),
+            "replays without a caller are dropped"
+        );
+    }
+
+    #[test]
+    fn unreadable_data_is_set_aside_before_the_seed_is_used() {
+        let store = MemoryStore::holding("{\"tenants\": 12");
+        let opened = open(&store, 1000);
+        assert!(opened.persist);
+        match opened.notice {
+            Some(StorageNotice::SetAside { key, raw, .. }) => {
+                assert_eq!(key, "unreadable.1000");
+                assert_eq!(raw, "{\"tenants\": 12");
+            }
+            other => panic!("expected a set-aside notice, got {other:?}"),
         }
+        assert_eq!(store.set_aside_items()[0].1, "{\"tenants\": 12");
+        // A newer schema is not read either.
+        let newer = format!("{{\"schema\": {}}}", SCHEMA_VERSION + 1);
+        let store = MemoryStore::holding(&newer);
+        assert!(matches!(
+            open(&store, 5).notice,
+            Some(StorageNotice::SetAside { .. })
+        ));
+    }
+
+    #[test]
+    fn unreadable_data_that_cannot_be_set_aside_is_left_alone() {
+        let store = MemoryStore::holding("not json");
+        store.set_quota(Some(10));
+        let opened = open(&store, 7);
+        assert!(!opened.persist, "nothing may overwrite the user's data");
+        assert!(matches!(
+            opened.notice,
+            Some(StorageNotice::KeptInPlace { .. })
+        ));
+        assert_eq!(store.raw().as_deref(), Some("not json"));
+    }
+
+    #[test]
+    fn storage_turned_off_runs_in_memory_and_says_so() {
+        let store = MemoryStore::default();
+        store.set_off(true);
+        let opened = open(&store, 0);
+        assert!(!opened.persist);
+        assert_eq!(opened.notice, Some(StorageNotice::Unavailable));
     }
 }

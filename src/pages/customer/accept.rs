@@ -11,29 +11,36 @@ use crate::components::{ErrorBanner, Loading, SignerFields, SignerForm};
 use crate::domain::cloud::Portal;
 use crate::domain::country;
 use crate::domain::ids::TenantId;
-use crate::domain::link::InvitationLink;
-use crate::domain::relationship::{AcceptOutcome, CustomerRole};
+use crate::domain::link::LinkError;
+use crate::domain::relationship::{AcceptOutcome, CustomerRole, InvitationStatus};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
-/// The portal for the link in the address bar.
+/// A link on the root page that carries invitation parameters but cannot be
+/// used: what is wrong with it, and what to do.
+#[component]
+pub fn DamagedLink(error: LinkError) -> impl IntoView {
+    let reason = error.to_string();
+    view! { <LinkProblem message=Signal::derive(move || trf(Key::LinkMalformed, &[&reason]))/> }
+}
+
+/// The portal for the link in the address bar. The invitation's public view
+/// is read with the link alone (and with the customer's token once signed
+/// in, to tell "you accepted this" from "another organization did").
 #[component]
 pub fn AcceptPortal() -> impl IntoView {
     let c = ctx();
     let link = crate::platform::href();
-    let parsed = InvitationLink::parse(&link);
     let view_res = LocalResource::new({
         let link = link.clone();
         move || {
-            let api = c.anon_api();
+            c.customer.track();
+            let api = c.customer_api();
             let path = format!("/v1/tenant/invitations/view?link={}", encode_query(&link));
             async move { api.get::<InvitationView>(&path).await }
         }
     });
-    if let Err(e) = parsed {
-        let reason = e.to_string();
-        return view! { <LinkProblem message=Signal::derive(move || trf(Key::LinkMalformed, &[&reason]))/> }.into_any();
-    }
+    let recheck = Callback::new(move |_| view_res.refetch());
     view! {
         {move || match view_res.get() {
             None => view! { <div class="page"><p role="status">{tr(Key::PortalLoading)}</p></div> }.into_any(),
@@ -41,7 +48,7 @@ pub fn AcceptPortal() -> impl IntoView {
                 Some(key) => view! { <LinkProblem message=Signal::derive(move || tr(key)().to_string())/> }.into_any(),
                 None => view! { <div class="page"><ErrorBanner what=Signal::derive(move || tr(Key::PortalLoading)().to_string()) error=e on_retry=Callback::new(move |_| view_res.refetch())/></div> }.into_any(),
             },
-            Some(Ok(v)) => view! { <Portal view=v link=link.clone()/> }.into_any(),
+            Some(Ok(v)) => view! { <Portal view=v link=link.clone() recheck=recheck/> }.into_any(),
         }}
     }
     .into_any()
@@ -81,16 +88,17 @@ enum Step {
 }
 
 #[component]
-fn Portal(view: InvitationView, link: String) -> impl IntoView {
+fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl IntoView {
     let c = ctx();
     let portal = view.cloud.portal();
     let portal_class = match portal {
         Portal::Microsoft365AdminCenter => "portal portal-m365",
         Portal::OfficeAdminPortal => "portal portal-office",
     };
+    // Read once per sign-in: a change in another tab must not rebuild the
+    // review under the user's hands (what was typed, a pending acceptance).
     let me = LocalResource::new(move || {
         let session = c.customer.get();
-        c.revision.get();
         let api = c.customer_api();
         async move {
             match session {
@@ -117,6 +125,7 @@ fn Portal(view: InvitationView, link: String) -> impl IntoView {
     };
     let partner_name = view.partner_name.clone();
     let title_name = partner_name.clone();
+    let accepted = view.status == Some(InvitationStatus::Accepted);
     view! {
         <div class=portal_class>
             <div class="portal-bar"><span class="portal-name">{portal.name()}</span></div>
@@ -126,6 +135,10 @@ fn Portal(view: InvitationView, link: String) -> impl IntoView {
                 <Stepper current=Signal::derive(step)/>
                 <PartnerFacts view=view.clone()/>
                 {move || match step() {
+                    // Already accepted: said before anything is pressed.
+                    Step::SignIn | Step::Check | Step::Review if accepted => {
+                        view! { <AlreadyAccepted view=v.get_value()/> }.into_any()
+                    }
                     Step::SignIn => view! { <CustomerSignIn cloud=v.get_value().cloud/> }.into_any(),
                     Step::Done => {
                         let r = result.get().expect("done has a result");
@@ -141,7 +154,7 @@ fn Portal(view: InvitationView, link: String) -> impl IntoView {
                             view! {
                                 <CustomerIdentity/>
                                 <ChecksView list=list name=m.user.display_name.clone()/>
-                                {all_ok.then(|| view! { <Review view=v.get_value() me=m.clone() link=link.clone() result=result/> })}
+                                {all_ok.then(|| view! { <Review view=v.get_value() me=m.clone() link=link.clone() result=result recheck=recheck/> })}
                             }.into_any()
                         }
                     },
@@ -264,12 +277,48 @@ fn ChecksView(list: Vec<(Key, bool, String)>, name: String) -> impl IntoView {
     }
 }
 
+/// The invitation was accepted already: by this organization (when), by
+/// another one, or (before sign-in) by someone.
+#[component]
+fn AcceptedNotice(view: InvitationView) -> impl IntoView {
+    let c = ctx();
+    let date = view
+        .accepted_at
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .unwrap_or_default()
+        .to_string();
+    match view.accepted_by_you {
+        Some(true) => view! {
+            <section class="done" aria-labelledby="accepted-heading">
+                <h2 id="accepted-heading">{tr(Key::AlreadyAcceptedTitle)}</h2>
+                <p role="status">{move || trf(Key::YouAcceptedOn, &[&date])}</p>
+                <a class="button primary" href=href("/customer")>{tr(Key::DoneNext)}</a>
+            </section>
+        }
+        .into_any(),
+        Some(false) => view! { <p class="problem" role="alert">{tr(Key::LinkTaken)}</p> }.into_any(),
+        None => view! {
+            <p class="notice" role="status">{move || trf(Key::AcceptedAnonymously, &[&date])}</p>
+            {move || c.customer.get().is_none().then(|| view! { <CustomerSignIn cloud=view.cloud/> })}
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn AlreadyAccepted(view: InvitationView) -> impl IntoView {
+    view! { <AcceptedNotice view=view/> }
+}
+
 #[component]
 fn Review(
     view: InvitationView,
     me: Me,
     link: String,
     result: RwSignal<Option<AcceptResponse>>,
+    /// Reads the invitation again (another tab may have accepted it).
+    recheck: Callback<()>,
 ) -> impl IntoView {
     let c = ctx();
     let needs_mca = !me.mca_accepted;
@@ -311,12 +360,23 @@ fn Review(
             .await
         }
     });
-    Effect::new(move |_| {
-        if let Some(Ok(r)) = accept.value().get() {
+    Effect::new(move |_| match accept.value().get() {
+        Some(Ok(r)) => {
             c.changed();
             result.set(Some(r));
             crate::platform::focus("main");
         }
+        // The invitation changed under this page (accepted in another tab,
+        // revoked, expired): show its page, as if just opened.
+        Some(Err(e))
+            if matches!(
+                e.code,
+                ErrorCode::AcceptedByAnother | ErrorCode::Revoked | ErrorCode::Expired
+            ) =>
+        {
+            recheck.run(());
+        }
+        _ => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -380,14 +440,16 @@ fn DoneView(response: AcceptResponse) -> impl IntoView {
     let dap = response.relationship.delegated_admin
         == crate::domain::relationship::DelegatedAdmin::Active;
     let outcome = response.outcome;
+    let accepted_on = response.accepted_at.clone().unwrap_or_default();
     let (p1, p2, p3) = (partner.clone(), partner.clone(), partner.clone());
     view! {
         <section class="done" aria-labelledby="done-heading">
-            <h2 id="done-heading">{move || trf(Key::DoneTitle, &[&p1])}</h2>
+            <h2 id="done-heading">{move || if outcome == AcceptOutcome::AlreadyAccepted { tr(Key::AlreadyAcceptedTitle)().to_string() } else { trf(Key::DoneTitle, &[&p1]) }}</h2>
             <p role="status">{move || match outcome {
                 AcceptOutcome::Created => trf(Key::DoneCreated, &[&company, &p2]),
                 AcceptOutcome::DapRestored | AcceptOutcome::DapGranted => trf(Key::DoneRestored, &[&p2]),
                 AcceptOutcome::AlreadyExists => trf(Key::DoneExisting, &[&p2]),
+                AcceptOutcome::AlreadyAccepted => trf(Key::YouAcceptedOn, &[accepted_on.get(..10).unwrap_or_default()]),
             }}</p>
             {(dap && outcome == AcceptOutcome::Created).then(|| view! { <p>{move || trf(Key::DoneDap, &[&p3])}</p> })}
             <a class="button primary" href=href("/customer")>{tr(Key::DoneNext)}</a>

@@ -105,6 +105,7 @@ pub fn CustomersView() -> impl IntoView {
     let viewport = NodeRef::<leptos::html::Div>::new();
     let started = crate::api::now_ms();
 
+    let scope = crate::task::Scope::new();
     let fetch_page = move |page: usize| {
         if in_flight.with_value(|f| f.contains(&page)) {
             return;
@@ -121,7 +122,7 @@ pub fn CustomersView() -> impl IntoView {
             if qs.is_empty() { "" } else { "&" },
             qs
         );
-        leptos::task::spawn_local(async move {
+        scope.spawn(async move {
             let result = api.get::<Collection<Customer>>(&path).await;
             if generation.get_value() != mine {
                 return;
@@ -146,15 +147,9 @@ pub fn CustomersView() -> impl IntoView {
     // hears other tabs through the `storage` event instead).
     let poll = RwSignal::new(0u64);
     if !c.is_mock {
-        let alive = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let flag = alive.clone();
-        on_cleanup(move || flag.store(false, std::sync::atomic::Ordering::Relaxed));
-        leptos::task::spawn_local(async move {
+        crate::task::Scope::new().spawn(async move {
             loop {
                 crate::api::sleep_ms(20_000).await;
-                if !alive.load(std::sync::atomic::Ordering::Relaxed) {
-                    break;
-                }
                 poll.update(|p| *p += 1);
             }
         });

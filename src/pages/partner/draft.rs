@@ -12,6 +12,8 @@ use crate::i18n::{self, Key};
 use crate::platform;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// `/partner/invitations/:id/draft`.
 #[component]
@@ -76,13 +78,24 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let mailto_url = Signal::derive(move || mailto(&to.get(), &subject.get(), &body.get()));
     let copy_text = Signal::derive(move || format!("{}\n\n{}", subject.get(), body.get()));
     let save_state = RwSignal::new(Key::DraftSaved);
-    let generation = StoredValue::new(0u64);
+    // Plain cells, not reactive values: the delayed save may run after the
+    // page is gone (the user pressed Done or left), and must not touch
+    // anything disposed with it. It still sends the edit, so leaving within
+    // the delay loses nothing; it only stops reporting on this page.
+    let generation = Arc::new(AtomicU64::new(0));
+    let alive = Arc::new(AtomicBool::new(true));
+    {
+        let alive = alive.clone();
+        on_cleanup(move || alive.store(false, Ordering::Relaxed));
+    }
     let id = invitation.id.clone();
     let path = format!("/v1/invitations/{id}/draft");
     // Keep every keystroke locally; save to the backend after a pause.
     let persist = {
         let key = key.clone();
         let path = path.clone();
+        let generation = generation.clone();
+        let alive = alive.clone();
         move || {
             let draft = EmailDraft {
                 to: to.get_untracked(),
@@ -90,23 +103,26 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 body: body.get_untracked(),
                 completed_at: None,
             };
-            platform::save(&key, &serde_json::to_string(&draft).unwrap_or_default());
+            c.save_local(&key, &serde_json::to_string(&draft).unwrap_or_default());
             save_state.set(Key::DraftSaving);
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
+            let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
             let api = c.partner_api();
             let path = path.clone();
+            let generation = generation.clone();
+            let alive = alive.clone();
             leptos::task::spawn_local(async move {
                 crate::api::sleep_ms(600).await;
-                if generation.get_value() != mine {
+                if generation.load(Ordering::Relaxed) != mine {
                     return;
                 }
                 let result = api.write::<_, Invitation>("PUT", &path, &draft, None).await;
-                if generation.get_value() == mine {
-                    save_state.set(if result.is_ok() {
-                        Key::DraftSaved
-                    } else {
-                        Key::DraftSaveFailed
+                if alive.load(Ordering::Relaxed) && generation.load(Ordering::Relaxed) == mine {
+                    save_state.try_set(match result {
+                        Ok(_) => Key::DraftSaved,
+                        Err(e) if e.code == crate::api::error::ErrorCode::StorageFull => {
+                            Key::DraftNotKept
+                        }
+                        Err(_) => Key::DraftSaveFailed,
                     });
                 }
             });
@@ -156,9 +172,11 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     });
     let customer = invitation.customer_name.clone();
     let done_key = key.clone();
+    let done_generation = generation.clone();
     Effect::new(move |_| {
         if let Some(Ok(_)) = finish.value().get() {
-            generation.update_value(|g| *g += 1);
+            // Done carried the whole draft: a pending delayed save is moot.
+            done_generation.fetch_add(1, Ordering::Relaxed);
             platform::remove(&done_key);
             c.changed();
             let message = if customer.is_empty() {

@@ -88,6 +88,7 @@ fn what(key: Key) -> Signal<String> {
 #[component]
 fn AccountTab(customer: Customer) -> impl IntoView {
     let c = ctx();
+    let attest = SignerForm::new(String::new(), String::new(), String::new());
     let id = customer.id.clone();
     let data = LocalResource::new(move || {
         c.revision.get();
@@ -133,7 +134,7 @@ fn AccountTab(customer: Customer) -> impl IntoView {
                         <h3>{tr(Key::McaTitle)}</h3>
                         {match agreement {
                             Some(a) => view! { <p>{move || trf(Key::McaStatusAccepted, &[a.date_agreed.get(..10).unwrap_or_default(), &format!("{} {}", a.primary_contact.first_name, a.primary_contact.last_name)])}</p> }.into_any(),
-                            None => view! { <p>{tr(Key::McaStatusMissing)}</p><AttestForm customer_id=d.id.clone()/> }.into_any(),
+                            None => view! { <p>{tr(Key::McaStatusMissing)}</p><AttestForm customer_id=d.id.clone() form=attest/> }.into_any(),
                         }}
                     </section>
                 }.into_any()
@@ -142,10 +143,11 @@ fn AccountTab(customer: Customer) -> impl IntoView {
     }
 }
 
+/// The partner's attestation of the customer's agreement. `form` belongs to
+/// the tab, so a refetch (a change in another tab) keeps what was typed.
 #[component]
-fn AttestForm(customer_id: String) -> impl IntoView {
+fn AttestForm(customer_id: String, form: SignerForm) -> impl IntoView {
     let c = ctx();
-    let form = SignerForm::new(String::new(), String::new(), String::new());
     let tried = form.tried;
     let signer = move || form.signer();
     let prefix = customer_id.clone();
@@ -218,11 +220,12 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
     let offer = RwSignal::new(String::new());
     let seats = RwSignal::new("5".to_string());
     let action_error = RwSignal::new(None::<(Key, ApiError)>);
+    let scope = crate::task::Scope::new();
     let run = move |key: Key,
                     fut: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<(), ApiError>>>,
     >| {
-        leptos::task::spawn_local(async move {
+        scope.spawn(async move {
             match fut.await {
                 Ok(()) => {
                     action_error.set(None);
@@ -346,10 +349,11 @@ fn UsersTab(customer: Customer) -> impl IntoView {
     });
     let action_error = RwSignal::new(None::<ApiError>);
     let cid = customer.id.clone();
+    let scope = crate::task::Scope::new();
     let update = move |user: String, update: LicenseUpdate| {
         let api = c.partner_api();
         let path = format!("/v1/customers/{cid}/users/{user}/licenseupdates");
-        leptos::task::spawn_local(async move {
+        scope.spawn(async move {
             match api
                 .write::<_, CustomerUser>("POST", &path, &update, None)
                 .await
