@@ -144,22 +144,27 @@ impl Client {
                 if latency > 0 {
                     crate::api::sleep_ms(latency).await;
                 }
-                let mock = mock.clone();
-                let req = req.clone();
-                let run = move || {
-                    let now = crate::api::now_ms();
-                    mock.borrow_mut().handle(&req, now)
-                };
-                if write {
-                    // Re-read, change and write back as one step for every tab.
-                    super::mock::store::exclusive(MOCK_LOCK, run)
-                        .await
-                        .ok_or_else(|| {
-                            ApiError::network("the browser did not grant the storage lock")
-                        })
-                } else {
-                    Ok(run())
+                let now = crate::api::now_ms();
+                if !write {
+                    return Ok(mock.borrow_mut().handle(req, now));
                 }
+                // Re-read, change and write back as one step for every tab.
+                let (watch, run, req) = (mock.clone(), mock.clone(), req.clone());
+                let caught_up = move |revision| {
+                    let mut m = watch.borrow_mut();
+                    m.reload();
+                    m.revision() >= revision
+                };
+                let handle = move || {
+                    let mut m = run.borrow_mut();
+                    let before = m.revision();
+                    let response = m.handle(&req, now);
+                    let after = m.revision();
+                    (response, (after != before).then_some(after))
+                };
+                super::mock::store::exclusive(MOCK_LOCK, caught_up, handle)
+                    .await
+                    .ok_or_else(|| ApiError::network("the browser did not grant the storage lock"))
             }
             #[cfg(target_arch = "wasm32")]
             Backend::Http(http) => http.send(req).await,

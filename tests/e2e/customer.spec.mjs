@@ -185,3 +185,27 @@ test('two tabs accept the same invitation for two organizations: one is created,
   await page.reload();
   await expect(rows).toHaveCount(1);
 });
+
+test('two tabs of one organization press Accept at the same moment: one says created, the other already accepted', async ({ page, context }) => {
+  const link = await invite(page, 'Ana Souza', 'Admin agent', { name: 'Same Org' });
+  const tabA = await context.newPage();
+  await tabA.goto(link);
+  await tabA.getByRole('button', { name: 'Sign in as Beatriz Rocha, Global administrator' }).click();
+  await expect(tabA.getByRole('button', { name: 'Accept and authorize' })).toBeVisible();
+  const tabB = await context.newPage();
+  await tabB.goto(link);
+  await expect(tabB.getByRole('button', { name: 'Accept and authorize' })).toBeVisible();
+  await Promise.all([
+    tabA.evaluate(() => document.getElementById('accept-button').click()),
+    tabB.evaluate(() => document.getElementById('accept-button').click()),
+  ]);
+  const created = (tab) => tab.getByRole('heading', { name: 'Fabrikam Cloud Services is now your partner' });
+  const already = (tab) => tab.getByRole('heading', { name: 'This invitation was already accepted' });
+  await expect(async () => {
+    const a = [await created(tabA).count(), await already(tabA).count()];
+    const b = [await created(tabB).count(), await already(tabB).count()];
+    expect([a, b]).toEqual(expect.arrayContaining([[1, 0], [0, 1]]));
+  }).toPass();
+  await page.goto('/partner/customers');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Contoso Ltda' })).toHaveCount(1);
+});

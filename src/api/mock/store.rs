@@ -330,52 +330,166 @@ impl Store for LocalStorageStore {
 }
 
 /// Runs `f` while holding the browser-wide lock `name` (Web Locks API), so
-/// that no other tab of this origin runs its own `f` at the same time.
-/// Returns `None` if the lock could not be taken (the request was aborted).
-/// Where the API is missing (very old browsers, insecure origins) `f` runs
-/// at once: tabs are then only as safe as `localStorage` alone.
+/// that no other tab of this origin runs its own `f` at the same time, and
+/// only once this tab sees the last write any tab made under the lock.
+///
+/// Why the second part: Chromium keeps a per-tab copy of `localStorage` that
+/// other tabs' writes reach asynchronously, on another channel than the
+/// lock's grant; a tab granted the lock right after another tab's write may
+/// still read the state from before it. So each write is also announced
+/// through the lock manager itself: the writer holds a shared lock named
+/// `{name}.head.{revision}` from its write until its next one. Inside the
+/// lock, a tab looks up the highest such revision (`navigator.locks.query`)
+/// and waits until `caught_up(revision)` holds (its copy shows that write)
+/// before `f` runs. `f` returns its result and the revision it wrote, if any.
+///
+/// Returns `None` if the lock could not be taken. Where the API is missing
+/// (very old browsers, insecure origins) `f` runs at once: tabs are then only
+/// as safe as `localStorage` alone.
 #[cfg(target_arch = "wasm32")]
-pub async fn exclusive<R: 'static>(name: &str, f: impl FnOnce() -> R + 'static) -> Option<R> {
-    use js_sys::{Function, Reflect};
+pub async fn exclusive<R: 'static>(
+    name: &str,
+    caught_up: impl Fn(u64) -> bool + 'static,
+    f: impl FnOnce() -> (R, Option<u64>) + 'static,
+) -> Option<R> {
     use std::cell::RefCell;
     use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsValue;
 
-    let locks = web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| Reflect::get(&n, &"locks".into()).ok())
-        .filter(|l| !l.is_undefined() && !l.is_null());
-    let request = locks.as_ref().and_then(|l| {
-        Reflect::get(l, &"request".into())
-            .ok()?
-            .dyn_into::<Function>()
-            .ok()
-    });
-    let (Some(locks), Some(request)) = (locks, request) else {
-        return Some(f());
+    let Some(locks) = lock_manager() else {
+        return Some(f().0);
     };
     let out: Rc<RefCell<Option<R>>> = Rc::new(RefCell::new(None));
     let slot = out.clone();
-    // The callback runs once the lock is granted; the lock is released when it
-    // returns (it returns no promise), so `f` runs entirely under the lock.
-    let callback = Closure::once(move |_lock: JsValue| {
-        *slot.borrow_mut() = Some(f());
+    let head_prefix = format!("{name}.head.");
+    // The lock is held until the promise this callback returns settles.
+    let callback = wasm_bindgen::closure::Closure::once(move |_lock: JsValue| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(latest) = latest_head(&locks, &head_prefix).await {
+                // The announced write reaches this tab's copy within moments.
+                for _ in 0..400 {
+                    if caught_up(latest) {
+                        break;
+                    }
+                    crate::api::sleep_ms(5).await;
+                }
+            }
+            let (result, wrote) = f();
+            *slot.borrow_mut() = Some(result);
+            if let Some(revision) = wrote {
+                announce(&locks, &format!("{head_prefix}{revision}")).await;
+            }
+            Ok(JsValue::UNDEFINED)
+        })
     });
-    let promise = request
-        .call2(&locks, &JsValue::from_str(name), callback.as_ref())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
+    let promise = call_request(&JsValue::from_str(name), None, callback.as_ref())?;
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     drop(callback);
     out.take()
 }
 
+#[cfg(target_arch = "wasm32")]
+fn lock_manager() -> Option<wasm_bindgen::JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::get(&navigator, &"locks".into())
+        .ok()
+        .filter(|l| !l.is_undefined() && !l.is_null())
+}
+
+/// `navigator.locks.request(name[, options], callback)`.
+#[cfg(target_arch = "wasm32")]
+fn call_request(
+    name: &wasm_bindgen::JsValue,
+    options: Option<&js_sys::Object>,
+    callback: &wasm_bindgen::JsValue,
+) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let locks = lock_manager()?;
+    let request: js_sys::Function = js_sys::Reflect::get(&locks, &"request".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let result = match options {
+        Some(o) => request.call3(&locks, name, o, callback),
+        None => request.call2(&locks, name, callback),
+    };
+    result.ok()?.dyn_into().ok()
+}
+
+/// The highest revision announced by a held `{prefix}{revision}` lock.
+#[cfg(target_arch = "wasm32")]
+async fn latest_head(locks: &wasm_bindgen::JsValue, prefix: &str) -> Option<u64> {
+    use wasm_bindgen::JsCast;
+    let query: js_sys::Function = js_sys::Reflect::get(locks, &"query".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let snapshot = wasm_bindgen_futures::JsFuture::from(
+        query
+            .call0(locks)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()?,
+    )
+    .await
+    .ok()?;
+    let held: js_sys::Array = js_sys::Reflect::get(&snapshot, &"held".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    held.iter()
+        .filter_map(|lock| {
+            js_sys::Reflect::get(&lock, &"name".into())
+                .ok()?
+                .as_string()
+        })
+        .filter_map(|name| name.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Releases the head lock this tab holds (its last announced write).
+    static HEAD_RELEASE: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Holds the shared lock `name` (announcing a write) until the next
+/// announcement, and releases the previous one once this one is granted.
+#[cfg(target_arch = "wasm32")]
+async fn announce(_locks: &wasm_bindgen::JsValue, name: &str) {
+    use wasm_bindgen::JsValue;
+    let (granted_tx, granted) = {
+        let mut resolve_granted = None;
+        let granted = js_sys::Promise::new(&mut |resolve, _| resolve_granted = Some(resolve));
+        (resolve_granted, granted)
+    };
+    let hold = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
+        if let Some(done) = granted_tx {
+            let _ = done.call0(&JsValue::NULL);
+        }
+        // Held until HEAD_RELEASE is called.
+        js_sys::Promise::new(&mut |resolve, _| {
+            let previous = HEAD_RELEASE.with(|h| h.borrow_mut().replace(resolve));
+            if let Some(release) = previous {
+                let _ = release.call0(&JsValue::NULL);
+            }
+        })
+    });
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"mode".into(), &"shared".into());
+    if call_request(&JsValue::from_str(name), Some(&options), &hold).is_some() {
+        let _ = wasm_bindgen_futures::JsFuture::from(granted).await;
+    }
+}
+
 /// Natively there is one process and no other tab: `f` runs at once.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn exclusive<R: 'static>(_name: &str, f: impl FnOnce() -> R + 'static) -> Option<R> {
-    Some(f())
+pub async fn exclusive<R: 'static>(
+    _name: &str,
+    _caught_up: impl Fn(u64) -> bool + 'static,
+    f: impl FnOnce() -> (R, Option<u64>) + 'static,
+) -> Option<R> {
+    Some(f().0)
 }
 
 #[cfg(test)]
