@@ -2,7 +2,9 @@
 //! the backend chosen from `config.json`, the header and the routes.
 
 use crate::api::client::{Backend, Client};
-use crate::api::mock::store::{LocalStorageStore, StorageNotice};
+#[cfg(feature = "demo")]
+use crate::api::mock::store::{LocalStorageStore, StorageNotice, Unreadable};
+#[cfg(feature = "demo")]
 use crate::api::mock::MockBackend;
 use crate::api::wire::Session;
 use crate::components::Toasts;
@@ -14,6 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::cell::RefCell;
+#[cfg(feature = "demo")]
 use std::rc::Rc;
 
 thread_local! {
@@ -26,7 +29,47 @@ pub fn set_backend(backend: Backend) {
     CLIENT.with(|c| *c.borrow_mut() = Some(Client::new(backend)));
 }
 
+/// What the persistent storage banners say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageBanner {
+    /// A write was refused (storage full or turned off); nothing changed.
+    Refused,
+    /// Storage is off: the demo runs in this tab only.
+    Off,
+    /// Stored demo data could not be read: set aside (or, with no room for
+    /// that, left in place while the demo runs in memory), offered for download.
+    Unreadable {
+        /// A newer version of the app wrote it.
+        newer: bool,
+        /// It could not be set aside and was left untouched.
+        kept_in_place: bool,
+        /// The data, for download.
+        raw: String,
+    },
+}
+
+#[cfg(feature = "demo")]
+impl From<StorageNotice> for StorageBanner {
+    fn from(notice: StorageNotice) -> Self {
+        match notice {
+            StorageNotice::WriteRefused => StorageBanner::Refused,
+            StorageNotice::Unavailable => StorageBanner::Off,
+            StorageNotice::SetAside { reason, raw, .. } => StorageBanner::Unreadable {
+                newer: matches!(reason, Unreadable::Newer { .. }),
+                kept_in_place: false,
+                raw,
+            },
+            StorageNotice::KeptInPlace { reason, raw } => StorageBanner::Unreadable {
+                newer: matches!(reason, Unreadable::Newer { .. }),
+                kept_in_place: true,
+                raw,
+            },
+        }
+    }
+}
+
 /// The in-browser mock backend over `localStorage` (the demo's backend).
+#[cfg(feature = "demo")]
 pub fn browser_mock() -> Backend {
     Backend::Mock(Rc::new(RefCell::new(MockBackend::new(Box::new(
         LocalStorageStore {
@@ -36,6 +79,7 @@ pub fn browser_mock() -> Backend {
 }
 
 /// The in-browser mock backend, if that is the backend in use.
+#[cfg(feature = "demo")]
 pub fn mock() -> Option<Rc<RefCell<MockBackend>>> {
     CLIENT.with(|c| match c.borrow().as_ref().map(Client::backend) {
         Some(Backend::Mock(m)) => Some(m.clone()),
@@ -47,8 +91,9 @@ pub fn mock() -> Option<Rc<RefCell<MockBackend>>> {
 /// app's open intentions, so a retry from any page reuses its key.
 pub fn client(token: Option<String>) -> Client {
     CLIENT.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| Client::new(browser_mock()))
+        c.borrow()
+            .as_ref()
+            .expect("the backend is chosen before the app starts")
             .with_token(token)
     })
 }
@@ -85,7 +130,7 @@ pub struct Ctx {
     pub is_mock: bool,
     /// What the user must be told about this browser's storage (persistent
     /// banners until dismissed or resolved).
-    pub storage: RwSignal<Vec<StorageNotice>>,
+    pub storage: RwSignal<Vec<StorageBanner>>,
 }
 
 impl Ctx {
@@ -109,7 +154,7 @@ impl Ctx {
     }
 
     /// Raises a storage notice (once: a repeated one is not stacked).
-    pub fn storage_notice(&self, notice: StorageNotice) {
+    pub fn storage_notice(&self, notice: StorageBanner) {
         self.storage.try_update(|list| {
             if !list.contains(&notice) {
                 list.push(notice);
@@ -122,7 +167,7 @@ impl Ctx {
     pub fn save_local(&self, key: &str, value: &str) -> bool {
         let kept = platform::save(key, value);
         if !kept {
-            self.storage_notice(StorageNotice::WriteRefused);
+            self.storage_notice(StorageBanner::Refused);
         }
         kept
     }
@@ -220,13 +265,15 @@ pub fn go(path: &str) {
 #[component]
 pub fn App(ctx: Ctx) -> impl IntoView {
     provide_context(ctx);
+    #[cfg(feature = "demo")]
     if let Some(m) = mock() {
         let storage = ctx.storage;
         m.borrow_mut()
             .on_storage_notice(Box::new(move |notice: StorageNotice| {
+                let banner = StorageBanner::from(notice);
                 storage.try_update(|list| {
-                    if !list.contains(&notice) {
-                        list.push(notice);
+                    if !list.contains(&banner) {
+                        list.push(banner);
                     }
                 });
             }));
@@ -237,6 +284,7 @@ pub fn App(ctx: Ctx) -> impl IntoView {
         platform::set_document_lang(lang.tag());
         platform::set_title(text(lang, Key::AppName));
     });
+    #[cfg(feature = "demo")]
     platform::on_storage_change(move |key| {
         if key == platform::MOCK_KEY || key.is_empty() {
             if let Some(m) = mock() {

@@ -55,6 +55,44 @@ pub struct ConfigError {
     pub problem: String,
 }
 
+/// The origins a build may call, given when it is built (`BACKEND_ORIGIN`,
+/// space-separated, the same variable that writes them into the CSP).
+pub fn built_for_origins() -> Vec<&'static str> {
+    option_env!("BACKEND_ORIGIN")
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect()
+}
+
+/// The origin (`scheme://host[:port]`) of an absolute URL.
+pub fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after_scheme + i);
+    &url[..end]
+}
+
+/// A backend on another origin than the page must be one the build (and
+/// its Content-Security-Policy) names; the browser would refuse it anyway,
+/// so say which origin and how to build for it.
+pub fn check_backend_origin(
+    base_url: &str,
+    page_origin: &str,
+    allowed: &[&str],
+) -> Result<(), String> {
+    let origin = origin_of(base_url);
+    if origin.eq_ignore_ascii_case(page_origin)
+        || allowed.iter().any(|a| a.eq_ignore_ascii_case(origin))
+    {
+        return Ok(());
+    }
+    Err(format!(
+        "\"baseUrl\" is on {origin}, which this build does not name (it may call {}); build it with BACKEND_ORIGIN={origin}",
+        std::iter::once(page_origin).chain(allowed.iter().copied()).collect::<Vec<_>>().join(", ")
+    ))
+}
+
 /// Checks a `config.json` text; says what is wrong in the file's terms.
 pub fn parse_config(text: &str) -> Result<BackendChoice, String> {
     let config: Config = serde_json::from_str(text).map_err(|e| format!("it is not valid: {e}"))?;
@@ -118,6 +156,33 @@ mod tests {
                 .contains("not 120001")
         );
         assert!(problem(r#"{"backend":"http","baseURL":"https://a.example"}"#).contains("baseURL"));
+    }
+
+    #[test]
+    fn a_backend_elsewhere_must_be_named_at_build_time() {
+        assert_eq!(
+            origin_of("https://api.example:8443/v1?x#y"),
+            "https://api.example:8443"
+        );
+        assert!(
+            check_backend_origin("https://app.example/api", "https://app.example", &[]).is_ok()
+        );
+        assert!(check_backend_origin(
+            "https://api.example",
+            "https://app.example",
+            &["https://api.example"]
+        )
+        .is_ok());
+        let e = check_backend_origin(
+            "https://evil.example/v1",
+            "https://app.example",
+            &["https://api.example"],
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("https://evil.example") && e.contains("BACKEND_ORIGIN=https://evil.example"),
+            "{e}"
+        );
     }
 
     #[test]

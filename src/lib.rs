@@ -6,7 +6,8 @@
 
 pub mod api;
 pub mod config;
-pub mod domain;
+
+pub use reseller_domain as domain;
 pub mod i18n;
 pub mod window;
 

@@ -20,24 +20,47 @@ fn main() {
     platform::restore_deep_link(&base);
     // Leptos' executor starts with the mount, so boot with wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
-        let (is_mock, token) = match platform::load_config(&base).await {
-            Ok(BackendChoice::Http {
+        let config = platform::load_config(&base).await;
+        let (is_mock, token) = match config {
+            Ok(Some(BackendChoice::Http {
                 base_url,
                 timeout_ms,
                 access_token,
-            }) => {
+            })) => {
                 app::set_backend(Backend::Http(HttpTransport {
                     base_url,
                     timeout_ms,
                 }));
                 (false, access_token)
             }
-            Ok(BackendChoice::Mock { faults }) => {
+            // The demo build: no file, or one asking for the mock.
+            #[cfg(feature = "demo")]
+            Ok(None) | Ok(Some(BackendChoice::Mock { .. })) => {
                 app::set_backend(app::browser_mock());
-                if let (Some(faults), Some(m)) = (faults, app::mock()) {
-                    m.borrow_mut().set_faults(faults);
+                if let (
+                    Ok(Some(BackendChoice::Mock {
+                        faults: Some(faults),
+                    })),
+                    Some(m),
+                ) = (&config, app::mock())
+                {
+                    m.borrow_mut().set_faults(faults.clone());
                 }
                 (true, None)
+            }
+            // The production build carries no mock to fall back to.
+            #[cfg(not(feature = "demo"))]
+            Ok(None) | Ok(Some(BackendChoice::Mock { .. })) => {
+                let url = format!("{}{base}/config.json", platform::origin());
+                let problem = match config {
+                    Ok(None) => "there is none: this production build needs one naming its backend, for example {\"backend\": \"http\", \"baseUrl\": \"https://api.contoso.example\"}".to_string(),
+                    _ => "it asks for the in-browser mock, which this production build does not carry; name the real backend with \"backend\": \"http\"".to_string(),
+                };
+                let error = reseller_invitations::config::ConfigError { url, problem };
+                leptos::mount::mount_to_body(
+                    move || leptos::view! { <ConfigErrorPage error=error/> },
+                );
+                return;
             }
             Err(error) => {
                 leptos::mount::mount_to_body(move || {

@@ -195,10 +195,10 @@ pub fn focus(id: &str) {
 }
 
 /// Reads `config.json` at the app's base (not beside the current deep link)
-/// and checks it. No file (404, or a host's HTML fallback page) means the
-/// in-browser mock; anything else that cannot be used is an error, never a
-/// silent fall-back to demo data.
-pub async fn load_config(base: &str) -> Result<BackendChoice, ConfigError> {
+/// and checks it. `None`: there is no file (404, or a host's HTML fallback
+/// page); anything else that cannot be used is an error, never a silent
+/// fall-back to demo data.
+pub async fn load_config(base: &str) -> Result<Option<BackendChoice>, ConfigError> {
     let url = format!("{}{base}/config.json", origin());
     let error = |problem: String| ConfigError {
         url: url.clone(),
@@ -209,7 +209,7 @@ pub async fn load_config(base: &str) -> Result<BackendChoice, ConfigError> {
         .await
         .map_err(|e| error(format!("the file could not be fetched ({e})")))?;
     if response.status() == 404 {
-        return Ok(BackendChoice::Mock { faults: None });
+        return Ok(None);
     }
     if !response.ok() {
         return Err(error(format!(
@@ -223,9 +223,18 @@ pub async fn load_config(base: &str) -> Result<BackendChoice, ConfigError> {
         .map_err(|e| error(format!("the file could not be read ({e})")))?;
     // A static host's HTML fallback page is not a config file: there is none.
     if text.trim_start().starts_with('<') {
-        return Ok(BackendChoice::Mock { faults: None });
+        return Ok(None);
     }
-    parse_config(&text).map_err(error)
+    let choice = parse_config(&text).map_err(error)?;
+    if let BackendChoice::Http { base_url, .. } = &choice {
+        crate::config::check_backend_origin(
+            base_url,
+            &origin(),
+            &crate::config::built_for_origins(),
+        )
+        .map_err(error)?;
+    }
+    Ok(Some(choice))
 }
 
 thread_local! {

@@ -5,6 +5,7 @@
 //! [`super::error::check`].
 
 use super::error::{check, ApiError, ErrorCode};
+#[cfg(feature = "demo")]
 use super::mock::MockBackend;
 use super::ApiRequest;
 use serde::de::DeserializeOwned;
@@ -16,7 +17,8 @@ use std::rc::Rc;
 /// Where requests go.
 #[derive(Clone)]
 pub enum Backend {
-    /// The mock, in this process.
+    /// The mock, in this process (the demo build only).
+    #[cfg(feature = "demo")]
     Mock(Rc<RefCell<MockBackend>>),
     /// A real (or mock-server) backend over HTTP.
     #[cfg(target_arch = "wasm32")]
@@ -56,7 +58,7 @@ impl Intents {
 }
 
 fn signature(req: &ApiRequest) -> String {
-    super::mock::idempotency::request_hash(&req.method, &req.path, &req.body)
+    reseller_contract::request_hash(&req.method, &req.path, &req.body)
 }
 
 /// A client for one signed-in user (or anonymous).
@@ -133,12 +135,14 @@ impl Client {
         }
     }
 
+    #[cfg_attr(not(feature = "demo"), allow(unused_variables))]
     async fn send_once(
         &self,
         req: &ApiRequest,
         write: bool,
     ) -> Result<super::ApiResponse, ApiError> {
         match &self.backend {
+            #[cfg(feature = "demo")]
             Backend::Mock(mock) => {
                 let latency = mock.borrow().faults().latency_ms;
                 if latency > 0 {

@@ -1,76 +1,16 @@
-//! The backend contract: wire types, errors, the client the UI calls, and the
-//! mock backend that serves the contract in the browser and natively.
-//!
-//! Requests and responses are plain HTTP-shaped values ([`ApiRequest`],
-//! [`ApiResponse`]) so that the in-browser mock, the mock server and a real
-//! backend are interchangeable behind [`client::Client`].
+//! The app's side of the backend contract: the client the UI calls (headers,
+//! idempotency keys, retries) and its HTTP transport. The contract itself
+//! (wire types, errors, routes) is the `reseller-contract` crate; the demo
+//! build's in-browser mock is the `reseller-mock` crate.
 
 pub mod client;
-pub mod error;
-pub mod mock;
-pub mod routes;
-pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 
-use std::collections::BTreeMap;
-
-/// An HTTP request, as the contract sees it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ApiRequest {
-    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
-    pub method: String,
-    /// Path and query, e.g. `/v1/customers?size=50`.
-    pub path: String,
-    /// Header names in lower case.
-    pub headers: BTreeMap<String, String>,
-    /// The raw body (JSON), empty when none.
-    pub body: String,
-}
-
-impl ApiRequest {
-    /// A request without headers or body.
-    pub fn new(method: &str, path: impl Into<String>) -> Self {
-        Self {
-            method: method.to_string(),
-            path: path.into(),
-            ..Self::default()
-        }
-    }
-    /// Adds a header (name lower-cased).
-    pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
-        self.headers.insert(name.to_ascii_lowercase(), value.into());
-        self
-    }
-    /// Sets a JSON body.
-    pub fn json<T: serde::Serialize>(mut self, body: &T) -> Self {
-        self.body = serde_json::to_string(body).unwrap_or_default();
-        self
-    }
-    /// The path without its query.
-    pub fn route_path(&self) -> &str {
-        self.path.split('?').next().unwrap_or_default()
-    }
-    /// A decoded query parameter.
-    pub fn query(&self, name: &str) -> Option<String> {
-        let query = self.path.split_once('?')?.1;
-        query.split('&').find_map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (crate::domain::link::percent_decode(k) == name)
-                .then(|| crate::domain::link::percent_decode(v))
-        })
-    }
-}
-
-/// An HTTP response.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ApiResponse {
-    /// Status code.
-    pub status: u16,
-    /// The JSON body, empty for 204.
-    pub body: String,
-}
+pub use reseller_contract::{encode_query, error, routes, wire, ApiRequest, ApiResponse};
+#[cfg(feature = "demo")]
+pub use reseller_mock as mock;
 
 /// Milliseconds since the Unix epoch, from the platform clock.
 pub fn now_ms() -> i64 {
@@ -103,17 +43,4 @@ pub async fn sleep_ms(ms: u32) {
     {
         let _ = ms;
     }
-}
-
-/// Percent-encodes a query value.
-pub fn encode_query(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -87,12 +87,8 @@ pub fn Header() -> impl IntoView {
 /// left in place (with a download of it). They stay until dismissed.
 #[component]
 pub fn StorageBanners() -> impl IntoView {
-    use crate::api::mock::store::{StorageNotice, Unreadable};
+    use crate::app::StorageBanner;
     let c = ctx();
-    let why = move |reason: &Unreadable| match reason {
-        Unreadable::Newer { .. } => tr(Key::UnreadableNewer)(),
-        Unreadable::Invalid { .. } => tr(Key::UnreadableInvalid)(),
-    };
     view! {
         <Show when=move || !c.storage.with(Vec::is_empty)>
         <div class="storage-banners" role="region" aria-label=tr(Key::StorageNotices)>
@@ -102,11 +98,12 @@ pub fn StorageBanners() -> impl IntoView {
                     let n = dismiss_notice.clone();
                     c.storage.update(|list| list.retain(|x| *x != n));
                 };
+                let why = |newer: bool| if newer { tr(Key::UnreadableNewer)() } else { tr(Key::UnreadableInvalid)() };
                 let (message, raw) = match &notice {
-                    StorageNotice::WriteRefused => (tr(Key::StorageRefused)().to_string(), None),
-                    StorageNotice::Unavailable => (tr(Key::StorageOff)().to_string(), None),
-                    StorageNotice::SetAside { reason, raw, .. } => (trf(Key::StorageSetAside, &[why(reason)]), Some(raw.clone())),
-                    StorageNotice::KeptInPlace { reason, raw } => (trf(Key::StorageKeptInPlace, &[why(reason)]), Some(raw.clone())),
+                    StorageBanner::Refused => (tr(Key::StorageRefused)().to_string(), None),
+                    StorageBanner::Off => (tr(Key::StorageOff)().to_string(), None),
+                    StorageBanner::Unreadable { newer, kept_in_place: false, raw } => (trf(Key::StorageSetAside, &[why(*newer)]), Some(raw.clone())),
+                    StorageBanner::Unreadable { newer, kept_in_place: true, raw } => (trf(Key::StorageKeptInPlace, &[why(*newer)]), Some(raw.clone())),
                 };
                 view! {
                     <div class="storage-banner" role="alert">

@@ -340,7 +340,7 @@ fn Review(
         let agreement = needs_mca.then(|| Agreement {
             user_id: None,
             primary_contact: signer(),
-            template_id: crate::api::mock::state::MCA_TEMPLATE_ID.into(),
+            template_id: crate::api::wire::MCA_TEMPLATE_ID.into(),
             date_agreed: now.clone(),
             agreement_type: "MicrosoftCustomerAgreement".into(),
         });

@@ -156,7 +156,7 @@ fn AttestForm(customer_id: String, form: SignerForm) -> impl IntoView {
         let body = Agreement {
             user_id: None,
             primary_contact: signer(),
-            template_id: crate::api::mock::state::MCA_TEMPLATE_ID.into(),
+            template_id: crate::api::wire::MCA_TEMPLATE_ID.into(),
             date_agreed: crate::domain::time::to_rfc3339(crate::api::now_ms()),
             agreement_type: "MicrosoftCustomerAgreement".into(),
         };

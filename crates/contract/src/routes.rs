@@ -129,7 +129,7 @@ pub fn find(method: &str, path: &str) -> Result<(Route, Vec<String>), RouteMiss>
         let mut params = Vec::new();
         let matched = template.iter().zip(&segments).all(|(t, s)| {
             if t.starts_with('{') {
-                params.push(crate::domain::link::percent_decode(s));
+                params.push(reseller_domain::link::percent_decode(s));
                 !s.is_empty()
             } else {
                 t == s

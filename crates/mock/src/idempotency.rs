@@ -8,7 +8,7 @@
 //! expire after [`REPLAY_TTL`]; the store is capped in bytes and entries, the
 //! oldest going first, so autosaving a long draft for hours stays small.
 
-use crate::domain::time::{Millis, DAY};
+use reseller_domain::time::{Millis, DAY};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -109,29 +109,7 @@ impl Replays {
     }
 }
 
-/// A stable hash of a request (method, path with query, body): FNV-1a 64 in
-/// both directions, as 32 hex digits. Stable across builds and platforms, so
-/// the in-browser mock and the mock server agree.
-pub fn request_hash(method: &str, path: &str, body: &str) -> String {
-    let mut forward: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut backward: u64 = 0x8422_2325_cbf2_9ce4;
-    let parts = [
-        method.as_bytes(),
-        b"\0",
-        path.as_bytes(),
-        b"\0",
-        body.as_bytes(),
-    ];
-    for b in parts.iter().flat_map(|p| p.iter()) {
-        forward ^= u64::from(*b);
-        forward = forward.wrapping_mul(0x0100_0000_01b3);
-    }
-    for b in parts.iter().rev().flat_map(|p| p.iter().rev()) {
-        backward ^= u64::from(*b);
-        backward = backward.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{forward:016x}{backward:016x}")
-}
+pub use reseller_contract::request_hash;
 
 #[cfg(test)]
 mod tests {
@@ -191,18 +169,5 @@ mod tests {
         // One entry larger than the cap still stays (it is the newest).
         store.record(replay("huge", "ana@p", MAX_REPLAY_BYTES * 2, 200));
         assert_eq!(store.len(), 1);
-    }
-
-    #[test]
-    fn the_hash_tells_requests_apart() {
-        assert_ne!(
-            request_hash("PUT", "/a", "b"),
-            request_hash("PUT", "/ab", "")
-        );
-        assert_ne!(
-            request_hash("PUT", "/a", "b"),
-            request_hash("POST", "/a", "b")
-        );
-        assert_eq!(request_hash("PUT", "/a", "b").len(), 32);
     }
 }

@@ -3,9 +3,9 @@
 //! the idempotency replay store's share. The bound (under 1 MB) is asserted
 //! by `tests/storage.rs`; this prints the figure.
 
-use reseller_invitations::api::mock::store::MemoryStore;
-use reseller_invitations::api::mock::MockBackend;
-use reseller_invitations::api::ApiRequest;
+use reseller_contract::ApiRequest;
+use reseller_mock::store::MemoryStore;
+use reseller_mock::MockBackend;
 use serde_json::{json, Value};
 
 fn main() {

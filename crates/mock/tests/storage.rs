@@ -5,12 +5,13 @@
 //! stay bounded however long a draft is autosaved; keys expire after a day.
 #![cfg(not(target_arch = "wasm32"))]
 
-use reseller_invitations::api::mock::idempotency::MAX_REPLAY_BYTES;
-use reseller_invitations::api::mock::store::{MemoryStore, StorageNotice, SCHEMA_VERSION};
-use reseller_invitations::api::mock::MockBackend;
-use reseller_invitations::api::wire::*;
-use reseller_invitations::api::{encode_query, now_ms, ApiRequest, ApiResponse};
-use reseller_invitations::domain::relationship::AcceptOutcome;
+use reseller_contract::wire::*;
+use reseller_contract::{encode_query, ApiRequest, ApiResponse};
+use reseller_domain::relationship::AcceptOutcome;
+use reseller_mock::clock::now_ms;
+use reseller_mock::idempotency::MAX_REPLAY_BYTES;
+use reseller_mock::store::{MemoryStore, StorageNotice, SCHEMA_VERSION};
+use reseller_mock::MockBackend;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::sync::{Arc, Mutex};
@@ -346,6 +347,6 @@ fn a_tab_reads_what_another_tab_wrote() {
     ));
     assert_eq!(
         view.status,
-        Some(reseller_invitations::domain::relationship::InvitationStatus::Accepted)
+        Some(reseller_domain::relationship::InvitationStatus::Accepted)
     );
 }

@@ -4,14 +4,14 @@
 //! found and the properties broken, each of which must be 0; exits non-zero
 //! otherwise, showing the first failing input.
 //!
-//! `cargo run --profile tools --example fuzz -- [--inputs N] [--requests N] [--seed S]`
+//! `cargo run -p reseller-mock --profile tools --example fuzz -- [--inputs N] [--requests N] [--seed S]`
 
-use reseller_invitations::api::mock::MockBackend;
-use reseller_invitations::api::routes::ROUTES;
-use reseller_invitations::api::{encode_query, ApiRequest};
-use reseller_invitations::domain::email::{contains_link, mailto, restore_link};
-use reseller_invitations::domain::ids::{InvitationId, TenantId};
-use reseller_invitations::domain::link::{recognise, InvitationLink, InvitationType, RootLink};
+use reseller_contract::routes::ROUTES;
+use reseller_contract::{encode_query, ApiRequest};
+use reseller_domain::email::{contains_link, mailto, restore_link};
+use reseller_domain::ids::{InvitationId, TenantId};
+use reseller_domain::link::{recognise, InvitationLink, InvitationType, RootLink};
+use reseller_mock::MockBackend;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 

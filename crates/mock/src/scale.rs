@@ -6,9 +6,9 @@ use super::state::McaRecord;
 use super::state::{
     Relationship, Subscription, Tenant, User, SCALE_CUSTOMERS, SCALE_PARTNER, SEED_TIME,
 };
-use crate::domain::cloud::Cloud;
-use crate::domain::ids::{TenantId, UserId};
-use crate::domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner};
+use reseller_domain::cloud::Cloud;
+use reseller_domain::ids::{TenantId, UserId};
+use reseller_domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner};
 
 const ADJECTIVES: [&str; 50] = [
     "Blue",

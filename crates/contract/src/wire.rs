@@ -2,12 +2,17 @@
 //! collections, links) and this contract's extensions. Unknown fields are
 //! ignored and optional ones default, so real Partner Center payloads read.
 
-use crate::domain::cloud::Cloud;
-use crate::domain::email::Lang;
-use crate::domain::relationship::{
+use reseller_domain::cloud::Cloud;
+use reseller_domain::email::Lang;
+use reseller_domain::relationship::{
     AcceptOutcome, CustomerRole, DelegatedAdmin, InvitationStatus, McaSigner, PartnerRole,
 };
 use serde::{Deserialize, Serialize};
+
+/// The template id of the Microsoft Customer Agreement (Partner Center's
+/// sample in "Confirm customer acceptance of the Microsoft Customer
+/// Agreement"): what an acceptance names as the agreement it accepts.
+pub const MCA_TEMPLATE_ID: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
 
 /// `attributes` on every Partner Center resource.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

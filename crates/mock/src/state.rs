@@ -1,16 +1,15 @@
 //! The mock's state (plain Rust, serialisable) and its believable demo seed.
 
 use super::idempotency::Replays;
-use crate::domain::cloud::Cloud;
-use crate::domain::email::Lang;
-use crate::domain::ids::{InvitationId, TenantId, UserId};
-use crate::domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner, PartnerRole};
-use crate::domain::time::{Millis, DAY};
+use reseller_domain::cloud::Cloud;
+use reseller_domain::email::Lang;
+use reseller_domain::ids::{InvitationId, TenantId, UserId};
+use reseller_domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner, PartnerRole};
+use reseller_domain::time::{Millis, DAY};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The template id of the Microsoft Customer Agreement (Partner Center's sample).
-pub const MCA_TEMPLATE_ID: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
+pub use reseller_contract::wire::MCA_TEMPLATE_ID;
 /// When the seed data "was created": fixed so the seed is deterministic.
 pub const SEED_TIME: Millis = 1_790_000_000_000; // 2026-09-21
 /// The partner with tens of thousands of customers.
@@ -125,8 +124,8 @@ pub struct Invitation {
 
 impl Invitation {
     /// Its state at time `now`.
-    pub fn status(&self, now: Millis) -> crate::domain::relationship::InvitationStatus {
-        crate::domain::relationship::invitation_status(
+    pub fn status(&self, now: Millis) -> reseller_domain::relationship::InvitationStatus {
+        reseller_domain::relationship::invitation_status(
             self.created_at,
             self.revoked_at.is_some(),
             self.accepted.is_some(),

@@ -2,10 +2,10 @@
 //! parser reads every real link shape.
 #![cfg(not(target_arch = "wasm32"))]
 
-use reseller_invitations::api::wire::{
+use reseller_contract::wire::{
     Agreement, AgreementMetadata, Collection, Customer, ErrorBody, RelationshipRequest,
 };
-use reseller_invitations::domain::link::{InvitationLink, InvitationType};
+use reseller_domain::link::{InvitationLink, InvitationType};
 use serde::de::DeserializeOwned;
 
 fn read<T: DeserializeOwned>(name: &str) -> T {

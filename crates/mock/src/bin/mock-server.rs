@@ -30,9 +30,10 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod server {
-    use reseller_invitations::api::error::{response as error_response, ErrorCode};
-    use reseller_invitations::api::mock::{MockBackend, MAX_BODY_BYTES};
-    use reseller_invitations::api::{now_ms, ApiRequest};
+    use reseller_contract::error::{response as error_response, ErrorCode};
+    use reseller_contract::ApiRequest;
+    use reseller_mock::clock::now_ms;
+    use reseller_mock::{MockBackend, MAX_BODY_BYTES};
     use std::io::{BufRead, BufReader, Read, Write};
     use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
     use std::path::{Path, PathBuf};

@@ -2,27 +2,28 @@
 //! [`ApiRequest`]s with [`ApiResponse`]s. The browser calls it in-process, the
 //! mock server over HTTP, the tests directly.
 
+pub mod clock;
 pub mod idempotency;
 pub mod scale;
 pub mod state;
 pub mod store;
 
-use super::error::{response as error_response, ErrorCode};
-use super::routes::{self, Caller, RouteMiss};
-use super::wire::{self, Attributes, Collection, Faults, Link, Links};
-use super::{encode_query, ApiRequest, ApiResponse};
-use crate::domain::cloud::Cloud;
-use crate::domain::country;
-use crate::domain::email::{self, DraftInput};
-use crate::domain::ids::{InvitationId, TenantId, UserId};
-use crate::domain::link::{InvitationLink, InvitationType};
-use crate::domain::relationship::{
+use idempotency::{Lookup, Replay};
+use reseller_contract::error::{response as error_response, ErrorCode};
+use reseller_contract::routes::{self, Caller, RouteMiss};
+use reseller_contract::wire::{self, Attributes, Collection, Faults, Link, Links};
+use reseller_contract::{encode_query, ApiRequest, ApiResponse};
+use reseller_domain::cloud::Cloud;
+use reseller_domain::country;
+use reseller_domain::email::{self, DraftInput};
+use reseller_domain::ids::{InvitationId, TenantId, UserId};
+use reseller_domain::link::{InvitationLink, InvitationType};
+use reseller_domain::relationship::{
     self as rules, AcceptContext, AcceptOutcome, CustomerRole, DelegatedAdmin, InvitationStatus,
     PartnerRole, Refusal, INVITATION_LIFETIME,
 };
-use crate::domain::time::{self, Millis, DAY};
-use crate::domain::validate::{self, FieldProblem};
-use idempotency::{Lookup, Replay};
+use reseller_domain::time::{self, Millis, DAY};
+use reseller_domain::validate::{self, FieldProblem};
 use serde::de::DeserializeOwned;
 use state::{
     Invitation, McaRecord, Relationship, State, Subscription, Tenant, User, MCA_TEMPLATE_ID,
@@ -146,7 +147,7 @@ impl MockBackend {
     /// Opens the state in `store` (restored, migrated, or the seed after
     /// setting unreadable data aside; see [`store::open`]).
     pub fn new(store: Box<dyn Store>) -> Self {
-        let opened = store::open(store.as_ref(), crate::api::now_ms());
+        let opened = store::open(store.as_ref(), crate::clock::now_ms());
         let mut mock = Self {
             state: opened.state,
             store,

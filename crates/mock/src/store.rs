@@ -13,7 +13,7 @@
 //!   step for every tab of the browser.
 
 use super::state::State;
-use crate::domain::time::Millis;
+use reseller_domain::time::Millis;
 use std::sync::{Arc, Mutex};
 
 /// The version of the stored state's shape. Bump it with a migration in
@@ -371,7 +371,7 @@ pub async fn exclusive<R: 'static>(
                     if caught_up(latest) {
                         break;
                     }
-                    crate::api::sleep_ms(5).await;
+                    crate::clock::sleep_ms(5).await;
                 }
             }
             let (result, wrote) = f();

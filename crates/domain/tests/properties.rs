@@ -3,9 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use reseller_invitations::domain::email::{contains_link, mailto, restore_link};
-use reseller_invitations::domain::ids::{InvitationId, TenantId};
-use reseller_invitations::domain::link::{InvitationLink, InvitationType};
+use reseller_domain::email::{contains_link, mailto, restore_link};
+use reseller_domain::ids::{InvitationId, TenantId};
+use reseller_domain::link::{InvitationLink, InvitationType};
 
 fn any_link() -> impl Strategy<Value = InvitationLink> {
     (

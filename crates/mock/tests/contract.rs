@@ -3,11 +3,12 @@
 //! endpoint; the OpenAPI document agrees with the served routes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use reseller_invitations::api::mock::MockBackend;
-use reseller_invitations::api::routes::ROUTES;
-use reseller_invitations::api::wire::*;
-use reseller_invitations::api::{encode_query, now_ms, ApiRequest, ApiResponse};
-use reseller_invitations::domain::relationship::{AcceptOutcome, DelegatedAdmin, InvitationStatus};
+use reseller_contract::routes::ROUTES;
+use reseller_contract::wire::*;
+use reseller_contract::{encode_query, ApiRequest, ApiResponse};
+use reseller_domain::relationship::{AcceptOutcome, DelegatedAdmin, InvitationStatus};
+use reseller_mock::clock::now_ms;
+use reseller_mock::MockBackend;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
@@ -1126,7 +1127,7 @@ fn expiry_is_its_own_error() {
 
 #[test]
 fn state_persists_through_the_store_and_reloads_across_tabs() {
-    use reseller_invitations::api::mock::store::MemoryStore;
+    use reseller_mock::store::MemoryStore;
     let shared = MemoryStore::default();
     let mut tab1 = Direct(MockBackend::new(Box::new(shared.clone())));
     let mut tab2 = MockBackend::new(Box::new(shared.clone()));
@@ -1303,7 +1304,7 @@ fn bad_input_everywhere(api: &mut dyn Api) -> usize {
                 judge(api, long, false);
             }
             // No token at all.
-            if route.caller != reseller_invitations::api::routes::Caller::Anyone {
+            if route.caller != reseller_contract::routes::Caller::Anyone {
                 judge(api, ApiRequest::new(route.method, path.clone()), false);
             }
         }
@@ -1327,7 +1328,7 @@ fn bad_input_over_http_is_a_4xx_and_changes_nothing() {
 /// The OpenAPI document lists exactly the routes the mock serves.
 #[test]
 fn openapi_document_matches_the_routes() {
-    let doc: Value = serde_json::from_str(include_str!("../src/api/openapi.json"))
+    let doc: Value = serde_json::from_str(include_str!("../../contract/openapi.json"))
         .expect("openapi.json is JSON");
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     let mut documented: Vec<String> = Vec::new();
@@ -1355,7 +1356,7 @@ fn openapi_document_matches_the_routes() {
         .iter()
         .map(|v| v.as_i64().unwrap())
         .collect();
-    for code in reseller_invitations::api::error::ErrorCode::all() {
+    for code in reseller_contract::error::ErrorCode::all() {
         assert!(
             codes.contains(&code.number()),
             "error code {} is documented",
