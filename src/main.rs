@@ -72,7 +72,7 @@ fn main() {
         let ctx = Ctx::new(is_mock);
         if let Some(token) = token {
             let me = app::client(Some(token.clone()))
-                .get::<reseller_invitations::api::wire::Me>("/v1/me")
+                .call(reseller_invitations::api::op::GetMe {})
                 .await;
             if let Ok(me) = me {
                 let session = reseller_invitations::api::wire::Session {

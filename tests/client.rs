@@ -5,6 +5,7 @@
 use reseller_invitations::api::client::{Backend, Client};
 use reseller_invitations::api::error::ErrorCode;
 use reseller_invitations::api::mock::MockBackend;
+use reseller_invitations::api::op;
 use reseller_invitations::api::wire::{DemoIdentities, Faults, Me, Session, SignInRequest};
 use std::cell::RefCell;
 use std::future::Future;
@@ -28,25 +29,26 @@ fn client() -> (Client, Rc<RefCell<MockBackend>>) {
 #[test]
 fn signs_in_and_reads_typed_answers() {
     let (anon, _) = client();
-    let ids: DemoIdentities = block_on(anon.get("/v1/demo/identities")).unwrap();
+    let ids: DemoIdentities = block_on(anon.call(op::ListDemoIdentities {})).unwrap();
     let ana = ids
         .partners
         .iter()
         .flat_map(|p| &p.users)
         .find(|u| u.display_name == "Ana Souza")
         .unwrap();
-    let session: Session = block_on(anon.write(
-        "POST",
-        "/v1/demo/sign-in",
-        &SignInRequest {
+    let session: Session = block_on(anon.call(op::DemoSignIn {
+        body: SignInRequest {
             user_id: ana.id.clone(),
         },
-        None,
-    ))
+    }))
     .unwrap();
-    let me: Me = block_on(anon.with_token(Some(session.access_token)).get("/v1/me")).unwrap();
+    let me: Me = block_on(
+        anon.with_token(Some(session.access_token))
+            .call(op::GetMe {}),
+    )
+    .unwrap();
     assert_eq!(me.company_name, "Fabrikam Cloud Services");
-    let e = block_on(anon.get::<Me>("/v1/me")).unwrap_err();
+    let e = block_on(anon.call(op::GetMe {})).unwrap_err();
     assert_eq!((e.code, e.status), (ErrorCode::NotSignedIn, 401));
     assert!(!e.is_transient());
 }
@@ -58,7 +60,7 @@ fn transient_failures_are_retried_then_reported() {
         failure_rate: 1.0,
         ..Faults::default()
     });
-    let e = block_on(anon.get::<DemoIdentities>("/v1/demo/identities")).unwrap_err();
+    let e = block_on(anon.call(op::ListDemoIdentities {})).unwrap_err();
     assert_eq!((e.code, e.status), (ErrorCode::Unavailable, 503));
     assert!(e.is_transient());
     mock.borrow_mut().set_faults(Faults {
@@ -66,7 +68,7 @@ fn transient_failures_are_retried_then_reported() {
         ..Faults::default()
     });
     let ok = (0..20)
-        .filter(|_| block_on(anon.get::<DemoIdentities>("/v1/demo/identities")).is_ok())
+        .filter(|_| block_on(anon.call(op::ListDemoIdentities {})).is_ok())
         .count();
     assert!(
         ok >= 14,
@@ -91,7 +93,7 @@ fn new_tenant(name: &str) -> reseller_invitations::api::wire::NewTenant {
 #[test]
 fn a_write_applies_once_whatever_the_retries() {
     let (anon, mock) = client();
-    let tenants_before = block_on(anon.get::<DemoIdentities>("/v1/demo/identities"))
+    let tenants_before = block_on(anon.call(op::ListDemoIdentities {}))
         .unwrap()
         .customers
         .len();
@@ -101,12 +103,9 @@ fn a_write_applies_once_whatever_the_retries() {
         lost_answer_rate: 1.0,
         ..Faults::default()
     });
-    let e = block_on(anon.write::<_, Session>(
-        "POST",
-        "/v1/demo/tenants",
-        &new_tenant("Once Ltd"),
-        None,
-    ))
+    let e = block_on(anon.call(op::CreateDemoTenant {
+        body: new_tenant("Once Ltd"),
+    }))
     .unwrap_err();
     assert_eq!(e.code, ErrorCode::Unavailable);
     let attempts: Vec<_> = mock
@@ -127,12 +126,14 @@ fn a_write_applies_once_whatever_the_retries() {
     // The user presses "Try again": the same intention, the same key, and the
     // first answer comes back now that answers arrive.
     mock.borrow_mut().set_faults(Faults::default());
-    let session: Session =
-        block_on(anon.write("POST", "/v1/demo/tenants", &new_tenant("Once Ltd"), None)).unwrap();
+    let session: Session = block_on(anon.call(op::CreateDemoTenant {
+        body: new_tenant("Once Ltd"),
+    }))
+    .unwrap();
     let last = mock.borrow().journal().last().cloned().unwrap();
     assert_eq!(last.request_id, attempts[0].request_id);
     assert_eq!(mock.borrow().revision(), revision + 1, "still applied once");
-    let ids: DemoIdentities = block_on(anon.get("/v1/demo/identities")).unwrap();
+    let ids: DemoIdentities = block_on(anon.call(op::ListDemoIdentities {})).unwrap();
     assert_eq!(ids.customers.len(), tenants_before + 1);
     assert_eq!(
         ids.customers
@@ -151,12 +152,9 @@ fn a_write_applies_once_whatever_the_retries() {
         "a definite answer ends the intention"
     );
     // A new, identical request after success is a new intention: a new key.
-    let _ = block_on(anon.write::<_, Session>(
-        "POST",
-        "/v1/demo/tenants",
-        &new_tenant("Once Ltd"),
-        None,
-    ));
+    let _ = block_on(anon.call(op::CreateDemoTenant {
+        body: new_tenant("Once Ltd"),
+    }));
     let newest = mock.borrow().journal().last().cloned().unwrap();
     assert_ne!(newest.request_id, attempts[0].request_id);
 }
@@ -177,12 +175,9 @@ fn under_random_faults_every_write_lands_once() {
         let name = format!("Tenant {i}");
         // Retry as a user would (same request) until a definite answer.
         for _ in 0..10 {
-            if block_on(anon.write::<_, Session>(
-                "POST",
-                "/v1/demo/tenants",
-                &new_tenant(&name),
-                None,
-            ))
+            if block_on(anon.call(op::CreateDemoTenant {
+                body: new_tenant(&name),
+            }))
             .is_ok()
             {
                 landed += 1;
@@ -192,7 +187,7 @@ fn under_random_faults_every_write_lands_once() {
     }
     mock.borrow_mut().set_faults(Faults::default());
     assert_eq!(landed, 30);
-    let ids: DemoIdentities = block_on(anon.get("/v1/demo/identities")).unwrap();
+    let ids: DemoIdentities = block_on(anon.call(op::ListDemoIdentities {})).unwrap();
     for i in 0..30 {
         let name = format!("Tenant {i}");
         assert_eq!(

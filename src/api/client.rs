@@ -8,8 +8,8 @@ use super::error::{check, ApiError, ErrorCode};
 #[cfg(feature = "demo")]
 use super::mock::MockBackend;
 use super::ApiRequest;
+use reseller_contract::Operation;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -152,19 +152,22 @@ impl Client {
                 if !write {
                     return Ok(mock.borrow_mut().handle(req, now));
                 }
+                if !mock.borrow().shares_storage() {
+                    return Ok(mock.borrow_mut().handle(req, now));
+                }
                 // Re-read, change and write back as one step for every tab.
                 let (watch, run, req) = (mock.clone(), mock.clone(), req.clone());
-                let caught_up = move |revision| {
+                let caught_up = move |token: &str| {
                     let mut m = watch.borrow_mut();
                     m.reload();
-                    m.revision() >= revision
+                    m.stored_token().as_deref() == Some(token)
                 };
                 let handle = move || {
                     let mut m = run.borrow_mut();
-                    let before = m.revision();
+                    let before = m.stored_token();
                     let response = m.handle(&req, now);
-                    let after = m.revision();
-                    (response, (after != before).then_some(after))
+                    let after = m.stored_token();
+                    (response, after.filter(|a| Some(a) != before.as_ref()))
                 };
                 super::mock::store::exclusive(MOCK_LOCK, caught_up, handle)
                     .await
@@ -175,40 +178,40 @@ impl Client {
         }
     }
 
-    /// `GET` and decode.
-    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        decode(self.send(ApiRequest::new("GET", path)).await?)
+    /// Sends one operation of the contract and decodes its answer. A write
+    /// gets the key of its open intention (see [`Intents`]).
+    pub async fn call<O: Operation>(&self, op: O) -> Result<O::Response, ApiError> {
+        self.call_keyed(op, None).await
     }
 
-    /// A write with a JSON body, decoded answer. `key` is the idempotency key
-    /// (pass the same one when the user retries the same action).
-    pub async fn write<B: Serialize, T: DeserializeOwned>(
+    /// Sends one operation with the caller's own idempotency key (one per
+    /// user intention, reused by every retry of it).
+    pub async fn call_keyed<O: Operation>(
         &self,
-        method: &str,
-        path: &str,
-        body: &B,
+        op: O,
         key: Option<&str>,
-    ) -> Result<T, ApiError> {
-        decode(
-            self.send(keyed(ApiRequest::new(method, path).json(body), key))
-                .await?,
-        )
-    }
-
-    /// A write whose answer has no body (204).
-    pub async fn write_empty<B: Serialize>(
-        &self,
-        method: &str,
-        path: &str,
-        body: Option<&B>,
-        key: Option<&str>,
-    ) -> Result<(), ApiError> {
-        let mut req = ApiRequest::new(method, path);
-        if let Some(body) = body {
+    ) -> Result<O::Response, ApiError> {
+        let mut req = ApiRequest::new(O::ENDPOINT.method.as_str(), op.path());
+        if let Some(body) = op.body() {
             req = req.json(body);
         }
-        self.send(keyed(req, key)).await.map(|_| ())
+        let body = self.send(keyed(req, key)).await?;
+        decode(if body.is_empty() { "null" } else { &body })
     }
+}
+
+/// An id from the wire (a string) as the typed id an operation names; one
+/// that does not read is simply not found.
+pub fn id<T: std::str::FromStr>(value: &str) -> Result<T, ApiError> {
+    value.parse().map_err(|_| ApiError {
+        code: ErrorCode::NotFound,
+        status: 404,
+        description: format!(
+            "No item with id “{}”",
+            value.chars().take(60).collect::<String>()
+        ),
+        data: Vec::new(),
+    })
 }
 
 fn keyed(req: ApiRequest, key: Option<&str>) -> ApiRequest {
@@ -218,8 +221,8 @@ fn keyed(req: ApiRequest, key: Option<&str>) -> ApiRequest {
     }
 }
 
-fn decode<T: DeserializeOwned>(body: String) -> Result<T, ApiError> {
-    serde_json::from_str(&body).map_err(|e| ApiError {
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|e| ApiError {
         code: ErrorCode::Unknown,
         status: 200,
         description: format!("The server's answer could not be read: {e}"),

@@ -8,7 +8,9 @@ pub mod client;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 
-pub use reseller_contract::{encode_query, error, routes, wire, ApiRequest, ApiResponse};
+/// The contract's operations, one per endpoint: what pages send.
+pub use reseller_contract::operation as op;
+pub use reseller_contract::{encode_query, error, query, wire, ApiRequest, ApiResponse};
 #[cfg(feature = "demo")]
 pub use reseller_mock as mock;
 

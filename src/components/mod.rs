@@ -2,6 +2,7 @@
 //! button, inline confirmation, loading indicator.
 
 use crate::api::error::ApiError;
+use crate::api::op;
 use crate::app::{ctx, href, tr, trf};
 use crate::domain::email::Lang;
 use crate::domain::validate::FieldProblem;
@@ -33,11 +34,7 @@ pub fn Header() -> impl IntoView {
     };
     let reset = move |_| {
         leptos::task::spawn_local(async move {
-            if c.anon_api()
-                .write_empty::<()>("POST", "/v1/demo/reset", None, None)
-                .await
-                .is_ok()
-            {
+            if c.anon_api().call(op::ResetDemo {}).await.is_ok() {
                 c.set_partner(None);
                 c.set_customer(None);
                 c.changed();
@@ -410,20 +407,14 @@ pub fn demo_sign_in(
     let identities = LocalResource::new(move || {
         c.revision.get();
         let api = c.anon_api();
-        async move {
-            api.get::<crate::api::wire::DemoIdentities>("/v1/demo/identities")
-                .await
-        }
+        async move { api.call(op::ListDemoIdentities {}).await }
     });
     let sign_in = Action::new_local(move |user_id: &String| {
         let api = c.anon_api();
         let body = crate::api::wire::SignInRequest {
             user_id: user_id.clone(),
         };
-        async move {
-            api.write::<_, crate::api::wire::Session>("POST", "/v1/demo/sign-in", &body, None)
-                .await
-        }
+        async move { api.call(op::DemoSignIn { body }).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(session)) = sign_in.value().get() {

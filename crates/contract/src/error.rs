@@ -200,7 +200,21 @@ pub fn check(response: ApiResponse) -> Result<String, ApiError> {
     })
 }
 
-/// Builds the error response the mock sends.
+/// A refusal: `code` with its status and a description.
+pub fn refuse(code: ErrorCode, description: impl Into<String>) -> ApiResponse {
+    response(code, &description.into(), Vec::new())
+}
+
+/// A 400 that names the field (or parameter) that is wrong.
+pub fn invalid(field: &str, description: impl Into<String>) -> ApiResponse {
+    response(
+        ErrorCode::Validation,
+        &description.into(),
+        vec![field.to_string()],
+    )
+}
+
+/// Builds the error response a server sends.
 pub fn response(code: ErrorCode, description: &str, data: Vec<String>) -> ApiResponse {
     let body = ErrorBody {
         code: code.number(),

@@ -4,8 +4,11 @@
 //! HTTP-shaped request and response every implementation speaks.
 
 pub mod error;
-pub mod routes;
+pub mod operation;
+pub mod query;
 pub mod wire;
+
+pub use operation::*;
 
 use std::collections::BTreeMap;
 

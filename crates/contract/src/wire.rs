@@ -16,6 +16,7 @@ pub const MCA_TEMPLATE_ID: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
 
 /// `attributes` on every Partner Center resource.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Attributes {
     /// The resource's type name.
@@ -38,6 +39,7 @@ impl Attributes {
 
 /// A hypermedia link.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Link {
     /// Target.
@@ -52,6 +54,7 @@ pub struct Link {
 
 /// `links` of a resource or collection.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Links {
     /// This resource.
     #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
@@ -63,6 +66,7 @@ pub struct Links {
 
 /// A Partner Center collection.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Collection<T> {
     /// Items matching the query (all pages).
@@ -91,6 +95,7 @@ impl<T> Collection<T> {
 
 /// Partner Center's error body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     /// Stable numeric code.
     pub code: i64,
@@ -106,6 +111,7 @@ pub struct ErrorBody {
 
 /// A postal address (company or billing).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Address {
     /// ISO country code.
@@ -134,6 +140,7 @@ pub struct Address {
 
 /// A customer's company profile.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CompanyProfile {
     /// The customer's tenant.
@@ -158,6 +165,7 @@ pub struct CompanyProfile {
 
 /// A customer's billing profile.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct BillingProfile {
     /// Id.
@@ -184,6 +192,7 @@ pub struct BillingProfile {
 
 /// A customer, as the partner sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     /// The customer's tenant id.
@@ -224,6 +233,7 @@ pub struct Customer {
 
 /// Partner Center's relationship request (a link to send).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RelationshipRequest {
     /// The link.
     pub url: String,
@@ -234,6 +244,7 @@ pub struct RelationshipRequest {
 
 /// Agreement metadata (the MCA template).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AgreementMetadata {
     /// Template id.
@@ -249,6 +260,7 @@ pub struct AgreementMetadata {
 
 /// A Microsoft Customer Agreement acceptance (request and response).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Agreement {
     /// The user who attested (response only).
@@ -267,6 +279,7 @@ pub struct Agreement {
 
 /// A demo user the mock can sign in as.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DemoUser {
     /// User id.
@@ -285,6 +298,7 @@ pub struct DemoUser {
 
 /// A demo tenant and its users.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DemoTenant {
     /// Tenant id.
@@ -309,6 +323,7 @@ pub struct DemoTenant {
 
 /// `GET /v1/demo/identities`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DemoIdentities {
     /// Partner tenants.
@@ -319,6 +334,7 @@ pub struct DemoIdentities {
 
 /// `POST /v1/demo/sign-in`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SignInRequest {
     /// The demo user.
@@ -327,6 +343,7 @@ pub struct SignInRequest {
 
 /// A bearer token and who it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// Bearer token for `Authorization`.
@@ -337,6 +354,7 @@ pub struct Session {
 
 /// `GET /v1/me`: the signed-in user and tenant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Me {
     /// User.
@@ -360,6 +378,7 @@ pub struct Me {
 
 /// `POST /v1/demo/tenants`: a new customer tenant with its administrator.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NewTenant {
     /// Company name.
@@ -378,6 +397,7 @@ pub struct NewTenant {
 
 /// The partner's profile.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerProfile {
     /// Tenant id.
@@ -399,6 +419,7 @@ pub struct PartnerProfile {
 
 /// An indirect reseller of an indirect provider.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct IndirectReseller {
     /// Tenant id.
@@ -416,8 +437,9 @@ pub struct IndirectReseller {
 
 /// `POST /v1/invitations`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
-pub struct CreateInvitation {
+pub struct InvitationRequest {
     /// Request delegated admin privileges.
     pub dap: bool,
     /// Intended customer's name.
@@ -437,6 +459,7 @@ pub struct CreateInvitation {
 
 /// A saved email draft.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EmailDraft {
     /// To line.
@@ -452,6 +475,7 @@ pub struct EmailDraft {
 
 /// Who accepted an invitation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AcceptedBy {
     /// Tenant id.
@@ -464,6 +488,7 @@ pub struct AcceptedBy {
 
 /// An invitation record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Invitation {
     /// Id.
@@ -504,6 +529,7 @@ pub struct Invitation {
 
 /// `GET /v1/tenant/invitations/view`: what the customer sees before signing in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationView {
     /// Partner tenant id.
@@ -536,6 +562,7 @@ pub struct InvitationView {
 
 /// `POST /v1/tenant/invitations/accept`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AcceptRequest {
     /// The link (or its query) as opened.
@@ -547,6 +574,7 @@ pub struct AcceptRequest {
 
 /// What accepting did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AcceptResponse {
     /// Created, already existed, already accepted, or admin privileges restored.
@@ -561,6 +589,7 @@ pub struct AcceptResponse {
 
 /// A partner of the customer's tenant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerRelationship {
     /// Partner tenant id.
@@ -580,6 +609,7 @@ pub struct PartnerRelationship {
 
 /// A product offer from the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Offer {
     /// Offer id.
@@ -594,6 +624,7 @@ pub struct Offer {
 
 /// A support contact on a subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SupportContact {
     /// The reseller's tenant.
@@ -606,6 +637,7 @@ pub struct SupportContact {
 
 /// A subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Subscription {
     /// Id.
@@ -616,8 +648,8 @@ pub struct Subscription {
     pub offer_name: String,
     /// Seats.
     pub quantity: u32,
-    /// `active` or `suspended`.
-    pub status: String,
+    /// Active or suspended.
+    pub status: SubscriptionStatus,
     /// Created (RFC 3339).
     pub creation_date: String,
     /// Support contact.
@@ -628,8 +660,20 @@ pub struct Subscription {
     pub attributes: Attributes,
 }
 
+/// A subscription's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum SubscriptionStatus {
+    /// In use and billed.
+    Active,
+    /// Suspended by the partner (licenses stay assigned).
+    Suspended,
+}
+
 /// `POST .../subscriptions`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NewSubscription {
     /// Offer id.
@@ -640,11 +684,12 @@ pub struct NewSubscription {
 
 /// `PATCH .../subscriptions/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SubscriptionPatch {
-    /// `active` or `suspended`.
+    /// Suspend or reactivate.
     #[serde(default)]
-    pub status: Option<String>,
+    pub status: Option<SubscriptionStatus>,
     /// Seats.
     #[serde(default)]
     pub quantity: Option<u32>,
@@ -652,6 +697,7 @@ pub struct SubscriptionPatch {
 
 /// `PUT .../supportcontact`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SupportContactRequest {
     /// The eligible reseller's tenant id.
@@ -660,6 +706,7 @@ pub struct SupportContactRequest {
 
 /// A customer's user with its licenses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerUser {
     /// Id.
@@ -677,6 +724,7 @@ pub struct CustomerUser {
 
 /// A SKU the customer has seats of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SubscribedSku {
     /// SKU id.
@@ -691,6 +739,7 @@ pub struct SubscribedSku {
 
 /// `POST .../licenseupdates`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LicenseUpdate {
     /// SKU ids to assign.
@@ -703,6 +752,7 @@ pub struct LicenseUpdate {
 
 /// Fault injection for the mock (config and tests).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Faults {
     /// Added latency per call, in milliseconds.

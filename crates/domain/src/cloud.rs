@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A Microsoft cloud instance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Cloud {
     /// The commercial (public) cloud.
@@ -16,6 +17,7 @@ pub enum Cloud {
 
 /// The portal a customer accepts an invitation in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Portal {
     /// Public cloud: "Microsoft 365 admin center".

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A CSP market region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Region {
     /// Europe.

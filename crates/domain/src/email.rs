@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language the app speaks (UI and email templates).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Lang {
     /// English.
     #[serde(rename = "en")]
@@ -64,6 +65,7 @@ pub struct DraftInput<'a> {
 
 /// A subject and a body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Draft {
     /// Subject line.
     pub subject: String,

@@ -10,6 +10,7 @@ use std::fmt;
 
 /// What kind of relationship the link asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum InvitationType {
     /// A direct reseller relationship with the partner.
     ResellerRelationship,
@@ -32,6 +33,7 @@ pub const FRAGMENT: &str = "#/partner-invitation";
 
 /// Everything an invitation link says.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationLink {
     /// Direct or indirect reseller.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Roles of a partner's users (Partner Center's agent roles).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum PartnerRole {
     /// Admin agent: may invite and manage customers.
@@ -32,6 +33,7 @@ impl PartnerRole {
 
 /// Roles of a customer's users.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum CustomerRole {
     /// Global administrator.
@@ -58,6 +60,7 @@ pub const INVITATION_LIFETIME: Millis = 90 * DAY;
 
 /// An invitation's state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum InvitationStatus {
     /// Waiting for the customer.
@@ -90,6 +93,7 @@ pub fn invitation_status(
 
 /// Delegated admin privileges on a relationship.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum DelegatedAdmin {
     /// Never granted.
@@ -171,6 +175,7 @@ pub fn check_acceptance(ctx: &AcceptContext) -> Result<(), Refusal> {
 
 /// What accepting did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum AcceptOutcome {
     /// A new reseller relationship.
@@ -222,6 +227,7 @@ pub fn removal_blockers<'a>(
 
 /// The Microsoft Customer Agreement acceptance fields.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct McaSigner {
     /// Signer's first name (required).

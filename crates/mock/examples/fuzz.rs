@@ -6,7 +6,7 @@
 //!
 //! `cargo run -p reseller-mock --profile tools --example fuzz -- [--inputs N] [--requests N] [--seed S]`
 
-use reseller_contract::routes::ROUTES;
+use reseller_contract::ENDPOINTS;
 use reseller_contract::{encode_query, ApiRequest};
 use reseller_domain::email::{contains_link, mailto, restore_link};
 use reseller_domain::ids::{InvitationId, TenantId};
@@ -432,7 +432,7 @@ fn fuzz_mock(rng: &mut Rng, n: u64) -> Tally {
     let mut i = 0u64;
     while t.tried < n {
         i += 1;
-        let route = rng.pick(ROUTES);
+        let route = rng.pick(ENDPOINTS);
         if route.path == "/v1/demo/reset" && !rng.chance(2) {
             continue;
         }
@@ -470,7 +470,7 @@ fn fuzz_mock(rng: &mut Rng, n: u64) -> Tally {
             ));
         }
         let method = if rng.chance(95) {
-            route.method.to_string()
+            route.method.as_str().to_string()
         } else {
             rng.pick(&["GET", "POST", "PUT", "PATCH", "DELETE", "BREW"])
                 .to_string()

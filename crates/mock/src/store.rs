@@ -35,6 +35,11 @@ pub enum StoreError {
 
 /// Persists the mock's state as one JSON string.
 pub trait Store: Send {
+    /// Whether other tabs share this store (then writes need the cross-tab
+    /// lock; a store of this tab's own memory does not).
+    fn shared(&self) -> bool {
+        false
+    }
     /// The saved state, if any.
     fn load(&self) -> Result<Option<String>, StoreError>;
     /// Saves the state.
@@ -310,6 +315,9 @@ impl LocalStorageStore {
 
 #[cfg(target_arch = "wasm32")]
 impl Store for LocalStorageStore {
+    fn shared(&self) -> bool {
+        true
+    }
     fn load(&self) -> Result<Option<String>, StoreError> {
         Self::storage()?
             .get_item(self.key)
@@ -338,10 +346,12 @@ impl Store for LocalStorageStore {
 /// lock's grant; a tab granted the lock right after another tab's write may
 /// still read the state from before it. So each write is also announced
 /// through the lock manager itself: the writer holds a shared lock named
-/// `{name}.head.{revision}` from its write until its next one. Inside the
-/// lock, a tab looks up the highest such revision (`navigator.locks.query`)
-/// and waits until `caught_up(revision)` holds (its copy shows that write)
-/// before `f` runs. `f` returns its result and the revision it wrote, if any.
+/// `{name}.head.{time}.{token}` from its write until its next one (`token`
+/// names what it wrote: the stored document's fingerprint). Inside the lock,
+/// a tab looks up the latest such announcement (`navigator.locks.query`) and
+/// waits until `caught_up(token)` holds (its copy shows that write), for two
+/// seconds at most, before `f` runs. `f` returns its result and the token of
+/// what it wrote, if it wrote.
 ///
 /// Returns `None` if the lock could not be taken. Where the API is missing
 /// (very old browsers, insecure origins) `f` runs at once: tabs are then only
@@ -349,8 +359,8 @@ impl Store for LocalStorageStore {
 #[cfg(target_arch = "wasm32")]
 pub async fn exclusive<R: 'static>(
     name: &str,
-    caught_up: impl Fn(u64) -> bool + 'static,
-    f: impl FnOnce() -> (R, Option<u64>) + 'static,
+    caught_up: impl Fn(&str) -> bool + 'static,
+    f: impl FnOnce() -> (R, Option<String>) + 'static,
 ) -> Option<R> {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -368,7 +378,7 @@ pub async fn exclusive<R: 'static>(
             if let Some(latest) = latest_head(&locks, &head_prefix).await {
                 // The announced write reaches this tab's copy within moments.
                 for _ in 0..400 {
-                    if caught_up(latest) {
+                    if caught_up(&latest) {
                         break;
                     }
                     crate::clock::sleep_ms(5).await;
@@ -376,8 +386,9 @@ pub async fn exclusive<R: 'static>(
             }
             let (result, wrote) = f();
             *slot.borrow_mut() = Some(result);
-            if let Some(revision) = wrote {
-                announce(&locks, &format!("{head_prefix}{revision}")).await;
+            if let Some(token) = wrote {
+                let time = crate::clock::now_ms();
+                announce(&locks, &format!("{head_prefix}{time:015}.{token}")).await;
             }
             Ok(JsValue::UNDEFINED)
         })
@@ -416,9 +427,9 @@ fn call_request(
     result.ok()?.dyn_into().ok()
 }
 
-/// The highest revision announced by a held `{prefix}{revision}` lock.
+/// The token of the latest write announced by a held `{prefix}{time}.{token}` lock.
 #[cfg(target_arch = "wasm32")]
-async fn latest_head(locks: &wasm_bindgen::JsValue, prefix: &str) -> Option<u64> {
+async fn latest_head(locks: &wasm_bindgen::JsValue, prefix: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let query: js_sys::Function = js_sys::Reflect::get(locks, &"query".into())
         .ok()?
@@ -443,8 +454,9 @@ async fn latest_head(locks: &wasm_bindgen::JsValue, prefix: &str) -> Option<u64>
                 .ok()?
                 .as_string()
         })
-        .filter_map(|name| name.strip_prefix(prefix)?.parse::<u64>().ok())
+        .filter_map(|name| name.strip_prefix(prefix).map(str::to_string))
         .max()
+        .and_then(|latest| latest.split_once('.').map(|(_, token)| token.to_string()))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -486,8 +498,8 @@ async fn announce(_locks: &wasm_bindgen::JsValue, name: &str) {
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn exclusive<R: 'static>(
     _name: &str,
-    _caught_up: impl Fn(u64) -> bool + 'static,
-    f: impl FnOnce() -> (R, Option<u64>) + 'static,
+    _caught_up: impl Fn(&str) -> bool + 'static,
+    f: impl FnOnce() -> (R, Option<String>) + 'static,
 ) -> Option<R> {
     Some(f().0)
 }

@@ -3,8 +3,8 @@
 //! the Microsoft Customer Agreement when needed), accept, done.
 
 use super::sign_in::{CustomerIdentity, CustomerSignIn};
-use crate::api::encode_query;
 use crate::api::error::{ApiError, ErrorCode};
+use crate::api::op;
 use crate::api::wire::{AcceptRequest, AcceptResponse, Agreement, InvitationView, Me};
 use crate::app::{ctx, href, tr, trf};
 use crate::components::{ErrorBanner, Loading, SignerFields, SignerForm};
@@ -36,8 +36,8 @@ pub fn AcceptPortal() -> impl IntoView {
         move || {
             c.customer.track();
             let api = c.customer_api();
-            let path = format!("/v1/tenant/invitations/view?link={}", encode_query(&link));
-            async move { api.get::<InvitationView>(&path).await }
+            let link = link.clone();
+            async move { api.call(op::ViewInvitation { link }).await }
         }
     });
     let recheck = Callback::new(move |_| view_res.refetch());
@@ -103,7 +103,7 @@ fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl Int
         async move {
             match session {
                 None => Ok(None),
-                Some(_) => api.get::<Me>("/v1/me").await.map(Some),
+                Some(_) => api.call(op::GetMe {}).await.map(Some),
             }
         }
     });
@@ -351,13 +351,8 @@ fn Review(
         let api = c.customer_api();
         let key = key.clone();
         async move {
-            api.write::<_, AcceptResponse>(
-                "POST",
-                "/v1/tenant/invitations/accept",
-                &body,
-                Some(&key),
-            )
-            .await
+            api.call_keyed(op::AcceptInvitation { body }, Some(&key))
+                .await
         }
     });
     Effect::new(move |_| match accept.value().get() {

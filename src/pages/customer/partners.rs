@@ -3,7 +3,7 @@
 
 use super::sign_in::{CustomerIdentity, CustomerSignIn};
 use crate::api::error::ApiError;
-use crate::api::wire::{Collection, PartnerRelationship};
+use crate::api::op;
 use crate::app::{ctx, tr, trf};
 use crate::components::{Confirm, ErrorBanner, Loading};
 use crate::domain::relationship::DelegatedAdmin;
@@ -34,19 +34,17 @@ pub fn PartnersList() -> impl IntoView {
         c.revision.get();
         c.customer.get();
         let api = c.customer_api();
-        async move {
-            api.get::<Collection<PartnerRelationship>>("/v1/tenant/relationships")
-                .await
-        }
+        async move { api.call(op::ListPartners {}).await }
     });
     let confirming = RwSignal::new(None::<String>);
     let action_error = RwSignal::new(None::<ApiError>);
     let remove = Action::new_local(move |(id, name): &(String, String)| {
         let api = c.customer_api();
-        let path = format!("/v1/tenant/relationships/{id}/remove-admin");
+        let id = id.clone();
         let name = name.clone();
         async move {
-            api.write::<(), PartnerRelationship>("POST", &path, &(), None)
+            let partner = crate::api::client::id(&id)?;
+            api.call(op::RemoveAdminPermissions { partner })
                 .await
                 .map(|_| name)
         }

@@ -1,7 +1,7 @@
 //! Customer sign-in with the mock: a demo organization's user, or a new
 //! organization with its administrator.
 
-use crate::api::wire::{NewTenant, Session};
+use crate::api::wire::NewTenant;
 use crate::app::{ctx, tr, trf};
 use crate::components::{shown_after, ErrorBanner, Loading, TextField};
 use crate::domain::{country, validate};
@@ -64,10 +64,7 @@ pub fn CustomerSignIn(
     let create = Action::new_local(move |body: &NewTenant| {
         let api = c.anon_api();
         let body = body.clone();
-        async move {
-            api.write::<_, Session>("POST", "/v1/demo/tenants", &body, None)
-                .await
-        }
+        async move { api.call(crate::api::op::CreateDemoTenant { body }).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(s)) = create.value().get() {

@@ -7,7 +7,9 @@ mod record;
 
 use super::PartnerFrame;
 use crate::api::encode_query;
-use crate::api::wire::{Collection, Customer};
+use crate::api::op;
+use crate::api::query::{CustomerSort, QueryValue, RelationshipFilter, SortOrder};
+use crate::api::wire::Customer;
 use crate::app::{ctx, href, tr, trf};
 use crate::components::ErrorBanner;
 use crate::domain::relationship::DelegatedAdmin;
@@ -29,30 +31,43 @@ pub struct ListQuery {
     /// Search text.
     pub q: String,
     /// Sort column.
-    pub sort: String,
-    /// `asc` or `desc`.
-    pub order: String,
+    pub sort: CustomerSort,
+    /// Direction.
+    pub order: SortOrder,
     /// Relationship filter.
-    pub filter: String,
+    pub filter: RelationshipFilter,
 }
 
 impl ListQuery {
-    /// The URL query string (also the backend's).
+    /// The page's URL query (what differs from the defaults, so a shared
+    /// link stays short).
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode_query(&self.q)));
         }
-        if self.sort != "name" {
-            parts.push(format!("sort={}", self.sort));
+        if self.sort != CustomerSort::default() {
+            parts.push(format!("sort={}", self.sort.as_str()));
         }
-        if self.order != "asc" {
-            parts.push(format!("order={}", self.order));
+        if self.order != SortOrder::default() {
+            parts.push(format!("order={}", self.order.as_str()));
         }
-        if self.filter != "all" {
-            parts.push(format!("filter={}", self.filter));
+        if self.filter != RelationshipFilter::default() {
+            parts.push(format!("filter={}", self.filter.as_str()));
         }
         parts.join("&")
+    }
+
+    /// The backend operation for the page of `size` rows at `offset`.
+    pub fn page(&self, offset: u64, size: u32) -> op::ListCustomers {
+        op::ListCustomers {
+            size,
+            offset,
+            q: self.q.clone(),
+            sort: self.sort,
+            order: self.order,
+            filter: self.filter,
+        }
     }
 }
 
@@ -67,23 +82,13 @@ pub fn CustomersPage() -> impl IntoView {
 pub fn CustomersView() -> impl IntoView {
     let c = ctx();
     let url = use_query_map().get_untracked();
-    let pick = |name: &str, allowed: &[&str], default: &str| {
-        url.get(name)
-            .filter(|v| allowed.contains(&v.as_str()))
-            .unwrap_or_else(|| default.to_string())
-    };
+    fn pick<T: QueryValue + Default>(url: &leptos_router::params::ParamsMap, name: &str) -> T {
+        url.get(name).and_then(|v| T::parse(&v)).unwrap_or_default()
+    }
     let q = RwSignal::new(url.get("q").unwrap_or_default());
-    let sort = RwSignal::new(pick(
-        "sort",
-        &["name", "domain", "country", "relationship", "mca", "since"],
-        "name",
-    ));
-    let order = RwSignal::new(pick("order", &["asc", "desc"], "asc"));
-    let filter = RwSignal::new(pick(
-        "filter",
-        &["all", "reseller", "delegated", "adminRemoved"],
-        "all",
-    ));
+    let sort = RwSignal::new(pick::<CustomerSort>(&url, "sort"));
+    let order = RwSignal::new(pick::<SortOrder>(&url, "order"));
+    let filter = RwSignal::new(pick::<RelationshipFilter>(&url, "filter"));
     let query = Memo::new(move |_| ListQuery {
         q: q.get(),
         sort: sort.get(),
@@ -115,15 +120,11 @@ pub fn CustomersView() -> impl IntoView {
         });
         let mine = generation.get_value();
         let api = c.partner_api();
-        let qs = query.get_untracked().to_query();
-        let path = format!(
-            "/v1/customers?size={PAGE}&offset={}{}{}",
-            page * PAGE,
-            if qs.is_empty() { "" } else { "&" },
-            qs
-        );
+        let operation = query
+            .get_untracked()
+            .page((page * PAGE) as u64, PAGE as u32);
         scope.spawn(async move {
-            let result = api.get::<Collection<Customer>>(&path).await;
+            let result = api.call(operation).await;
             if generation.get_value() != mine {
                 return;
             }
@@ -257,10 +258,10 @@ pub fn CustomersView() -> impl IntoView {
             .map(|r| i18n::partner_role(c.lang.get(), r))
             .unwrap_or_default()
     };
-    let sort_button = move |column: &'static str, label: Key| {
+    let sort_button = move |column: CustomerSort, label: Key| {
         let state = move || {
             if sort.get() == column {
-                if order.get() == "asc" {
+                if order.get() == SortOrder::Asc {
                     "ascending"
                 } else {
                     "descending"
@@ -270,18 +271,18 @@ pub fn CustomersView() -> impl IntoView {
             }
         };
         view! {
-            <div class=format!("col col-{column}") data-sort=state>
+            <div class=format!("col col-{}", column.as_str()) data-sort=state>
                 <button type="button" class="sort" aria-pressed=move || (sort.get() == column).to_string()
                     aria-label=move || trf(Key::SortBy, &[tr(label)()]) on:click=move |_| {
                     if sort.get_untracked() == column {
-                        order.set(if order.get_untracked() == "asc" { "desc".into() } else { "asc".into() });
+                        order.set(if order.get_untracked() == SortOrder::Asc { SortOrder::Desc } else { SortOrder::Asc });
                     } else {
-                        sort.set(column.into());
-                        order.set("asc".into());
+                        sort.set(column);
+                        order.set(SortOrder::Asc);
                     }
                 }>
                     {tr(label)}
-                    <span aria-hidden="true" class="arrow">{move || if sort.get() == column { if order.get() == "asc" { " ▲" } else { " ▼" } } else { "" }}</span>
+                    <span aria-hidden="true" class="arrow">{move || if sort.get() == column { if order.get() == SortOrder::Asc { " ▲" } else { " ▼" } } else { "" }}</span>
                 </button>
             </div>
         }
@@ -303,7 +304,7 @@ pub fn CustomersView() -> impl IntoView {
                 </div>
                 <div class="field inline">
                     <label for="customer-filter">{tr(Key::FilterLabel)}</label>
-                    <select id="customer-filter" prop:value=move || filter.get() on:change=move |ev| filter.set(event_target_value(&ev))>
+                    <select id="customer-filter" prop:value=move || filter.get().as_str() on:change=move |ev| filter.set(RelationshipFilter::parse(&event_target_value(&ev)).unwrap_or_default())>
                         <option value="all">{tr(Key::FilterAll)}</option>
                         <option value="reseller">{tr(Key::RelReseller)}</option>
                         <option value="delegated">{tr(Key::RelDelegated)}</option>
@@ -318,12 +319,12 @@ pub fn CustomersView() -> impl IntoView {
             <div class="customers">
                 <div class="chead">
                     <div class="crow head">
-                        {sort_button("name", Key::ColCompany)}
-                        {sort_button("domain", Key::ColDomain)}
-                        {sort_button("country", Key::ColCountry)}
-                        {sort_button("relationship", Key::ColRelationship)}
-                        {sort_button("mca", Key::ColMca)}
-                        {sort_button("since", Key::ColSince)}
+                        {sort_button(CustomerSort::Name, Key::ColCompany)}
+                        {sort_button(CustomerSort::Domain, Key::ColDomain)}
+                        {sort_button(CustomerSort::Country, Key::ColCountry)}
+                        {sort_button(CustomerSort::Relationship, Key::ColRelationship)}
+                        {sort_button(CustomerSort::Mca, Key::ColMca)}
+                        {sort_button(CustomerSort::Since, Key::ColSince)}
                     </div>
                 </div>
                 <div class="viewport" node_ref=viewport on:scroll=on_scroll>

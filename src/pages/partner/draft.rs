@@ -3,6 +3,7 @@
 //! saved to the backend shortly after typing stops.
 
 use super::PartnerFrame;
+use crate::api::op;
 use crate::api::wire::{EmailDraft, Invitation};
 use crate::app::{ctx, go, tr, trf};
 use crate::components::{CopyButton, ErrorBanner, Loading, TextField};
@@ -26,11 +27,13 @@ pub fn DraftPage() -> impl IntoView {
 #[component]
 fn DraftLoader(id: String) -> impl IntoView {
     let c = ctx();
-    let path = format!("/v1/invitations/{id}");
     let invitation = LocalResource::new(move || {
         let api = c.partner_api();
-        let path = path.clone();
-        async move { api.get::<Invitation>(&path).await }
+        let id = id.clone();
+        async move {
+            let invitation = crate::api::client::id(&id)?;
+            api.call(op::GetInvitation { invitation }).await
+        }
     });
     view! {
         {move || match invitation.get() {
@@ -88,12 +91,11 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
         let alive = alive.clone();
         on_cleanup(move || alive.store(false, Ordering::Relaxed));
     }
-    let id = invitation.id.clone();
-    let path = format!("/v1/invitations/{id}/draft");
+    let target = crate::api::client::id::<crate::domain::ids::InvitationId>(&invitation.id);
     // Keep every keystroke locally; save to the backend after a pause.
     let persist = {
         let key = key.clone();
-        let path = path.clone();
+        let target = target.clone();
         let generation = generation.clone();
         let alive = alive.clone();
         move || {
@@ -107,7 +109,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             save_state.set(Key::DraftSaving);
             let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
             let api = c.partner_api();
-            let path = path.clone();
+            let target = target.clone();
             let generation = generation.clone();
             let alive = alive.clone();
             leptos::task::spawn_local(async move {
@@ -115,7 +117,16 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 if generation.load(Ordering::Relaxed) != mine {
                     return;
                 }
-                let result = api.write::<_, Invitation>("PUT", &path, &draft, None).await;
+                let result = match target {
+                    Ok(invitation) => api
+                        .call(op::SaveDraft {
+                            invitation,
+                            body: draft,
+                        })
+                        .await
+                        .map(|_| ()),
+                    Err(e) => Err(e),
+                };
                 if alive.load(Ordering::Relaxed) && generation.load(Ordering::Relaxed) == mine {
                     save_state.try_set(match result {
                         Ok(_) => Key::DraftSaved,
@@ -167,8 +178,14 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             completed_at: Some(String::new()),
         };
         let api = c.partner_api();
-        let path = path.clone();
-        async move { api.write::<_, Invitation>("PUT", &path, &draft, None).await }
+        let target = target.clone();
+        async move {
+            api.call(op::SaveDraft {
+                invitation: target?,
+                body: draft,
+            })
+            .await
+        }
     });
     let customer = invitation.customer_name.clone();
     let done_key = key.clone();

@@ -3,7 +3,7 @@
 
 use super::PartnerFrame;
 use crate::api::error::ApiError;
-use crate::api::wire::{Collection, Invitation};
+use crate::api::op;
 use crate::app::{ctx, href, tr, trf};
 use crate::components::{Confirm, CopyButton, ErrorBanner, Loading};
 use crate::domain::relationship::InvitationStatus;
@@ -24,7 +24,7 @@ pub fn InvitationsList() -> impl IntoView {
         c.revision.get();
         c.partner.get();
         let api = c.partner_api();
-        async move { api.get::<Collection<Invitation>>("/v1/invitations").await }
+        async move { api.call(op::ListInvitations {}).await }
     });
     let may_invite = move || {
         c.partner
@@ -36,8 +36,13 @@ pub fn InvitationsList() -> impl IntoView {
     let revoke_error = RwSignal::new(None::<ApiError>);
     let revoke = Action::new_local(move |id: &String| {
         let api = c.partner_api();
-        let path = format!("/v1/invitations/{id}/revoke");
-        async move { api.write_empty::<()>("POST", &path, None, None).await }
+        let id = id.clone();
+        async move {
+            let invitation = crate::api::client::id(&id)?;
+            api.call(op::RevokeInvitation { invitation })
+                .await
+                .map(|_| ())
+        }
     });
     Effect::new(move |_| match revoke.value().get() {
         Some(Ok(())) => {

@@ -2,9 +2,8 @@
 //! the email's language and, for indirect providers, the indirect reseller.
 
 use super::PartnerFrame;
-use crate::api::wire::{
-    Collection, CreateInvitation, IndirectReseller, Invitation, PartnerProfile,
-};
+use crate::api::op;
+use crate::api::wire::InvitationRequest;
 use crate::app::{app_root_url, ctx, go, tr, trf};
 use crate::components::{problem_text, ErrorBanner, Loading, TextField};
 use crate::domain::email::Lang;
@@ -28,13 +27,9 @@ pub fn NewInvitationForm() -> impl IntoView {
         let api = c.partner_api();
         c.partner.get();
         async move {
-            let profile = api.get::<PartnerProfile>("/v1/profiles/partner").await?;
+            let profile = api.call(op::GetPartnerProfile {}).await?;
             let resellers = if profile.indirect_provider {
-                api.get::<Collection<IndirectReseller>>(
-                    "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf",
-                )
-                .await?
-                .items
+                api.call(op::ListIndirectResellers).await?.items
             } else {
                 Vec::new()
             };
@@ -63,8 +58,8 @@ pub fn NewInvitationForm() -> impl IntoView {
         }
     });
     let last_attempt: StoredValue<Option<(String, String)>> = StoredValue::new(None);
-    let last_body: StoredValue<Option<CreateInvitation>> = StoredValue::new(None);
-    let create = Action::new_local(move |body: &CreateInvitation| {
+    let last_body: StoredValue<Option<InvitationRequest>> = StoredValue::new(None);
+    let create = Action::new_local(move |body: &InvitationRequest| {
         let body = body.clone();
         last_body.set_value(Some(body.clone()));
         let json = serde_json::to_string(&body).unwrap_or_default();
@@ -76,7 +71,7 @@ pub fn NewInvitationForm() -> impl IntoView {
         last_attempt.set_value(Some((json, key.clone())));
         let api = c.partner_api();
         async move {
-            api.write::<_, Invitation>("POST", "/v1/invitations", &body, Some(&key))
+            api.call_keyed(op::CreateInvitation { body }, Some(&key))
                 .await
         }
     });
@@ -103,7 +98,7 @@ pub fn NewInvitationForm() -> impl IntoView {
             .get_untracked()
             .and_then(Result::ok)
             .is_some_and(|(p, _)| p.cloud.requires_delegated_admin());
-        create.dispatch(CreateInvitation {
+        create.dispatch(InvitationRequest {
             dap: dap.get_untracked() || forced,
             customer_name: name.get_untracked().trim().to_string(),
             customer_email: email.get_untracked().trim().to_string(),

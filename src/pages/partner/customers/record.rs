@@ -4,12 +4,13 @@
 
 use crate::api::error::{ApiError, ErrorCode};
 use crate::api::wire::{
-    Agreement, Collection, Customer, CustomerUser, IndirectReseller, LicenseUpdate,
-    NewSubscription, Offer, PartnerProfile, SubscribedSku, Subscription, SubscriptionPatch,
+    Agreement, Customer, LicenseUpdate, NewSubscription, SubscriptionPatch, SubscriptionStatus,
     SupportContactRequest,
 };
+use crate::api::{client, op};
 use crate::app::{ctx, href, tr, trf};
 use crate::components::{Confirm, ErrorBanner, Loading, SignerFields, SignerForm};
+use crate::domain::ids::TenantId;
 use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
@@ -95,10 +96,9 @@ fn AccountTab(customer: Customer) -> impl IntoView {
         let api = c.partner_api();
         let id = id.clone();
         async move {
-            let detail = api.get::<Customer>(&format!("/v1/customers/{id}")).await?;
-            let agreements = api
-                .get::<Collection<Agreement>>(&format!("/v1/customers/{id}/agreements"))
-                .await?;
+            let customer = client::id(&id)?;
+            let detail = api.call(op::GetCustomer { customer }).await?;
+            let agreements = api.call(op::ListCustomerAgreements { customer }).await?;
             Ok::<_, ApiError>((detail, agreements.items))
         }
     });
@@ -160,8 +160,14 @@ fn AttestForm(customer_id: String, form: SignerForm) -> impl IntoView {
             date_agreed: crate::domain::time::to_rfc3339(crate::api::now_ms()),
             agreement_type: "MicrosoftCustomerAgreement".into(),
         };
-        let path = format!("/v1/customers/{customer_id}/agreements");
-        async move { api.write::<_, Agreement>("POST", &path, &body, None).await }
+        let customer = client::id(&customer_id);
+        async move {
+            api.call(op::AttestAgreement {
+                customer: customer?,
+                body,
+            })
+            .await
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = save.value().get() {
@@ -191,21 +197,16 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
         let api = c.partner_api();
         let id = id.clone();
         async move {
-            let subs = api
-                .get::<Collection<Subscription>>(&format!("/v1/customers/{id}/subscriptions"))
-                .await?;
-            let offers = api.get::<Collection<Offer>>("/v1/offers").await?;
-            let profile = api.get::<PartnerProfile>("/v1/profiles/partner").await?;
+            let customer = client::id(&id)?;
+            let subs = api.call(op::ListSubscriptions { customer }).await?;
+            let offers = api.call(op::ListOffers {}).await?;
+            let profile = api.call(op::GetPartnerProfile {}).await?;
             let mut eligible = vec![(
                 profile.tenant_id.clone(),
                 format!("{} (MPN {})", profile.company_name, profile.mpn_id),
             )];
             if profile.indirect_provider {
-                let resellers = api
-                    .get::<Collection<IndirectReseller>>(
-                        "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf",
-                    )
-                    .await?;
+                let resellers = api.call(op::ListIndirectResellers).await?;
                 eligible.extend(
                     resellers
                         .items
@@ -246,13 +247,16 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
                 quantity: qty,
             };
             let api = c.partner_api();
-            let path = format!("/v1/customers/{cid}/subscriptions");
+            let customer = client::id(&cid);
             run(
                 Key::Provisioned,
                 Box::pin(async move {
-                    api.write::<_, Subscription>("POST", &path, &body, None)
-                        .await
-                        .map(|_| ())
+                    api.call(op::CreateSubscription {
+                        customer: customer?,
+                        body,
+                    })
+                    .await
+                    .map(|_| ())
                 }),
             );
         }
@@ -272,9 +276,9 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
                     {if subs.is_empty() { Some(view! { <p class="muted">{tr(Key::NoSubscriptions)}</p> }) } else { None }}
                     <ul class="subs plain">
                         {subs.into_iter().map(|s| {
-                            let active = s.status == "active";
-                            let path = format!("/v1/customers/{cid}/subscriptions/{}", s.id);
-                            let path2 = format!("{path}/supportcontact");
+                            let active = s.status == SubscriptionStatus::Active;
+                            let target = client::id::<TenantId>(&cid).and_then(|c| Ok((c, client::id::<uuid::Uuid>(&s.id)?)));
+                            let target2 = target.clone();
                             let chosen = RwSignal::new(s.support_contact.as_ref().map(|x| x.support_tenant_id.clone()).unwrap_or_else(|| eligible.first().map(|e| e.0.clone()).unwrap_or_default()));
                             let select_id = format!("support-{}", s.id);
                             let contact = s.support_contact.as_ref().map(|x| x.name.clone());
@@ -287,12 +291,11 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
                                     </p>
                                     <div class="row">
                                         <button type="button" on:click={
-                                            let path = path.clone();
                                             move |_| {
                                                 let api = c.partner_api();
-                                                let body = SubscriptionPatch { status: Some(if active { "suspended".into() } else { "active".into() }), quantity: None };
-                                                let path = path.clone();
-                                                run(Key::SubscriptionUpdated, Box::pin(async move { api.write::<_, Subscription>("PATCH", &path, &body, None).await.map(|_| ()) }));
+                                                let body = SubscriptionPatch { status: Some(if active { SubscriptionStatus::Suspended } else { SubscriptionStatus::Active }), quantity: None };
+                                                let target = target.clone();
+                                                run(Key::SubscriptionUpdated, Box::pin(async move { let (customer, subscription) = target?; api.call(op::UpdateSubscription { customer, subscription, body }).await.map(|_| ()) }));
                                             }
                                         }>{move || if active { tr(Key::Suspend)() } else { tr(Key::Reactivate)() }}</button>
                                         <label for=select_id.clone()>{tr(Key::AssignSupport)}</label>
@@ -302,8 +305,8 @@ fn ServicesTab(customer: Customer) -> impl IntoView {
                                         <button type="button" on:click=move |_| {
                                             let api = c.partner_api();
                                             let body = SupportContactRequest { support_tenant_id: chosen.get_untracked() };
-                                            let path = path2.clone();
-                                            run(Key::SupportAssigned, Box::pin(async move { api.write::<_, Subscription>("PUT", &path, &body, None).await.map(|_| ()) }));
+                                            let target = target2.clone();
+                                            run(Key::SupportAssigned, Box::pin(async move { let (customer, subscription) = target?; api.call(op::SetSupportContact { customer, subscription, body }).await.map(|_| ()) }));
                                         }>{tr(Key::Assign)}</button>
                                     </div>
                                 </li>
@@ -338,12 +341,9 @@ fn UsersTab(customer: Customer) -> impl IntoView {
         let api = c.partner_api();
         let id = id.clone();
         async move {
-            let users = api
-                .get::<Collection<CustomerUser>>(&format!("/v1/customers/{id}/users"))
-                .await?;
-            let skus = api
-                .get::<Collection<SubscribedSku>>(&format!("/v1/customers/{id}/subscribedskus"))
-                .await?;
+            let customer = client::id(&id)?;
+            let users = api.call(op::ListCustomerUsers { customer }).await?;
+            let skus = api.call(op::ListSubscribedSkus { customer }).await?;
             Ok::<_, ApiError>((users.items, skus.items))
         }
     });
@@ -352,12 +352,20 @@ fn UsersTab(customer: Customer) -> impl IntoView {
     let scope = crate::task::Scope::new();
     let update = move |user: String, update: LicenseUpdate| {
         let api = c.partner_api();
-        let path = format!("/v1/customers/{cid}/users/{user}/licenseupdates");
+        let target = client::id::<TenantId>(&cid).and_then(|c| Ok((c, client::id(&user)?)));
         scope.spawn(async move {
-            match api
-                .write::<_, CustomerUser>("POST", &path, &update, None)
-                .await
-            {
+            let result = match target {
+                Ok((customer, user)) => {
+                    api.call(op::UpdateLicenses {
+                        customer,
+                        user,
+                        body: update,
+                    })
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            match result {
                 Ok(_) => {
                     action_error.set(None);
                     c.changed();
@@ -463,8 +471,14 @@ fn NextSteps(customer: Customer) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let remove = Action::new_local(move |_: &()| {
         let api = c.partner_api();
-        let path = format!("/v1/customers/{id}/relationship");
-        async move { api.write_empty::<()>("DELETE", &path, None, None).await }
+        let customer = client::id(&id);
+        async move {
+            api.call(op::RemoveRelationship {
+                customer: customer?,
+            })
+            .await
+            .map(|_| ())
+        }
     });
     let done_name = name.clone();
     Effect::new(move |_| {

@@ -1,13 +1,8 @@
 //! Browser tests of the partner's Customers page: windowing over 50,000
 //! customers, search/sort/filter, expanding records, the removal guard.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn row_names() -> Vec<String> {
     all(".crow:not(.head) .name")

@@ -1,17 +1,15 @@
 //! Browser test of the HTTP client (gloo-net) against the running mock
 //! server: `.ci/test` starts it and sets MOCK_SERVER_URL at build time.
-#![cfg(target_arch = "wasm32")]
 
 use reseller_invitations::api::client::{Backend, Client};
 use reseller_invitations::api::error::ErrorCode;
 use reseller_invitations::api::http::HttpTransport;
+use reseller_invitations::api::op;
 use reseller_invitations::api::wire::{
-    CreateInvitation, DemoIdentities, Invitation, Me, Session, SignInRequest,
+    DemoIdentities, Invitation, InvitationRequest, Me, Session, SignInRequest,
 };
 use reseller_invitations::domain::email::Lang;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn server() -> Client {
     let base_url = match option_env!("MOCK_SERVER_URL") {
@@ -27,10 +25,8 @@ fn server() -> Client {
 #[wasm_bindgen_test]
 async fn http_client_speaks_the_contract() {
     let api = server();
-    api.write_empty::<()>("POST", "/v1/demo/reset", None, None)
-        .await
-        .unwrap();
-    let ids: DemoIdentities = api.get("/v1/demo/identities").await.unwrap();
+    api.call(op::ResetDemo {}).await.unwrap();
+    let ids: DemoIdentities = api.call(op::ListDemoIdentities {}).await.unwrap();
     let ana = ids
         .partners
         .iter()
@@ -38,20 +34,17 @@ async fn http_client_speaks_the_contract() {
         .find(|u| u.display_name == "Ana Souza")
         .unwrap();
     let session: Session = api
-        .write(
-            "POST",
-            "/v1/demo/sign-in",
-            &SignInRequest {
+        .call(op::DemoSignIn {
+            body: SignInRequest {
                 user_id: ana.id.clone(),
             },
-            None,
-        )
+        })
         .await
         .unwrap();
     let me_api = api.with_token(Some(session.access_token));
-    let me: Me = me_api.get("/v1/me").await.unwrap();
+    let me: Me = me_api.call(op::GetMe {}).await.unwrap();
     assert_eq!(me.company_name, "Fabrikam Cloud Services");
-    let body = CreateInvitation {
+    let body = InvitationRequest {
         dap: true,
         customer_name: "Over HTTP".into(),
         customer_email: String::new(),
@@ -60,18 +53,26 @@ async fn http_client_speaks_the_contract() {
         app_base: "https://app.example/".into(),
     };
     let a: Invitation = me_api
-        .write("POST", "/v1/invitations", &body, Some("browser-key"))
+        .call_keyed(
+            op::CreateInvitation { body: body.clone() },
+            Some("browser-key"),
+        )
         .await
         .unwrap();
     let b: Invitation = me_api
-        .write("POST", "/v1/invitations", &body, Some("browser-key"))
+        .call_keyed(
+            op::CreateInvitation { body: body.clone() },
+            Some("browser-key"),
+        )
         .await
         .unwrap();
     assert_eq!(a.id, b.id, "the idempotency key crosses HTTP");
-    let e = api.get::<Me>("/v1/me").await.unwrap_err();
+    let e = api.call(op::GetMe {}).await.unwrap_err();
     assert_eq!((e.code, e.status), (ErrorCode::NotSignedIn, 401));
     let e = me_api
-        .get::<Invitation>("/v1/invitations/00000000-0000-4000-8000-000000000000")
+        .call(op::GetInvitation {
+            invitation: "00000000-0000-4000-8000-000000000000".parse().unwrap(),
+        })
         .await
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvitationNotFound);
@@ -83,10 +84,7 @@ async fn an_unreachable_server_is_a_network_error() {
         base_url: "http://127.0.0.1:9".into(),
         timeout_ms: 2000,
     }));
-    let e = api
-        .get::<DemoIdentities>("/v1/demo/identities")
-        .await
-        .unwrap_err();
+    let e = api.call(op::ListDemoIdentities {}).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::Network);
     assert!(e.description.contains("could not be reached"));
 }
@@ -103,7 +101,7 @@ fn server_with_timeout(timeout_ms: u32) -> Client {
 }
 
 async fn signed_in(api: &Client, name: &str) -> Client {
-    let ids: DemoIdentities = api.get("/v1/demo/identities").await.unwrap();
+    let ids: DemoIdentities = api.call(op::ListDemoIdentities {}).await.unwrap();
     let user = ids
         .partners
         .iter()
@@ -111,14 +109,11 @@ async fn signed_in(api: &Client, name: &str) -> Client {
         .find(|u| u.display_name == name)
         .unwrap();
     let session: Session = api
-        .write(
-            "POST",
-            "/v1/demo/sign-in",
-            &SignInRequest {
+        .call(op::DemoSignIn {
+            body: SignInRequest {
                 user_id: user.id.clone(),
             },
-            None,
-        )
+        })
         .await
         .unwrap();
     api.with_token(Some(session.access_token))
@@ -126,7 +121,7 @@ async fn signed_in(api: &Client, name: &str) -> Client {
 
 async fn named(api: &Client, name: &str) -> usize {
     let list: reseller_invitations::api::wire::Collection<Invitation> =
-        api.get("/v1/invitations").await.unwrap();
+        api.call(op::ListInvitations {}).await.unwrap();
     list.items
         .iter()
         .filter(|i| i.customer_name == name)
@@ -141,7 +136,7 @@ async fn named(api: &Client, name: &str) -> usize {
 async fn a_lost_body_after_a_write_is_reported_as_maybe_applied() {
     let api = server_with_timeout(1000);
     let ana = signed_in(&api, "Ana Souza").await;
-    let body = CreateInvitation {
+    let body = InvitationRequest {
         dap: false,
         customer_name: "Lost Body Ltda".into(),
         customer_email: String::new(),
@@ -181,7 +176,7 @@ async fn waiting_for_headers_is_bounded_by_the_timeout() {
     assert_eq!(e.code, ErrorCode::Network, "{e:?}");
     // Three attempts of 1 s and the backoff (0.3 s + 1.2 s), not 30 s.
     assert!(waited < 10_000.0, "waited {waited} ms");
-    let body = CreateInvitation {
+    let body = InvitationRequest {
         dap: false,
         customer_name: "Silent Server Ltda".into(),
         customer_email: String::new(),

@@ -1,21 +1,17 @@
 //! Browser tests of the customer's screens: every link error page, every
 //! check, and markup in data shown as text.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::*;
-use reseller_invitations::api::wire::{CreateInvitation, Invitation};
+use crate::common::*;
+use reseller_invitations::api::op;
+use reseller_invitations::api::wire::{Invitation, InvitationRequest};
 use reseller_invitations::api::ApiRequest;
 use reseller_invitations::domain::email::Lang;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
 const FABRIKAM: &str = "0de00000-0000-4001-8000-000000000001";
 
 async fn invite(partner: &str, dap: bool) -> Invitation {
-    let body = CreateInvitation {
+    let body = InvitationRequest {
         dap,
         customer_name: String::new(),
         customer_email: String::new(),
@@ -25,7 +21,7 @@ async fn invite(partner: &str, dap: bool) -> Invitation {
     };
     client_as(partner)
         .await
-        .write("POST", "/v1/invitations", &body, None)
+        .call(op::CreateInvitation { body })
         .await
         .unwrap()
 }
@@ -73,12 +69,9 @@ async fn unknown_altered_revoked_expired_links() {
     let token = sign_in("Ana Souza").await.access_token;
     client_as("Ana Souza")
         .await
-        .write_empty::<()>(
-            "POST",
-            &format!("/v1/invitations/{}/revoke", inv.id),
-            None,
-            None,
-        )
+        .call(op::RevokeInvitation {
+            invitation: inv.id.parse().unwrap(),
+        })
         .await
         .unwrap();
     let _ = token;
@@ -89,7 +82,7 @@ async fn unknown_altered_revoked_expired_links() {
     let old = mock.borrow_mut().handle(
         &ApiRequest::new("POST", "/v1/invitations")
             .header("authorization", format!("Bearer {token}"))
-            .json(&CreateInvitation {
+            .json(&InvitationRequest {
                 dap: false,
                 customer_name: String::new(),
                 customer_email: String::new(),

@@ -1,17 +1,13 @@
 //! Browser tests of the partner's screens: options page (sovereign cloud,
 //! roles), draft page (link guard and restore, mailto encoding, clipboard
 //! fallback) and the invitations list.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::*;
-use reseller_invitations::api::wire::{CreateInvitation, Invitation};
+use crate::common::*;
+use reseller_invitations::api::op;
+use reseller_invitations::api::wire::{Invitation, InvitationRequest};
 use reseller_invitations::domain::email::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn checkbox() -> web_sys::HtmlInputElement {
     one("#dap").unchecked_into()
@@ -75,7 +71,7 @@ async fn bad_email_is_explained_and_nothing_typed_is_lost() {
 }
 
 async fn create(lang: Lang, dap: bool, name: &str) -> Invitation {
-    let body = CreateInvitation {
+    let body = InvitationRequest {
         dap,
         customer_name: name.into(),
         customer_email: "ana@contoso.com.br".into(),
@@ -85,7 +81,7 @@ async fn create(lang: Lang, dap: bool, name: &str) -> Invitation {
     };
     client_as("Ana Souza")
         .await
-        .write("POST", "/v1/invitations", &body, None)
+        .call(op::CreateInvitation { body })
         .await
         .unwrap()
 }
@@ -299,7 +295,9 @@ async fn leaving_the_draft_right_after_typing_keeps_the_edit_and_throws_nothing(
     reseller_invitations::api::sleep_ms(1000).await;
     let saved: Invitation = client_as("Ana Souza")
         .await
-        .get(&format!("/v1/invitations/{}", inv.id))
+        .call(op::GetInvitation {
+            invitation: inv.id.parse().unwrap(),
+        })
         .await
         .unwrap();
     assert_eq!(

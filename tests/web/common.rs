@@ -1,10 +1,10 @@
 //! Shared set-up for the browser tests: a fresh in-memory mock, the app
 //! mounted at a given path, DOM queries and waiting for what a user sees.
-#![allow(dead_code)]
 
 use leptos::prelude::*;
 use reseller_invitations::api::client::Backend;
 use reseller_invitations::api::mock::MockBackend;
+use reseller_invitations::api::op;
 use reseller_invitations::api::wire::{DemoIdentities, Session, SignInRequest};
 use reseller_invitations::app::{self, App, Ctx};
 use std::cell::RefCell;
@@ -94,7 +94,7 @@ pub async fn client_as(name: &str) -> reseller_invitations::api::client::Client 
 /// Signs a demo user in through the contract.
 pub async fn sign_in(name: &str) -> Session {
     let api = app::client(None);
-    let ids: DemoIdentities = api.get("/v1/demo/identities").await.unwrap();
+    let ids: DemoIdentities = api.call(op::ListDemoIdentities {}).await.unwrap();
     let user = ids
         .partners
         .iter()
@@ -102,14 +102,11 @@ pub async fn sign_in(name: &str) -> Session {
         .flat_map(|t| &t.users)
         .find(|u| u.display_name == name)
         .unwrap_or_else(|| panic!("no demo user {name}"));
-    api.write(
-        "POST",
-        "/v1/demo/sign-in",
-        &SignInRequest {
+    api.call(op::DemoSignIn {
+        body: SignInRequest {
             user_id: user.id.clone(),
         },
-        None,
-    )
+    })
     .await
     .unwrap()
 }

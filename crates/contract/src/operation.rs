@@ -1,0 +1,938 @@
+//! One typed operation per endpoint: the only place an endpoint exists.
+//!
+//! Each operation is a struct holding what the caller sends (path values,
+//! query, body) and implementing [`Operation`]: its method, path template,
+//! who may call it, the status of its success, the errors it may answer, and
+//! its request and response types. The client sends operations
+//! (`client.call(ListCustomers { .. })`), never paths; a server reads a
+//! request into [`Request`] (one variant per operation) and answers it with
+//! an exhaustive `match`, so an endpoint without a handler does not compile.
+
+use crate::error::{invalid, refuse, ErrorCode};
+use crate::query::{CustomerSort, QueryValue, RelationshipFilter, SortOrder};
+use crate::wire;
+use crate::{encode_query, ApiRequest, ApiResponse};
+use reseller_domain::ids::{InvitationId, TenantId, UserId};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Reads.
+    Get,
+    /// Creates or acts.
+    Post,
+    /// Replaces.
+    Put,
+    /// Changes part.
+    Patch,
+    /// Removes.
+    Delete,
+}
+
+impl Method {
+    /// The method's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+    /// Whether it changes state (and so carries an idempotency key).
+    pub fn is_write(self) -> bool {
+        self != Method::Get
+    }
+}
+
+/// Who may call an endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Caller {
+    /// Anyone (demo identities, the public invitation view).
+    Anyone,
+    /// A signed-in partner user.
+    Partner,
+    /// A signed-in customer user.
+    Customer,
+    /// Any signed-in user.
+    SignedIn,
+}
+
+/// A documented query parameter.
+#[derive(Clone, Copy, Debug)]
+pub struct QueryParam {
+    /// Its name.
+    pub name: &'static str,
+    /// What it means (and its default).
+    pub description: &'static str,
+    /// The values it may take, when it is an enum.
+    pub values: &'static [&'static str],
+    /// Whether it is a whole number.
+    pub integer: bool,
+    /// Whether a request must carry it.
+    pub required: bool,
+}
+
+/// What an endpoint is: everything but its types.
+#[derive(Clone, Copy, Debug)]
+pub struct Endpoint {
+    /// Method.
+    pub method: Method,
+    /// Path template, `{name}` for a path value.
+    pub path: &'static str,
+    /// Who may call it.
+    pub caller: Caller,
+    /// The status of a success (200, 201 or 204).
+    pub success: u16,
+    /// One line for the documentation.
+    pub summary: &'static str,
+    /// The errors it may answer besides those every endpoint may
+    /// ([`COMMON_ERRORS`]).
+    pub errors: &'static [ErrorCode],
+    /// Its query parameters.
+    pub query: &'static [QueryParam],
+}
+
+/// Errors any endpoint may answer: a malformed body, no or the wrong kind of
+/// caller, a body too large, a reused idempotency key, the service down or
+/// the in-browser mock's storage full.
+pub const COMMON_ERRORS: &[ErrorCode] = &[
+    ErrorCode::MalformedBody,
+    ErrorCode::NotSignedIn,
+    ErrorCode::WrongTenantKind,
+    ErrorCode::TooLarge,
+    ErrorCode::KeyReused,
+    ErrorCode::Unavailable,
+    ErrorCode::StorageFull,
+];
+
+/// A body type's JSON schema, where schemas are generated (natively, for the
+/// OpenAPI document); nothing in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait Schema: schemars::JsonSchema {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: schemars::JsonSchema> Schema for T {}
+/// A body type's JSON schema, where schemas are generated (natively, for the
+/// OpenAPI document); nothing in the browser.
+#[cfg(target_arch = "wasm32")]
+pub trait Schema {}
+#[cfg(target_arch = "wasm32")]
+impl<T> Schema for T {}
+
+/// No request body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct NoBody;
+
+/// An answer without a body (204).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct NoContent;
+
+/// One endpoint, typed.
+pub trait Operation: Sized + 'static {
+    /// What the endpoint is.
+    const ENDPOINT: Endpoint;
+    /// The request body ([`NoBody`] for none).
+    type Body: Serialize + DeserializeOwned + Schema;
+    /// The answer ([`NoContent`] for 204).
+    type Response: Serialize + DeserializeOwned + Schema;
+    /// The path with its values and query, e.g. `/v1/customers/{id}`.
+    fn path(&self) -> String;
+    /// The body, if the endpoint takes one.
+    fn body(&self) -> Option<&Self::Body> {
+        None
+    }
+    /// Reads the operation from a request whose path matched the template.
+    fn from_request(request: &Incoming<'_>) -> Result<Self, ApiResponse>;
+}
+
+/// A request as a server received it, matched to an endpoint.
+pub struct Incoming<'a> {
+    /// The request.
+    pub request: &'a ApiRequest,
+    /// The path values, decoded, in template order.
+    pub path: Vec<String>,
+}
+
+impl Incoming<'_> {
+    /// Path value `i` as an id; an unreadable one is simply not found.
+    pub fn id<T: std::str::FromStr>(&self, i: usize, what: &str) -> Result<T, ApiResponse> {
+        let value = self.path.get(i).map(String::as_str).unwrap_or_default();
+        value.parse().map_err(|_| {
+            refuse(
+                ErrorCode::NotFound,
+                format!(
+                    "No {what} with id “{}”",
+                    value.chars().take(60).collect::<String>()
+                ),
+            )
+        })
+    }
+    /// The JSON body.
+    pub fn body<T: DeserializeOwned>(&self) -> Result<T, ApiResponse> {
+        serde_json::from_str(&self.request.body).map_err(|e| {
+            refuse(
+                ErrorCode::MalformedBody,
+                format!("The request body is not valid: {e}"),
+            )
+        })
+    }
+    /// A query value, decoded.
+    pub fn query(&self, name: &str) -> Option<String> {
+        self.request.query(name)
+    }
+    /// An enum query value, or its default when absent; 400 naming it when unknown.
+    pub fn query_enum<T: QueryValue + Default>(&self, name: &str) -> Result<T, ApiResponse> {
+        match self.query(name) {
+            None => Ok(T::default()),
+            Some(v) => T::parse(&v).ok_or_else(|| {
+                let values: Vec<&str> = T::ALL.iter().map(|v| v.as_str()).collect();
+                invalid(name, format!("{name} must be one of {}", values.join(", ")))
+            }),
+        }
+    }
+    /// A whole-number query value in `range`, or `default` when absent.
+    pub fn query_number(
+        &self,
+        name: &str,
+        range: std::ops::RangeInclusive<u64>,
+        default: u64,
+    ) -> Result<u64, ApiResponse> {
+        match self.query(name) {
+            None => Ok(default),
+            Some(v) => v
+                .parse::<u64>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or_else(|| {
+                    invalid(
+                        name,
+                        format!(
+                            "{name} must be a whole number from {} to {}",
+                            range.start(),
+                            range.end()
+                        ),
+                    )
+                }),
+        }
+    }
+}
+
+const fn q(
+    name: &'static str,
+    description: &'static str,
+    values: &'static [&'static str],
+    integer: bool,
+    required: bool,
+) -> QueryParam {
+    QueryParam {
+        name,
+        description,
+        values,
+        integer,
+        required,
+    }
+}
+
+/// Declares an operation: its path values (parsed as ids; an unreadable one
+/// is simply not found) and its body, if any.
+macro_rules! op {
+    ($(#[$meta:meta])* $name:ident { $($field:ident: $fty:ty = $what:literal),* $(; body: $body:ty)? },
+     $method:ident $path:literal, $caller:ident, $status:literal, $summary:literal, [$($err:ident),*]
+     => $response:ty) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            $(
+                #[doc = concat!("The ", $what, ".")]
+                pub $field: $fty,
+            )*
+            $(
+                /// The request body.
+                pub body: $body,
+            )?
+        }
+        impl Operation for $name {
+            const ENDPOINT: Endpoint = Endpoint {
+                method: Method::$method,
+                path: $path,
+                caller: Caller::$caller,
+                success: $status,
+                summary: $summary,
+                errors: &[$(ErrorCode::$err),*],
+                query: &[],
+            };
+            type Body = op!(@body $($body)?);
+            type Response = $response;
+            fn path(&self) -> String {
+                fill($path, &[$(encode_query(&self.$field.to_string())),*])
+            }
+            fn body(&self) -> Option<&Self::Body> {
+                op!(@ref self $($body)?)
+            }
+            #[allow(unused_assignments, unused_mut, unused_variables)]
+            fn from_request(request: &Incoming<'_>) -> Result<Self, ApiResponse> {
+                let mut i = 0;
+                $(
+                    let $field: $fty = request.id(i, $what)?;
+                    i += 1;
+                )*
+                Ok(Self {
+                    $($field,)*
+                    $(body: request.body::<$body>()?,)?
+                })
+            }
+        }
+    };
+    (@body) => { NoBody };
+    (@body $body:ty) => { $body };
+    (@ref $self:ident) => { None };
+    (@ref $self:ident $body:ty) => { Some(&$self.body) };
+}
+
+// ----- demo (the in-browser mock and the mock server) -----
+
+op!(
+    /// The demo's partners and customers, with their users.
+    ListDemoIdentities {},
+    Get "/v1/demo/identities", Anyone, 200,
+    "The demo's partners and customers, with their users", [] => wire::DemoIdentities
+);
+op!(
+    /// Signs a demo user in.
+    DemoSignIn { ; body: wire::SignInRequest },
+    Post "/v1/demo/sign-in", Anyone, 200,
+    "Signs a demo user in (loopback only on the mock server)", [NotFound, InsufficientRole] => wire::Session
+);
+op!(
+    /// Creates a demo customer organization and signs its administrator in.
+    CreateDemoTenant { ; body: wire::NewTenant },
+    Post "/v1/demo/tenants", Anyone, 201,
+    "Creates a demo customer organization and signs its Global administrator in", [Validation, InsufficientRole] => wire::Session
+);
+op!(
+    /// Restores the demo's seed.
+    ResetDemo {},
+    Post "/v1/demo/reset", Anyone, 204,
+    "Restores the demo's seed data", [InsufficientRole] => NoContent
+);
+
+// ----- everyone signed in -----
+
+op!(
+    /// The signed-in user and its organization.
+    GetMe {},
+    Get "/v1/me", SignedIn, 200,
+    "The signed-in user and its organization", [] => wire::Me
+);
+op!(
+    /// The Microsoft Customer Agreement's current version.
+    ListAgreementMetadata {},
+    Get "/v1/agreements", SignedIn, 200,
+    "The Microsoft Customer Agreement's current version (template id, link)", [] => wire::Collection<wire::AgreementMetadata>
+);
+
+// ----- the partner -----
+
+op!(
+    /// The partner's profile.
+    GetPartnerProfile {},
+    Get "/v1/profiles/partner", Partner, 200,
+    "The signed-in partner's profile (MPN id, indirect provider)", [] => wire::PartnerProfile
+);
+op!(
+    /// The catalogue.
+    ListOffers {},
+    Get "/v1/offers", Partner, 200,
+    "The offers the partner may provision", [] => wire::Collection<wire::Offer>
+);
+op!(
+    /// Creates an invitation: its link and its draft email.
+    CreateInvitation { ; body: wire::InvitationRequest },
+    Post "/v1/invitations", Partner, 201,
+    "Creates an invitation with its personalised link and draft email", [Validation, InsufficientRole, NotFound] => wire::Invitation
+);
+op!(
+    /// The partner's invitations, newest first.
+    ListInvitations {},
+    Get "/v1/invitations", Partner, 200,
+    "The partner's invitations, newest first", [] => wire::Collection<wire::Invitation>
+);
+
+/// Partner Center's reseller relationship request link (its own shape,
+/// without this product's `invitationId`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GetRelationshipRequest {
+    /// Whether delegated admin privileges are asked for.
+    pub dap: bool,
+}
+
+impl Operation for GetRelationshipRequest {
+    const ENDPOINT: Endpoint = Endpoint {
+        method: Method::Get,
+        path: "/v1/customers/relationshiprequests",
+        caller: Caller::Partner,
+        success: 200,
+        summary: "Partner Center's reseller relationship request link for the signed-in partner",
+        errors: &[ErrorCode::Validation],
+        query: &[q(
+            "dap",
+            "Ask for delegated admin privileges: true or false (default false; always true in US Government and Germany)",
+            &["true", "false"],
+            false,
+            false,
+        )],
+    };
+    type Body = NoBody;
+    type Response = wire::RelationshipRequest;
+    fn path(&self) -> String {
+        format!("{}?dap={}", Self::ENDPOINT.path, self.dap)
+    }
+    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
+        let dap = match r.query("dap").as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(_) => return Err(invalid("dap", "dap must be true or false")),
+        };
+        Ok(Self { dap })
+    }
+}
+
+/// The indirect resellers linked to an indirect provider.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListIndirectResellers;
+
+impl Operation for ListIndirectResellers {
+    const ENDPOINT: Endpoint = Endpoint {
+        method: Method::Get,
+        path: "/v1/relationships",
+        caller: Caller::Partner,
+        success: 200,
+        summary: "The indirect resellers of the signed-in indirect provider",
+        errors: &[],
+        query: &[q(
+            "relationship_type",
+            "Partner Center's filter; this contract answers IsIndirectCloudSolutionProviderOf",
+            &["IsIndirectCloudSolutionProviderOf"],
+            false,
+            false,
+        )],
+    };
+    type Body = NoBody;
+    type Response = wire::Collection<wire::IndirectReseller>;
+    fn path(&self) -> String {
+        format!(
+            "{}?relationship_type=IsIndirectCloudSolutionProviderOf",
+            Self::ENDPOINT.path
+        )
+    }
+    fn from_request(_: &Incoming<'_>) -> Result<Self, ApiResponse> {
+        Ok(Self)
+    }
+}
+
+/// Puts `values` into the `{}` segments of `template`, in order.
+pub fn fill(template: &str, values: &[String]) -> String {
+    let mut values = values.iter();
+    template
+        .split('/')
+        .map(|s| {
+            if s.starts_with('{') {
+                values.next().cloned().unwrap_or_default()
+            } else {
+                s.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+op!(
+    /// One invitation of the partner's.
+    GetInvitation { invitation: InvitationId = "invitation" },
+    Get "/v1/invitations/{invitationId}", Partner, 200,
+    "One of the partner's invitations", [NotFound, InvitationNotFound] => wire::Invitation
+);
+op!(
+    /// Revokes an invitation (and so its link).
+    RevokeInvitation { invitation: InvitationId = "invitation" },
+    Post "/v1/invitations/{invitationId}/revoke", Partner, 200,
+    "Revokes a pending invitation; its link stops working", [NotFound, InvitationNotFound, InsufficientRole, Validation] => wire::Invitation
+);
+op!(
+    /// Saves the draft email (and hands it over when `completedAt` is set).
+    SaveDraft { invitation: InvitationId = "invitation"; body: wire::EmailDraft },
+    Put "/v1/invitations/{invitationId}/draft", Partner, 200,
+    "Saves the invitation's draft email; with completedAt, hands it over (the link must be in it unchanged)", [NotFound, InvitationNotFound, Validation] => wire::Invitation
+);
+op!(
+    /// One customer with its billing profile.
+    GetCustomer { customer: TenantId = "customer" },
+    Get "/v1/customers/{customerId}", Partner, 200,
+    "One customer of the partner's, with its billing profile", [NotFound, NoRelationship] => wire::Customer
+);
+op!(
+    /// Removes the reseller relationship.
+    RemoveRelationship { customer: TenantId = "customer" },
+    Delete "/v1/customers/{customerId}/relationship", Partner, 204,
+    "Removes the reseller relationship (refused while a subscription is active)", [NotFound, NoRelationship, InsufficientRole, ActiveSubscriptions] => NoContent
+);
+op!(
+    /// The customer's agreements.
+    ListCustomerAgreements { customer: TenantId = "customer" },
+    Get "/v1/customers/{customerId}/agreements", Partner, 200,
+    "The customer's Microsoft Customer Agreement acceptances", [NotFound, NoRelationship] => wire::Collection<wire::Agreement>
+);
+op!(
+    /// The partner attests the customer's acceptance of the agreement.
+    AttestAgreement { customer: TenantId = "customer"; body: wire::Agreement },
+    Post "/v1/customers/{customerId}/agreements", Partner, 201,
+    "The partner records the customer's acceptance of the Microsoft Customer Agreement", [NotFound, NoRelationship, InsufficientRole, McaFieldsMissing, Validation] => wire::Agreement
+);
+op!(
+    /// The customer's subscriptions sold by the partner.
+    ListSubscriptions { customer: TenantId = "customer" },
+    Get "/v1/customers/{customerId}/subscriptions", Partner, 200,
+    "The customer's subscriptions sold by the partner", [NotFound, NoRelationship] => wire::Collection<wire::Subscription>
+);
+op!(
+    /// Provisions a subscription.
+    CreateSubscription { customer: TenantId = "customer"; body: wire::NewSubscription },
+    Post "/v1/customers/{customerId}/subscriptions", Partner, 201,
+    "Provisions a subscription from the catalogue", [NotFound, NoRelationship, InsufficientRole, Validation] => wire::Subscription
+);
+op!(
+    /// Suspends, reactivates or changes the seats of a subscription.
+    UpdateSubscription { customer: TenantId = "customer", subscription: uuid::Uuid = "subscription"; body: wire::SubscriptionPatch },
+    Patch "/v1/customers/{customerId}/subscriptions/{subscriptionId}", Partner, 200,
+    "Suspends or reactivates a subscription, or changes its seats", [NotFound, NoRelationship, InsufficientRole, Validation, NotEnoughSeats] => wire::Subscription
+);
+op!(
+    /// Assigns a support contact (the partner or one of its indirect resellers).
+    SetSupportContact { customer: TenantId = "customer", subscription: uuid::Uuid = "subscription"; body: wire::SupportContactRequest },
+    Put "/v1/customers/{customerId}/subscriptions/{subscriptionId}/supportcontact", Partner, 200,
+    "Assigns the subscription's support contact: the partner or one of its indirect resellers", [NotFound, NoRelationship, InsufficientRole, Validation] => wire::Subscription
+);
+op!(
+    /// The customer's users and their licenses.
+    ListCustomerUsers { customer: TenantId = "customer" },
+    Get "/v1/customers/{customerId}/users", Partner, 200,
+    "The customer's users and their licenses", [NotFound, NoRelationship] => wire::Collection<wire::CustomerUser>
+);
+op!(
+    /// The SKUs the customer has seats of.
+    ListSubscribedSkus { customer: TenantId = "customer" },
+    Get "/v1/customers/{customerId}/subscribedskus", Partner, 200,
+    "The SKUs the customer has seats of, bought and assigned", [NotFound, NoRelationship] => wire::Collection<wire::SubscribedSku>
+);
+op!(
+    /// Assigns or removes a user's licenses.
+    UpdateLicenses { customer: TenantId = "customer", user: UserId = "user"; body: wire::LicenseUpdate },
+    Post "/v1/customers/{customerId}/users/{userId}/licenseupdates", Partner, 200,
+    "Assigns or removes a user's licenses (within the seats bought)", [NotFound, NoRelationship, InsufficientRole, Validation, NotEnoughSeats] => wire::CustomerUser
+);
+op!(
+    /// The customer removes a partner's admin permissions.
+    RemoveAdminPermissions { partner: TenantId = "partner" },
+    Post "/v1/tenant/relationships/{partnerId}/remove-admin", Customer, 200,
+    "Removes the partner's delegated admin privileges; it stays the reseller", [NotFound, InsufficientRole] => wire::PartnerRelationship
+);
+
+/// The partner's customers: a page of the list, searched, sorted, filtered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListCustomers {
+    /// How many (1 to 500, default 100).
+    pub size: u32,
+    /// How many to skip (0 to 1,000,000,000).
+    pub offset: u64,
+    /// Text searched in names and domains.
+    pub q: String,
+    /// Sort key.
+    pub sort: CustomerSort,
+    /// Sort direction.
+    pub order: SortOrder,
+    /// Which relationships.
+    pub filter: RelationshipFilter,
+}
+
+impl Default for ListCustomers {
+    fn default() -> Self {
+        Self {
+            size: 100,
+            offset: 0,
+            q: String::new(),
+            sort: CustomerSort::Name,
+            order: SortOrder::Asc,
+            filter: RelationshipFilter::All,
+        }
+    }
+}
+
+/// The largest `offset` a list accepts.
+pub const MAX_OFFSET: u64 = 1_000_000_000;
+/// The largest page of a list.
+pub const MAX_PAGE: u64 = 500;
+
+const SORTS: &[&str] = &["name", "domain", "country", "relationship", "mca", "since"];
+const ORDERS: &[&str] = &["asc", "desc"];
+const FILTERS: &[&str] = &["all", "reseller", "delegated", "adminRemoved"];
+
+impl Operation for ListCustomers {
+    const ENDPOINT: Endpoint = Endpoint {
+        method: Method::Get,
+        path: "/v1/customers",
+        caller: Caller::Partner,
+        success: 200,
+        summary: "A page of the partner's customers, searched, sorted and filtered",
+        errors: &[ErrorCode::Validation],
+        query: &[
+            q(
+                "size",
+                "How many customers (1 to 500, default 100)",
+                &[],
+                true,
+                false,
+            ),
+            q(
+                "offset",
+                "How many to skip (0 to 1,000,000,000, default 0)",
+                &[],
+                true,
+                false,
+            ),
+            q(
+                "q",
+                "Text searched in names and domains (case-insensitive)",
+                &[],
+                false,
+                false,
+            ),
+            q("sort", "Sort key (default name)", SORTS, false, false),
+            q(
+                "order",
+                "Sort direction (default asc)",
+                ORDERS,
+                false,
+                false,
+            ),
+            q(
+                "filter",
+                "Which relationships (default all)",
+                FILTERS,
+                false,
+                false,
+            ),
+        ],
+    };
+    type Body = NoBody;
+    type Response = wire::Collection<wire::Customer>;
+    fn path(&self) -> String {
+        format!(
+            "{}?size={}&offset={}&q={}&sort={}&order={}&filter={}",
+            Self::ENDPOINT.path,
+            self.size,
+            self.offset,
+            encode_query(&self.q),
+            self.sort.as_str(),
+            self.order.as_str(),
+            self.filter.as_str()
+        )
+    }
+    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
+        let q = r.query("q").unwrap_or_default();
+        reseller_domain::validate::optional_text(&q, reseller_domain::validate::MAX_TEXT)
+            .map_err(|_| invalid("q", "q is longer than 200 characters"))?;
+        Ok(Self {
+            size: r.query_number("size", 1..=MAX_PAGE, 100)? as u32,
+            offset: r.query_number("offset", 0..=MAX_OFFSET, 0)?,
+            q,
+            sort: r.query_enum("sort")?,
+            order: r.query_enum("order")?,
+            filter: r.query_enum("filter")?,
+        })
+    }
+}
+
+/// The invitation's public view, read with the link alone (with the
+/// customer's token, also whether its organization accepted it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewInvitation {
+    /// The link as opened (or its query).
+    pub link: String,
+}
+
+impl Operation for ViewInvitation {
+    const ENDPOINT: Endpoint = Endpoint {
+        method: Method::Get,
+        path: "/v1/tenant/invitations/view",
+        caller: Caller::Anyone,
+        success: 200,
+        summary: "The invitation's public view: partner, what is asked, and whether it is pending, accepted, revoked or expired",
+        errors: &[
+            ErrorCode::Validation,
+            ErrorCode::MalformedLink,
+            ErrorCode::InvitationNotFound,
+            ErrorCode::LinkAltered,
+            ErrorCode::Revoked,
+            ErrorCode::Expired,
+        ],
+        query: &[q("link", "The invitation link as opened", &[], false, true)],
+    };
+    type Body = NoBody;
+    type Response = wire::InvitationView;
+    fn path(&self) -> String {
+        format!("{}?link={}", Self::ENDPOINT.path, encode_query(&self.link))
+    }
+    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
+        let link = r
+            .query("link")
+            .ok_or_else(|| invalid("link", "link is required"))?;
+        Ok(Self { link })
+    }
+}
+
+op!(
+    /// The customer accepts the invitation (and the agreement if needed).
+    AcceptInvitation { ; body: wire::AcceptRequest }, Post "/v1/tenant/invitations/accept", Customer, 200,
+    "The customer accepts the invitation, and the Microsoft Customer Agreement when its organization has not yet",
+    [MalformedLink, InvitationNotFound, LinkAltered, Revoked, Expired, AcceptedByAnother, OwnTenant, CloudMismatch,
+     RegionMismatch, InsufficientRole, McaFieldsMissing, Validation, NotFound] => wire::AcceptResponse
+);
+op!(
+    /// The customer's partners.
+    ListPartners {},
+    Get "/v1/tenant/relationships", Customer, 200,
+    "The signed-in customer's partners and their admin privileges", [] => wire::Collection<wire::PartnerRelationship>
+);
+
+/// Why no endpoint matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RouteMiss {
+    /// No such path.
+    NotFound,
+    /// The path exists with other methods.
+    MethodNotAllowed,
+}
+
+/// Matches a path against a template; the decoded path values when it matches.
+fn matches(template: &str, path: &str) -> Option<Vec<String>> {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let template: Vec<&str> = template.split('/').collect();
+    if template.len() != segments.len() {
+        return None;
+    }
+    let mut values = Vec::new();
+    for (t, s) in template.iter().zip(&segments) {
+        if t.starts_with('{') {
+            if s.is_empty() {
+                return None;
+            }
+            values.push(reseller_domain::link::percent_decode(s));
+        } else if t != s {
+            return None;
+        }
+    }
+    Some(values)
+}
+
+macro_rules! operations {
+    ($($op:ident),* $(,)?) => {
+        /// Every operation of the contract, as a server receives it.
+        #[derive(Clone, Debug, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum Request {
+            $(
+                #[doc = concat!("[`", stringify!($op), "`]")]
+                $op($op),
+            )*
+        }
+
+        /// Every endpoint of the contract.
+        pub const ENDPOINTS: &[Endpoint] = &[$(<$op as Operation>::ENDPOINT),*];
+
+        impl Request {
+            /// The endpoint a method and path (without query) name, and its
+            /// path values.
+            pub fn route(method: &str, path: &str) -> Result<(Endpoint, Vec<String>), RouteMiss> {
+                let mut path_known = false;
+                for endpoint in ENDPOINTS {
+                    if let Some(values) = matches(endpoint.path, path) {
+                        if endpoint.method.as_str() == method {
+                            return Ok((*endpoint, values));
+                        }
+                        path_known = true;
+                    }
+                }
+                Err(if path_known { RouteMiss::MethodNotAllowed } else { RouteMiss::NotFound })
+            }
+
+            /// Reads a request matched to `endpoint` into its operation.
+            pub fn read(endpoint: &Endpoint, incoming: &Incoming<'_>) -> Result<Request, ApiResponse> {
+                $(
+                    if endpoint.method == <$op as Operation>::ENDPOINT.method
+                        && endpoint.path == <$op as Operation>::ENDPOINT.path
+                    {
+                        return <$op as Operation>::from_request(incoming).map(Request::$op);
+                    }
+                )*
+                Err(refuse(ErrorCode::NotFound, "No such endpoint"))
+            }
+
+            /// The operation's endpoint.
+            pub fn endpoint(&self) -> Endpoint {
+                match self {
+                    $(Request::$op(_) => <$op as Operation>::ENDPOINT,)*
+                }
+            }
+        }
+
+        /// Each endpoint with its request and response schemas (natively:
+        /// what the OpenAPI document is generated from).
+        #[cfg(not(target_arch = "wasm32"))]
+        pub fn described(generator: &mut schemars::SchemaGenerator) -> Vec<(Endpoint, Option<schemars::Schema>, Option<schemars::Schema>)> {
+            vec![$(
+                (
+                    <$op as Operation>::ENDPOINT,
+                    (std::any::type_name::<<$op as Operation>::Body>() != std::any::type_name::<NoBody>())
+                        .then(|| generator.subschema_for::<<$op as Operation>::Body>()),
+                    (std::any::type_name::<<$op as Operation>::Response>() != std::any::type_name::<NoContent>())
+                        .then(|| generator.subschema_for::<<$op as Operation>::Response>()),
+                )
+            ),*]
+        }
+    };
+}
+
+operations!(
+    ListDemoIdentities,
+    DemoSignIn,
+    CreateDemoTenant,
+    ResetDemo,
+    GetMe,
+    GetPartnerProfile,
+    GetRelationshipRequest,
+    ListIndirectResellers,
+    ListAgreementMetadata,
+    ListOffers,
+    CreateInvitation,
+    ListInvitations,
+    GetInvitation,
+    RevokeInvitation,
+    SaveDraft,
+    ListCustomers,
+    GetCustomer,
+    RemoveRelationship,
+    ListCustomerAgreements,
+    AttestAgreement,
+    ListSubscriptions,
+    CreateSubscription,
+    UpdateSubscription,
+    SetSupportContact,
+    ListCustomerUsers,
+    ListSubscribedSkus,
+    UpdateLicenses,
+    ViewInvitation,
+    AcceptInvitation,
+    ListPartners,
+    RemoveAdminPermissions,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_endpoint_is_unique_and_reads_its_own_path() {
+        let mut seen = std::collections::HashSet::new();
+        for e in ENDPOINTS {
+            assert!(
+                seen.insert((e.method.as_str(), e.path)),
+                "{} {}",
+                e.method.as_str(),
+                e.path
+            );
+            let concrete = e
+                .path
+                .replace("{invitationId}", "0b7c7a5e-4a4e-4d7a-9f00-6f7b7b1c2d3e");
+            let (found, _) =
+                Request::route(e.method.as_str(), &concrete).expect("routes to itself");
+            assert_eq!(found.path, e.path);
+        }
+        assert_eq!(ENDPOINTS.len(), 31);
+    }
+
+    #[test]
+    fn an_operation_round_trips_through_its_path_and_body() {
+        let op = ListCustomers {
+            q: "Açaí & Cia".into(),
+            sort: CustomerSort::Since,
+            order: SortOrder::Desc,
+            filter: RelationshipFilter::AdminRemoved,
+            offset: 200,
+            ..ListCustomers::default()
+        };
+        let req = ApiRequest::new("GET", op.path());
+        let (endpoint, path) = Request::route("GET", req.route_path()).unwrap();
+        let read = Request::read(
+            &endpoint,
+            &Incoming {
+                request: &req,
+                path,
+            },
+        )
+        .unwrap();
+        assert_eq!(read, Request::ListCustomers(op));
+
+        let op = UpdateSubscription {
+            customer: "0de00000-0000-4013-8000-000000000013".parse().unwrap(),
+            subscription: uuid::Uuid::nil(),
+            body: wire::SubscriptionPatch {
+                status: Some(wire::SubscriptionStatus::Suspended),
+                quantity: None,
+            },
+        };
+        let req = ApiRequest::new("PATCH", op.path()).json(&op.body);
+        let (endpoint, path) = Request::route("PATCH", req.route_path()).unwrap();
+        let read = Request::read(
+            &endpoint,
+            &Incoming {
+                request: &req,
+                path,
+            },
+        )
+        .unwrap();
+        assert_eq!(read, Request::UpdateSubscription(op));
+    }
+
+    #[test]
+    fn bad_values_are_refused_naming_the_parameter() {
+        let read = |path: &str| {
+            let req = ApiRequest::new("GET", path);
+            let (endpoint, values) = Request::route("GET", req.route_path()).unwrap();
+            Request::read(
+                &endpoint,
+                &Incoming {
+                    request: &req,
+                    path: values,
+                },
+            )
+        };
+        for (path, field) in [
+            ("/v1/customers?size=0", "size"),
+            ("/v1/customers?offset=18446744073709551616", "offset"),
+            ("/v1/customers?sort=%00", "sort"),
+            ("/v1/customers?order=up", "order"),
+            ("/v1/customers?filter=x", "filter"),
+            ("/v1/customers/relationshiprequests?dap=maybe", "dap"),
+        ] {
+            let e = read(path).unwrap_err();
+            assert_eq!(e.status, 400, "{path}");
+            assert!(e.body.contains(field), "{path}: {}", e.body);
+        }
+        assert_eq!(read("/v1/customers/not-a-guid").unwrap_err().status, 404);
+    }
+}

@@ -1,0 +1,83 @@
+//! Who is signed in, the partner's profile, Partner Center's request link,
+//! indirect resellers, the agreement's metadata and the catalogue.
+
+use crate::backend::{ok, Answer, MockBackend};
+use crate::present::mca_metadata;
+use crate::state::{User, OFFERS};
+use reseller_contract::wire::{self, Attributes, Collection};
+use reseller_domain::cloud::Cloud;
+use reseller_domain::link::{InvitationLink, InvitationType};
+
+impl MockBackend {
+    pub(crate) fn get_me(&self, me: &User) -> Answer {
+        ok(200, &self.me(me))
+    }
+
+    pub(crate) fn get_partner_profile(&self, me: &User) -> Answer {
+        ok(200, &self.partner_profile(me))
+    }
+
+    pub(crate) fn relationship_request(&self, me: &User, dap: bool) -> Answer {
+        let cloud = self.tenant(me.tenant).map_or(Cloud::Public, |t| t.cloud);
+        let link = InvitationLink {
+            inv_type: InvitationType::ResellerRelationship,
+            partner_id: me.tenant,
+            mspp_id: 0,
+            dap: dap || cloud.requires_delegated_admin(),
+            indirect_csp_id: None,
+            invitation_id: None,
+        };
+        let base = "https://admin.microsoft.com/Adminportal/Home";
+        ok(
+            200,
+            &wire::RelationshipRequest {
+                url: link.build(base),
+                attributes: Attributes::of("RelationshipRequest"),
+            },
+        )
+    }
+
+    pub(crate) fn indirect_resellers(&self, me: &User) -> Answer {
+        let partner = self.tenant(me.tenant);
+        let resellers = partner
+            .and_then(|t| t.partner)
+            .map(|p| p.resellers)
+            .unwrap_or_default();
+        ok(
+            200,
+            &Collection::of(
+                resellers
+                    .into_iter()
+                    .map(|(id, name, mpn, location)| wire::IndirectReseller {
+                        id: id.to_string(),
+                        name,
+                        mpn_id: mpn,
+                        location,
+                        attributes: Attributes::of("PartnerRelationship"),
+                    })
+                    .collect(),
+            ),
+        )
+    }
+
+    pub(crate) fn agreement_metadata(&self) -> Answer {
+        ok(200, &Collection::of(vec![mca_metadata()]))
+    }
+
+    pub(crate) fn offers(&self) -> Answer {
+        ok(
+            200,
+            &Collection::of(
+                OFFERS
+                    .iter()
+                    .map(|(id, name, sku, portal)| wire::Offer {
+                        id: (*id).into(),
+                        name: (*name).into(),
+                        sku_id: (*sku).into(),
+                        admin_portal: (*portal).into(),
+                    })
+                    .collect(),
+            ),
+        )
+    }
+}

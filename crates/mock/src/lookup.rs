@@ -1,0 +1,176 @@
+//! Look-ups over the state: tenants and relationships (the 50,000
+//! generated customers included), a partner's own invitation or customer,
+//! and the role checks every handler shares.
+
+use crate::backend::{fail, MockBackend};
+use crate::scale;
+use crate::state::{Relationship, Subscription, Tenant, User, OFFERS, SCALE_PARTNER};
+use reseller_contract::error::ErrorCode;
+use reseller_contract::wire;
+use reseller_contract::ApiResponse;
+use reseller_domain::ids::{InvitationId, TenantId};
+use reseller_domain::relationship::PartnerRole;
+
+impl MockBackend {
+    pub(crate) fn tenant(&self, id: TenantId) -> Option<Tenant> {
+        self.state.tenants.get(&id).cloned().or_else(|| {
+            let i = scale::index_of(id)?;
+            (!self.state.scale_overrides.contains(&i)).then(|| scale::tenant(i))
+        })
+    }
+
+    pub(crate) fn relationship(
+        &self,
+        partner: TenantId,
+        customer: TenantId,
+    ) -> Option<Relationship> {
+        if let Some(r) = self
+            .state
+            .relationships
+            .iter()
+            .find(|r| r.partner == partner && r.customer == customer)
+        {
+            return Some(r.clone());
+        }
+        let i = scale::index_of(customer)?;
+        (partner == SCALE_PARTNER && !self.state.scale_overrides.contains(&i))
+            .then(|| scale::relationship(i))
+    }
+
+    /// Writes a generated scale customer into the state before it changes.
+    pub(crate) fn materialize(&mut self, customer: TenantId) {
+        let Some(i) = scale::index_of(customer) else {
+            return;
+        };
+        if self.state.scale_overrides.insert(i) {
+            self.state.tenants.insert(customer, scale::tenant(i));
+            self.state.users.extend(scale::users(i));
+            self.state.relationships.push(scale::relationship(i));
+            self.state.subscriptions.extend(scale::subscriptions(i));
+        }
+    }
+
+    pub(crate) fn subscriptions_of(
+        &self,
+        customer: TenantId,
+        partner: TenantId,
+    ) -> Vec<Subscription> {
+        let mut subs: Vec<_> = self
+            .state
+            .subscriptions
+            .iter()
+            .filter(|s| s.customer == customer && s.partner == partner)
+            .cloned()
+            .collect();
+        if let Some(i) =
+            scale::index_of(customer).filter(|i| !self.state.scale_overrides.contains(i))
+        {
+            subs.extend(scale::subscriptions(i));
+        }
+        subs
+    }
+
+    pub(crate) fn users_of(&self, customer: TenantId) -> Vec<User> {
+        let mut users: Vec<_> = self
+            .state
+            .users
+            .iter()
+            .filter(|u| u.tenant == customer)
+            .cloned()
+            .collect();
+        if let Some(i) =
+            scale::index_of(customer).filter(|i| !self.state.scale_overrides.contains(i))
+        {
+            users.extend(scale::users(i));
+        }
+        users
+    }
+
+    pub(crate) fn skus_of(
+        &self,
+        customer: TenantId,
+        partner: TenantId,
+    ) -> Vec<wire::SubscribedSku> {
+        let subs = self.subscriptions_of(customer, partner);
+        let users = self.users_of(customer);
+        let mut out: Vec<wire::SubscribedSku> = Vec::new();
+        for (offer, name, sku, _) in OFFERS {
+            let active: u32 = subs
+                .iter()
+                .filter(|s| s.active && s.offer_id == *offer)
+                .map(|s| s.quantity)
+                .sum();
+            let consumed = users
+                .iter()
+                .filter(|u| u.licenses.iter().any(|l| l == sku))
+                .count() as u32;
+            if active > 0 || consumed > 0 {
+                out.push(wire::SubscribedSku {
+                    sku_id: (*sku).into(),
+                    name: (*name).into(),
+                    active_units: active,
+                    consumed_units: consumed,
+                });
+            }
+        }
+        out
+    }
+
+    pub(crate) fn reseller_names(&self, partner: TenantId) -> Vec<(TenantId, String, String)> {
+        let mut out = Vec::new();
+        if let Some(t) = self.tenant(partner) {
+            if let Some(facts) = &t.partner {
+                out.push((t.id, t.name.clone(), facts.mpn_id.clone()));
+                out.extend(
+                    facts
+                        .resellers
+                        .iter()
+                        .map(|(id, name, mpn, _)| (*id, name.clone(), mpn.clone())),
+                );
+            }
+        }
+        out
+    }
+
+    pub(crate) fn customer_of(
+        &self,
+        me: &User,
+        id: TenantId,
+    ) -> Result<(Tenant, Relationship), ApiResponse> {
+        let tenant = self
+            .tenant(id)
+            .filter(|t| t.partner.is_none())
+            .ok_or_else(|| fail(ErrorCode::NotFound, format!("No customer with id {id}")))?;
+        let rel = self.relationship(me.tenant, id).ok_or_else(|| {
+            fail(
+                ErrorCode::NoRelationship,
+                "No relationship between caller and account.",
+            )
+        })?;
+        Ok((tenant, rel))
+    }
+
+    pub(crate) fn own_invitation(&self, me: &User, id: InvitationId) -> Result<usize, ApiResponse> {
+        self.state
+            .invitations
+            .iter()
+            .position(|i| i.id == id && i.partner == me.tenant)
+            .ok_or_else(|| {
+                fail(
+                    ErrorCode::InvitationNotFound,
+                    format!("No invitation {id} for this partner"),
+                )
+            })
+    }
+
+    pub(crate) fn require_manager(me: &User) -> Result<(), ApiResponse> {
+        if me.partner_role.is_some_and(PartnerRole::may_manage) {
+            Ok(())
+        } else {
+            Err(fail(
+                ErrorCode::InsufficientRole,
+                "Only Admin agents can manage customers' services, users and relationships",
+            ))
+        }
+    }
+}
