@@ -10,18 +10,20 @@ import { join } from 'node:path';
 
 const dist = 'dist';
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`release build (trunk build --release, warm): ${process.env.BUILD_SECONDS ?? '?'} s`);
-console.log('\ndist sizes            raw        gzip -9    brotli -11');
-let totals = [0, 0, 0];
-for (const file of readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort()) {
-  const bytes = readFileSync(join(dist, file));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  totals = [totals[0] + bytes.length, totals[1] + gz, totals[2] + br];
-  const kind = file.split('.').pop().padEnd(5);
-  console.log(`  ${kind} ${kb(bytes.length).padStart(12)} ${kb(gz).padStart(11)} ${kb(br).padStart(12)}   ${file}`);
+console.log(`release builds (.ci/build: demo and production): ${process.env.BUILD_SECONDS ?? '?'} s`);
+for (const [label, folder] of [['demo (dist/)', 'dist'], ['production (dist-production/)', 'dist-production']]) {
+  console.log(`\n${label.padEnd(22)} raw        gzip -9    brotli -11`);
+  let totals = [0, 0, 0];
+  for (const file of readdirSync(folder).filter((f) => /\.(wasm|js|css)$/.test(f)).sort()) {
+    const bytes = readFileSync(join(folder, file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    totals = [totals[0] + bytes.length, totals[1] + gz, totals[2] + br];
+    const kind = file.split('.').pop().padEnd(5);
+    console.log(`  ${kind} ${kb(bytes.length).padStart(12)} ${kb(gz).padStart(11)} ${kb(br).padStart(12)}   ${file}`);
+  }
+  console.log(`  total ${kb(totals[0]).padStart(12)} ${kb(totals[1]).padStart(11)} ${kb(totals[2]).padStart(12)}`);
 }
-console.log(`  total ${kb(totals[0]).padStart(12)} ${kb(totals[1]).padStart(11)} ${kb(totals[2]).padStart(12)}`);
 
 const port = 4199;
 const server = spawn('node', ['tests/e2e/static-server.mjs', '--port', String(port), '--mount', '/'], { stdio: 'ignore' });

@@ -138,10 +138,16 @@ writeFileSync(
 `,
 );
 
-// The default runtime configuration: the in-browser mock. A deployment edits
-// or replaces it ({"backend":"http","baseUrl":"https://api.example"}); when it
-// is missing the app also uses the mock.
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ backend: 'mock' }, null, 2) + '\n');
+// The demo build's runtime configuration is the in-browser mock (a missing
+// file means the same). The production build (no default features, see
+// .ci/build) carries no mock and ships no config.json: the deployment writes
+// one naming its backend; config.example.json shows the shape.
+const production = ['1', 'true'].includes(String(process.env.TRUNK_BUILD_NO_DEFAULT_FEATURES || '').toLowerCase());
+const configName = production ? 'config.example.json' : 'config.json';
+const config = production
+  ? { backend: 'http', baseUrl: backendOrigins[0] || 'https://api.contoso.example', timeoutMs: 15000 }
+  : { backend: 'mock' };
+writeFileSync(join(dir, configName), JSON.stringify(config, null, 2) + '\n');
 
-writeFileSync(join(dir, 'version.json'), JSON.stringify({ app: APP, version }) + '\n');
-console.log(`postbuild: CSP with ${inlineScripts.length + 1} script hash(es); wrote 404.html, _headers, config.json, version.json`);
+writeFileSync(join(dir, 'version.json'), JSON.stringify({ app: APP, version, build: production ? 'production' : 'demo' }) + '\n');
+console.log(`postbuild (${production ? 'production' : 'demo'}): CSP with ${inlineScripts.length + 1} script hash(es); wrote 404.html, _headers, ${configName}, version.json`);

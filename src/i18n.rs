@@ -196,6 +196,7 @@ strings! {
     SubscriptionUpdated => "Subscription updated.", "Assinatura atualizada.";
     AssignSupport => "Assign a support contact", "Atribuir um contato de suporte";
     Assign => "Assign", "Atribuir";
+    Remove => "Remove", "Remover";
     SupportAssigned => "Support contact assigned.", "Contato de suporte atribuído.";
     NoneYet => "None yet", "Nenhum ainda";
     Users => "Users", "Usuários";

@@ -6,8 +6,6 @@ use crate::config::{parse_config, BackendChoice, ConfigError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The `localStorage` key of the in-browser mock's state.
-pub const MOCK_KEY: &str = "reseller-invitations.mock.v1";
 /// Key prefix of everything else this app stores.
 pub const PREFIX: &str = "reseller-invitations.";
 

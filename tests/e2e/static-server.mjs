@@ -24,6 +24,10 @@ const VARIANTS = {
   'cfg-unknown-backend': [200, '{ "backend": "ftp" }'],
   'cfg-timeout': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "timeoutMs": 500 }'],
   'cfg-500': [500, 'Internal Server Error'],
+  // For the production build:
+  'cfg-mock': [200, '{ "backend": "mock" }'],
+  'cfg-elsewhere': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:9" }'],
+  'cfg-server': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176" }'],
 };
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 

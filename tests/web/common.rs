@@ -2,14 +2,39 @@
 //! mounted at a given path, DOM queries and waiting for what a user sees.
 
 use leptos::prelude::*;
-use reseller_invitations::api::client::Backend;
+use reseller_invitations::api::client::{Backend, Client};
 use reseller_invitations::api::mock::MockBackend;
 use reseller_invitations::api::op;
 use reseller_invitations::api::wire::{DemoIdentities, Session, SignInRequest};
-use reseller_invitations::app::{self, App, Ctx};
+use reseller_invitations::app::App;
+use reseller_invitations::context::Ctx;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The test's client over its mock (the app itself takes its client from
+    /// the context it is mounted with).
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Makes `mock` the backend of what the test mounts next.
+pub fn use_mock(mock: Rc<RefCell<MockBackend>>) {
+    CLIENT.with(|c| *c.borrow_mut() = Some(Client::new(Backend::Mock(mock))));
+}
+
+/// The test's client (not signed in).
+pub fn client() -> Client {
+    CLIENT.with(|c| c.borrow().clone().expect("fresh() first"))
+}
+
+/// The test's mock.
+pub fn current_mock() -> Rc<RefCell<MockBackend>> {
+    match client().backend() {
+        Backend::Mock(m) => m.clone(),
+        _ => panic!("the tests run over the mock"),
+    }
+}
 
 /// The mounted app; unmounts when dropped.
 pub struct Mounted {
@@ -45,8 +70,7 @@ pub fn fresh() -> Rc<RefCell<MockBackend>> {
         .clear()
         .unwrap();
     let mock = Rc::new(RefCell::new(MockBackend::in_memory()));
-    app::set_backend(Backend::Mock(mock.clone()));
-    app::set_base("");
+    use_mock(mock.clone());
     mock
 }
 
@@ -64,8 +88,8 @@ pub async fn mount(path: &str, partner: Option<&str>, customer: Option<&str>) ->
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
-    let mock = app::mock().expect("the mock backend");
-    let ctx = Ctx::new(true);
+    let mock = current_mock();
+    let ctx = Ctx::new(client(), true, "");
     ctx.lang.set(reseller_invitations::domain::email::Lang::En);
     if let Some(name) = partner {
         ctx.set_partner(Some(sign_in(name).await));
@@ -88,12 +112,12 @@ pub async fn mount(path: &str, partner: Option<&str>, customer: Option<&str>) ->
 
 /// A client signed in as a demo user.
 pub async fn client_as(name: &str) -> reseller_invitations::api::client::Client {
-    app::client(Some(sign_in(name).await.access_token))
+    client().with_token(Some(sign_in(name).await.access_token))
 }
 
 /// Signs a demo user in through the contract.
 pub async fn sign_in(name: &str) -> Session {
-    let api = app::client(None);
+    let api = client();
     let ids: DemoIdentities = api.call(op::ListDemoIdentities {}).await.unwrap();
     let user = ids
         .partners

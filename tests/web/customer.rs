@@ -77,7 +77,7 @@ async fn unknown_altered_revoked_expired_links() {
     let _ = token;
     problem_page_for(&local(&inv.link), "The partner revoked this invitation").await;
     // An invitation created 91 days ago has expired.
-    let mock = reseller_invitations::app::mock().unwrap();
+    let mock = current_mock();
     let token = sign_in("Ana Souza").await.access_token;
     let old = mock.borrow_mut().handle(
         &ApiRequest::new("POST", "/v1/invitations")

@@ -324,14 +324,13 @@ async fn leaving_the_draft_right_after_typing_keeps_the_edit_and_throws_nothing(
 /// error says so, the persistent banner appears, and what was typed stays.
 #[wasm_bindgen_test]
 async fn a_full_storage_is_said_and_loses_nothing_typed() {
-    use reseller_invitations::api::client::Backend;
     use reseller_invitations::api::mock::{store::MemoryStore, MockBackend};
     use std::cell::RefCell;
     use std::rc::Rc;
     fresh();
     let store = MemoryStore::default();
     let mock = Rc::new(RefCell::new(MockBackend::new(Box::new(store.clone()))));
-    reseller_invitations::app::set_backend(Backend::Mock(mock));
+    use_mock(mock);
     let _app = mount("/partner/invitations/new", Some("Ana Souza"), None).await;
     until("the options form", || {
         document().get_element_by_id("customer-name").is_some()

@@ -66,31 +66,131 @@ pub enum ErrorCode {
     Unknown,
 }
 
-const CODES: &[(ErrorCode, i64, u16)] = &[
-    (ErrorCode::Validation, 40001, 400),
-    (ErrorCode::MalformedLink, 40002, 400),
-    (ErrorCode::MalformedBody, 40003, 400),
-    (ErrorCode::NotSignedIn, 40101, 401),
-    (ErrorCode::InsufficientRole, 40301, 403),
-    (ErrorCode::OwnTenant, 40302, 403),
-    (ErrorCode::RegionMismatch, 40303, 403),
-    (ErrorCode::CloudMismatch, 40304, 403),
-    (ErrorCode::WrongTenantKind, 40305, 403),
-    (ErrorCode::NoRelationship, 20002, 403),
-    (ErrorCode::InvitationNotFound, 40401, 404),
-    (ErrorCode::NotFound, 40402, 404),
-    (ErrorCode::MethodNotAllowed, 40501, 405),
-    (ErrorCode::AcceptedByAnother, 40901, 409),
-    (ErrorCode::ActiveSubscriptions, 40902, 409),
-    (ErrorCode::LinkAltered, 40903, 409),
-    (ErrorCode::NotEnoughSeats, 40904, 409),
-    (ErrorCode::Revoked, 41001, 410),
-    (ErrorCode::Expired, 41002, 410),
-    (ErrorCode::TooLarge, 41301, 413),
-    (ErrorCode::McaFieldsMissing, 42201, 422),
-    (ErrorCode::KeyReused, 42202, 422),
-    (ErrorCode::Unavailable, 50301, 503),
-    (ErrorCode::StorageFull, 50701, 507),
+const CODES: &[(ErrorCode, i64, u16, &str)] = &[
+    (
+        ErrorCode::Validation,
+        40001,
+        400,
+        "a field is invalid (data names it)",
+    ),
+    (
+        ErrorCode::MalformedLink,
+        40002,
+        400,
+        "the invitation link cannot be read",
+    ),
+    (
+        ErrorCode::MalformedBody,
+        40003,
+        400,
+        "the body is not the expected JSON",
+    ),
+    (ErrorCode::NotSignedIn, 40101, 401, "not signed in"),
+    (
+        ErrorCode::InsufficientRole,
+        40301,
+        403,
+        "the user's role may not do this",
+    ),
+    (
+        ErrorCode::OwnTenant,
+        40302,
+        403,
+        "a partner cannot accept its own invitation",
+    ),
+    (
+        ErrorCode::RegionMismatch,
+        40303,
+        403,
+        "the organization is outside the partner's market",
+    ),
+    (
+        ErrorCode::CloudMismatch,
+        40304,
+        403,
+        "the organization is in another cloud than the partner",
+    ),
+    (
+        ErrorCode::WrongTenantKind,
+        40305,
+        403,
+        "this endpoint is for the other kind of organization",
+    ),
+    (
+        ErrorCode::NoRelationship,
+        20002,
+        403,
+        "no relationship between caller and account (Partner Center)",
+    ),
+    (
+        ErrorCode::InvitationNotFound,
+        40401,
+        404,
+        "no such invitation",
+    ),
+    (
+        ErrorCode::NotFound,
+        40402,
+        404,
+        "no such customer, subscription, user or endpoint",
+    ),
+    (
+        ErrorCode::MethodNotAllowed,
+        40501,
+        405,
+        "the path exists with other methods",
+    ),
+    (
+        ErrorCode::AcceptedByAnother,
+        40901,
+        409,
+        "another organization accepted the invitation",
+    ),
+    (
+        ErrorCode::ActiveSubscriptions,
+        40902,
+        409,
+        "the relationship has active subscriptions (data lists them)",
+    ),
+    (
+        ErrorCode::LinkAltered,
+        40903,
+        409,
+        "the link's parameters differ from the invitation's",
+    ),
+    (ErrorCode::NotEnoughSeats, 40904, 409, "not enough seats"),
+    (
+        ErrorCode::Revoked,
+        41001,
+        410,
+        "the partner revoked the invitation",
+    ),
+    (ErrorCode::Expired, 41002, 410, "the invitation expired"),
+    (ErrorCode::TooLarge, 41301, 413, "the body is too large"),
+    (
+        ErrorCode::McaFieldsMissing,
+        42201,
+        422,
+        "Microsoft Customer Agreement fields missing (data names them)",
+    ),
+    (
+        ErrorCode::KeyReused,
+        42202,
+        422,
+        "the MS-RequestId was used by another caller or for another request within 24 hours",
+    ),
+    (
+        ErrorCode::Unavailable,
+        50301,
+        503,
+        "the service is unavailable",
+    ),
+    (
+        ErrorCode::StorageFull,
+        50701,
+        507,
+        "the in-browser mock could not store the change; nothing changed",
+    ),
 ];
 
 impl ErrorCode {
@@ -98,25 +198,32 @@ impl ErrorCode {
     pub fn number(self) -> i64 {
         CODES
             .iter()
-            .find(|(c, _, _)| *c == self)
-            .map_or(0, |(_, n, _)| *n)
+            .find(|(c, _, _, _)| *c == self)
+            .map_or(0, |(_, n, _, _)| *n)
     }
     /// The HTTP status it travels with.
     pub fn status(self) -> u16 {
         CODES
             .iter()
-            .find(|(c, _, _)| *c == self)
-            .map_or(500, |(_, _, s)| *s)
+            .find(|(c, _, _, _)| *c == self)
+            .map_or(500, |(_, _, s, _)| *s)
+    }
+    /// What the code means, in a few words (for the documentation).
+    pub fn meaning(self) -> &'static str {
+        CODES
+            .iter()
+            .find(|(c, _, _, _)| *c == self)
+            .map_or("", |(_, _, _, m)| *m)
     }
     /// Every code with a number, for documentation and tests.
     pub fn all() -> impl Iterator<Item = ErrorCode> {
-        CODES.iter().map(|(c, _, _)| *c)
+        CODES.iter().map(|(c, _, _, _)| *c)
     }
     fn from_number(n: i64) -> Option<ErrorCode> {
         CODES
             .iter()
-            .find(|(_, num, _)| *num == n)
-            .map(|(c, _, _)| *c)
+            .find(|(_, num, _, _)| *num == n)
+            .map(|(c, _, _, _)| *c)
     }
 }
 

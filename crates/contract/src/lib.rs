@@ -4,6 +4,8 @@
 //! HTTP-shaped request and response every implementation speaks.
 
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod openapi;
 pub mod operation;
 pub mod query;
 pub mod wire;

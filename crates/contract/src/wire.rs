@@ -67,6 +67,7 @@ pub struct Links {
 /// A Partner Center collection.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "CollectionOf{T}"))]
 #[serde(rename_all = "camelCase")]
 pub struct Collection<T> {
     /// Items matching the query (all pages).

@@ -11,7 +11,19 @@ pub mod idempotency;
 mod lookup;
 mod present;
 pub mod scale;
+pub mod seed;
 pub mod state;
 pub mod store;
 
 pub use backend::{Attempt, MockBackend, MAX_BODY_BYTES};
+
+/// The demo's mock in the browser: its state in `localStorage`, shared by
+/// every tab of the origin.
+#[cfg(target_arch = "wasm32")]
+pub fn browser_mock() -> std::rc::Rc<std::cell::RefCell<MockBackend>> {
+    std::rc::Rc::new(std::cell::RefCell::new(MockBackend::new(Box::new(
+        store::LocalStorageStore {
+            key: store::BROWSER_KEY,
+        },
+    ))))
+}

@@ -4,7 +4,10 @@
 
 use crate::backend::{fail, MockBackend};
 use crate::scale;
-use crate::state::{Relationship, Subscription, Tenant, User, OFFERS, SCALE_PARTNER};
+use crate::state::{
+    CatalogueOffer, IndirectResellerFacts, Relationship, Subscription, Tenant, User, OFFERS,
+    SCALE_PARTNER,
+};
 use reseller_contract::error::ErrorCode;
 use reseller_contract::wire;
 use reseller_contract::ApiResponse;
@@ -94,7 +97,13 @@ impl MockBackend {
         let subs = self.subscriptions_of(customer, partner);
         let users = self.users_of(customer);
         let mut out: Vec<wire::SubscribedSku> = Vec::new();
-        for (offer, name, sku, _) in OFFERS {
+        for CatalogueOffer {
+            id: offer,
+            name,
+            sku,
+            ..
+        } in OFFERS
+        {
             let active: u32 = subs
                 .iter()
                 .filter(|s| s.active && s.offer_id == *offer)
@@ -116,17 +125,19 @@ impl MockBackend {
         out
     }
 
-    pub(crate) fn reseller_names(&self, partner: TenantId) -> Vec<(TenantId, String, String)> {
+    /// The partner itself and its indirect resellers: who may be a support
+    /// contact on its subscriptions, or be named by its invitations.
+    pub(crate) fn reseller_names(&self, partner: TenantId) -> Vec<IndirectResellerFacts> {
         let mut out = Vec::new();
         if let Some(t) = self.tenant(partner) {
             if let Some(facts) = &t.partner {
-                out.push((t.id, t.name.clone(), facts.mpn_id.clone()));
-                out.extend(
-                    facts
-                        .resellers
-                        .iter()
-                        .map(|(id, name, mpn, _)| (*id, name.clone(), mpn.clone())),
-                );
+                out.push(IndirectResellerFacts {
+                    tenant: t.id,
+                    name: t.name.clone(),
+                    mpn_id: facts.mpn_id.clone(),
+                    country: t.country.clone(),
+                });
+                out.extend(facts.resellers.iter().cloned());
             }
         }
         out

@@ -4,11 +4,11 @@
 use crate::backend::MockBackend;
 use crate::scale;
 use crate::state::{
-    Invitation, McaRecord, Relationship, Subscription, Tenant, User, MCA_TEMPLATE_ID, OFFERS,
+    IndirectResellerFacts, Invitation, McaRecord, Relationship, Subscription, Tenant, User,
+    MCA_TEMPLATE_ID, OFFERS,
 };
 use reseller_contract::wire::{self, Attributes, Link, Links};
 use reseller_domain::cloud::Cloud;
-use reseller_domain::ids::TenantId;
 use reseller_domain::relationship::{CustomerRole, DelegatedAdmin, INVITATION_LIFETIME};
 use reseller_domain::time::{self, Millis};
 
@@ -148,9 +148,9 @@ impl MockBackend {
                 .and_then(|r| {
                     self.reseller_names(i.partner)
                         .into_iter()
-                        .find(|x| x.0 == r)
+                        .find(|x| x.tenant == r)
                 })
-                .map(|x| x.1),
+                .map(|x| x.name),
             link: i.link.clone(),
             status,
             accepted_by: i.accepted.map(|(t, at)| wire::AcceptedBy {
@@ -216,16 +216,19 @@ pub(crate) fn demo_user(u: &User) -> wire::DemoUser {
 }
 
 pub(crate) fn offer_name(offer: &str) -> &str {
-    OFFERS.iter().find(|o| o.0 == offer).map_or(offer, |o| o.1)
+    OFFERS
+        .iter()
+        .find(|o| o.id == offer)
+        .map_or(offer, |o| o.name)
 }
 
 pub(crate) fn offer_of_sku(sku: &str) -> &str {
-    OFFERS.iter().find(|o| o.2 == sku).map_or("", |o| o.0)
+    OFFERS.iter().find(|o| o.sku == sku).map_or("", |o| o.id)
 }
 
 pub(crate) fn subscription_wire(
     s: &Subscription,
-    resellers: &[(TenantId, String, String)],
+    resellers: &[IndirectResellerFacts],
 ) -> wire::Subscription {
     wire::Subscription {
         id: s.id.to_string(),
@@ -240,11 +243,11 @@ pub(crate) fn subscription_wire(
         creation_date: time::to_rfc3339(s.created),
         support_contact: s
             .support
-            .and_then(|t| resellers.iter().find(|r| r.0 == t))
+            .and_then(|t| resellers.iter().find(|r| r.tenant == t))
             .map(|r| wire::SupportContact {
-                support_tenant_id: r.0.to_string(),
-                support_mpn_id: r.2.clone(),
-                name: r.1.clone(),
+                support_tenant_id: r.tenant.to_string(),
+                support_mpn_id: r.mpn_id.clone(),
+                name: r.name.clone(),
             }),
         attributes: Attributes::of("Subscription"),
     }

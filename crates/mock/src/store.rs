@@ -281,6 +281,9 @@ impl Store for MemoryStore {
     }
 }
 
+/// The `localStorage` key of the in-browser mock's state.
+pub const BROWSER_KEY: &str = "reseller-invitations.mock.v1";
+
 /// `localStorage` under one key; the browser's `storage` event tells other tabs.
 #[cfg(target_arch = "wasm32")]
 pub struct LocalStorageStore {

@@ -4,8 +4,8 @@
 use super::sign_in::{CustomerIdentity, CustomerSignIn};
 use crate::api::error::ApiError;
 use crate::api::op;
-use crate::app::{ctx, tr, trf};
-use crate::components::{Confirm, ErrorBanner, Loading};
+use crate::components::{Confirm, ErrorBanner, Fetched};
+use crate::context::{ctx, tr, trf};
 use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use crate::pages::partner::customers::relationship_key;
@@ -66,11 +66,10 @@ pub fn PartnersList() -> impl IntoView {
     view! {
         <p>{tr(Key::PartnersIntro)}</p>
         {move || action_error.get().map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::RemoveAdmin)().to_string()) error=e/> })}
-        {move || match list.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::PartnersTitle)().to_string()) error=e on_retry=Callback::new(move |_| list.refetch())/> }.into_any(),
-            Some(Ok(list)) if list.items.is_empty() => view! { <p class="empty">{tr(Key::NoPartners)}</p> }.into_any(),
-            Some(Ok(list)) => view! {
+        <Fetched resource=list what=Signal::derive(move || tr(Key::PartnersTitle)().to_string()) let:value>
+            {match value {
+                list if list.items.is_empty() => view! { <p class="empty">{tr(Key::NoPartners)}</p> }.into_any(),
+            list => view! {
                 <table class="data">
                     <caption class="visually-hidden">{tr(Key::PartnersTitle)}</caption>
                     <thead><tr>
@@ -112,6 +111,7 @@ pub fn PartnersList() -> impl IntoView {
                     </tbody>
                 </table>
             }.into_any(),
-        }}
+            }}
+        </Fetched>
     }
 }

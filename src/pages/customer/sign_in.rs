@@ -2,8 +2,8 @@
 //! organization with its administrator.
 
 use crate::api::wire::NewTenant;
-use crate::app::{ctx, tr, trf};
-use crate::components::{shown_after, ErrorBanner, Loading, TextField};
+use crate::components::{shown_after, ErrorBanner, Fetched, TextField};
+use crate::context::{ctx, tr, trf};
 use crate::domain::{country, validate};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
@@ -108,10 +108,10 @@ pub fn CustomerSignIn(
             <p>{tr(Key::CustomerSignInIntro)}</p>
             {move || sign_in.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e/> })}
             <h3>{tr(Key::ExistingOrgs)}</h3>
-            {move || match identities.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| identities.refetch())/> }.into_any(),
-                Some(Ok(ids)) => view! {
+            <Fetched resource=identities what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) let:value>
+                {
+                    let ids = value;
+                    view! {
                     <ul class="orgs plain">
                         {ids.customers.into_iter().map(|t| {
                             let cloud = t.cloud;
@@ -138,8 +138,9 @@ pub fn CustomerSignIn(
                             }
                         }).collect_view()}
                     </ul>
-                }.into_any(),
-            }}
+                }.into_any()
+                }
+            </Fetched>
             <h3>{tr(Key::NewOrg)}</h3>
             <form class="new-org" novalidate on:submit=submit>
                 <TextField id="org-company" label=Key::CompanyName value=company error=company_error required=true autocomplete="organization"/>

@@ -10,11 +10,12 @@ use crate::api::encode_query;
 use crate::api::op;
 use crate::api::query::{CustomerSort, QueryValue, RelationshipFilter, SortOrder};
 use crate::api::wire::Customer;
-use crate::app::{ctx, href, tr, trf};
 use crate::components::ErrorBanner;
+use crate::context::{ctx, href, tr, trf};
 use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use crate::platform;
+use crate::routes::AppRoute;
 use crate::window::{row_at, row_top};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -74,7 +75,7 @@ impl ListQuery {
 /// `/partner/customers`.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
-    view! { <PartnerFrame current="customers"><CustomersView/></PartnerFrame> }
+    view! { <PartnerFrame current=AppRoute::Customers><CustomersView/></PartnerFrame> }
 }
 
 /// The page's content (needs a signed-in partner).
@@ -96,7 +97,7 @@ pub fn CustomersView() -> impl IntoView {
         filter: filter.get(),
     });
     Effect::new(move |_| {
-        platform::replace_query(&href("/partner/customers"), &query.get().to_query())
+        platform::replace_query(&href(AppRoute::Customers), &query.get().to_query())
     });
 
     let pages: RwSignal<HashMap<usize, Vec<Customer>>> = RwSignal::new(HashMap::new());
@@ -292,7 +293,7 @@ pub fn CustomersView() -> impl IntoView {
             <div class="page-head">
                 <h1>{tr(Key::CustomersTitle)}</h1>
                 {move || if may_invite() {
-                    view! { <a class="button primary" href=href("/partner/invitations/new")>{tr(Key::RequestRelationship)}</a> }.into_any()
+                    view! { <a class="button primary" href=href(AppRoute::NewInvitation { dap: false })>{tr(Key::RequestRelationship)}</a> }.into_any()
                 } else {
                     view! { <p class="notice" role="note">{trf(Key::CannotInvite, &[role_name()])}</p> }.into_any()
                 }}

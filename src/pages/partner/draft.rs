@@ -5,12 +5,13 @@
 use super::PartnerFrame;
 use crate::api::op;
 use crate::api::wire::{EmailDraft, Invitation};
-use crate::app::{ctx, go, tr, trf};
-use crate::components::{CopyButton, ErrorBanner, Loading, TextField};
+use crate::components::{CopyButton, ErrorBanner, Fetched, TextField};
+use crate::context::{ctx, go, tr, trf};
 use crate::domain::email::{contains_link, mailto, restore_link, MAILTO_SAFE_LENGTH};
 use crate::domain::validate;
 use crate::i18n::{self, Key};
 use crate::platform;
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -21,7 +22,7 @@ use std::sync::Arc;
 pub fn DraftPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    view! { <PartnerFrame current="invitations">{move || view! { <DraftLoader id=id()/> }}</PartnerFrame> }
+    view! { <PartnerFrame current=AppRoute::Invitations>{move || view! { <DraftLoader id=id()/> }}</PartnerFrame> }
 }
 
 #[component]
@@ -36,13 +37,12 @@ fn DraftLoader(id: String) -> impl IntoView {
         }
     });
     view! {
-        {move || match invitation.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! {
-                <div class="page"><ErrorBanner what=Signal::derive(move || tr(Key::DraftTitle)().to_string()) error=e on_retry=Callback::new(move |_| invitation.refetch())/></div>
-            }.into_any(),
-            Some(Ok(inv)) => view! { <DraftEditor invitation=inv/> }.into_any(),
-        }}
+        <Fetched resource=invitation what=Signal::derive(move || tr(Key::DraftTitle)().to_string()) let:value>
+            {
+                let inv = value;
+                view! { <DraftEditor invitation=inv/> }.into_any()
+            }
+        </Fetched>
     }
 }
 
@@ -202,7 +202,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 i18n::format(c.lang.get_untracked(), Key::InvitationReady, &[&customer])
             };
             c.toast(message);
-            go("/partner/invitations");
+            go(AppRoute::Invitations);
         }
     });
     let link_shown = link.clone();

@@ -4,16 +4,17 @@
 use super::PartnerFrame;
 use crate::api::error::ApiError;
 use crate::api::op;
-use crate::app::{ctx, href, tr, trf};
-use crate::components::{Confirm, CopyButton, ErrorBanner, Loading};
+use crate::components::{Confirm, CopyButton, ErrorBanner, Fetched};
+use crate::context::{ctx, href, tr, trf};
 use crate::domain::relationship::InvitationStatus;
 use crate::i18n::{self, Key};
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 
 /// `/partner/invitations`.
 #[component]
 pub fn InvitationsPage() -> impl IntoView {
-    view! { <PartnerFrame current="invitations"><InvitationsList/></PartnerFrame> }
+    view! { <PartnerFrame current=AppRoute::Invitations><InvitationsList/></PartnerFrame> }
 }
 
 /// The list (needs a signed-in partner).
@@ -59,22 +60,19 @@ pub fn InvitationsList() -> impl IntoView {
             <div class="page-head">
                 <h1>{tr(Key::InvitationsTitle)}</h1>
                 <Show when=may_invite>
-                    <a class="button primary" href=href("/partner/invitations/new")>{tr(Key::RequestRelationship)}</a>
+                    <a class="button primary" href=href(AppRoute::NewInvitation { dap: false })>{tr(Key::RequestRelationship)}</a>
                 </Show>
             </div>
             {move || revoke_error.get().map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::Revoke)().to_string()) error=e/> })}
-            {move || match list.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! {
-                    <ErrorBanner what=Signal::derive(move || tr(Key::InvitationsTitle)().to_string()) error=e on_retry=Callback::new(move |_| list.refetch())/>
-                }.into_any(),
-                Some(Ok(list)) if list.items.is_empty() => view! {
+            <Fetched resource=list what=Signal::derive(move || tr(Key::InvitationsTitle)().to_string()) let:value>
+                {match value {
+                    list if list.items.is_empty() => view! {
                     <div class="empty">
                         <p>{tr(Key::NoInvitations)}</p>
-                        <Show when=may_invite><a class="button primary" href=href("/partner/invitations/new")>{tr(Key::RequestRelationship)}</a></Show>
+                        <Show when=may_invite><a class="button primary" href=href(AppRoute::NewInvitation { dap: false })>{tr(Key::RequestRelationship)}</a></Show>
                     </div>
                 }.into_any(),
-                Some(Ok(list)) => view! {
+                list => view! {
                     <table class="data">
                         <caption class="visually-hidden">{tr(Key::InvitationsTitle)}</caption>
                         <thead><tr>
@@ -122,7 +120,7 @@ pub fn InvitationsList() -> impl IntoView {
                                         <td class="actions"><div class="row">
                                             <CopyButton id=format!("copy-{id}") text=Signal::derive(move || link.clone()) label=Key::CopyLink/>
                                             <Show when=move || pending>
-                                                <a class="button" href=href(&format!("/partner/invitations/{id}/draft"))>{tr(Key::ReopenDraft)}</a>
+                                                <a class="button" href=href(AppRoute::Draft(id.clone()))>{tr(Key::ReopenDraft)}</a>
                                             </Show>
                                             <Show when=move || pending && may_invite()>
                                                 {
@@ -146,7 +144,8 @@ pub fn InvitationsList() -> impl IntoView {
                         </tbody>
                     </table>
                 }.into_any(),
-            }}
+                }}
+            </Fetched>
         </div>
     }
 }

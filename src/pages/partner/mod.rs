@@ -6,17 +6,18 @@ pub mod draft;
 pub mod invitations;
 pub mod new_invitation;
 
-use crate::app::{ctx, href, tr, trf};
-use crate::components::{ErrorBanner, Loading};
+use crate::components::{ErrorBanner, Fetched};
+use crate::context::{ctx, href, tr, trf};
 use crate::i18n::{self, Key};
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 
 /// Wraps a partner page: sign-in when nobody is signed in; identity bar and
 /// the workspace's navigation otherwise.
 #[component]
 pub fn PartnerFrame(
-    /// Which tab of the workspace is current.
-    current: &'static str,
+    /// Which screen of the workspace is current.
+    current: AppRoute,
     /// The page.
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -26,8 +27,8 @@ pub fn PartnerFrame(
         <Show when=move || c.partner.get().is_some() fallback=|| view! { <PartnerSignIn/> }>
             <IdentityBar/>
             <nav class="tabs-nav" aria-label=tr(Key::PartnerWorkspace)>
-                <a href=href("/partner/customers") aria-current=(current == "customers").then_some("page")>{tr(Key::Customers)}</a>
-                <a href=href("/partner/invitations") aria-current=(current == "invitations").then_some("page")>{tr(Key::Invitations)}</a>
+                <a href=href(AppRoute::Customers) aria-current=(current == AppRoute::Customers).then_some("page")>{tr(Key::Customers)}</a>
+                <a href=href(AppRoute::Invitations) aria-current=(current == AppRoute::Invitations).then_some("page")>{tr(Key::Invitations)}</a>
             </nav>
             {children.read_value()()}
         </Show>
@@ -79,12 +80,10 @@ pub fn PartnerSignIn() -> impl IntoView {
             {move || sign_in.value().get().and_then(Result::err).map(|e| view! {
                 <ErrorBanner what=Signal::derive(move || tr(Key::SignInTitle)().to_string()) error=e/>
             })}
-            {move || match identities.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! {
-                    <ErrorBanner what=Signal::derive(move || tr(Key::SignInTitle)().to_string()) error=e on_retry=Callback::new(move |_| identities.refetch())/>
-                }.into_any(),
-                Some(Ok(ids)) => view! {
+            <Fetched resource=identities what=Signal::derive(move || tr(Key::SignInTitle)().to_string()) let:value>
+                {
+                    let ids = value;
+                    view! {
                     <div class="identity-list">
                         {ids.partners.into_iter().map(|p| {
                             let heading = format!("partner-{}", p.tenant_id);
@@ -118,8 +117,9 @@ pub fn PartnerSignIn() -> impl IntoView {
                             }
                         }).collect_view()}
                     </div>
-                }.into_any(),
-            }}
+                }.into_any()
+                }
+            </Fetched>
         </div>
     }
 }

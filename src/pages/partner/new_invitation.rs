@@ -4,18 +4,19 @@
 use super::PartnerFrame;
 use crate::api::op;
 use crate::api::wire::InvitationRequest;
-use crate::app::{app_root_url, ctx, go, tr, trf};
 use crate::components::{problem_text, ErrorBanner, Loading, TextField};
+use crate::context::{ctx, go, tr, trf};
 use crate::domain::email::Lang;
 use crate::domain::validate;
 use crate::i18n::{self, Key};
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// `/partner/invitations/new`.
 #[component]
 pub fn NewInvitationPage() -> impl IntoView {
-    view! { <PartnerFrame current="invitations"><NewInvitationForm/></PartnerFrame> }
+    view! { <PartnerFrame current=AppRoute::Invitations><NewInvitationForm/></PartnerFrame> }
 }
 
 /// The options form (needs a signed-in partner).
@@ -78,7 +79,7 @@ pub fn NewInvitationForm() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(inv)) = create.value().get() {
             c.changed();
-            go(&format!("/partner/invitations/{}/draft", inv.id));
+            go(AppRoute::Draft(inv.id.clone()));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -104,7 +105,7 @@ pub fn NewInvitationForm() -> impl IntoView {
             customer_email: email.get_untracked().trim().to_string(),
             email_language: email_lang.get_untracked(),
             indirect_reseller_id: Some(reseller.get_untracked()).filter(|r| !r.is_empty()),
-            app_base: app_root_url(),
+            app_base: c.app_root_url(),
         });
     };
     view! {

@@ -75,7 +75,7 @@ impl MockBackend {
                 let r = facts
                     .resellers
                     .iter()
-                    .find(|r| r.0.to_string() == id)
+                    .find(|r| r.tenant.to_string() == id)
                     .cloned();
                 Some(r.ok_or_else(|| {
                     invalid_msg(
@@ -95,10 +95,10 @@ impl MockBackend {
             partner_id: me.tenant,
             mspp_id: reseller
                 .as_ref()
-                .and_then(|r| r.2.parse().ok())
+                .and_then(|r| r.mpn_id.parse().ok())
                 .unwrap_or(0),
             dap: body.dap,
-            indirect_csp_id: reseller.as_ref().map(|r| r.0),
+            indirect_csp_id: reseller.as_ref().map(|r| r.tenant),
             invitation_id: Some(id),
         }
         .build(base);
@@ -120,9 +120,9 @@ impl MockBackend {
             customer_email: body.customer_email.trim().into(),
             mspp_id: reseller
                 .as_ref()
-                .and_then(|r| r.2.parse().ok())
+                .and_then(|r| r.mpn_id.parse().ok())
                 .unwrap_or(0),
-            indirect_reseller: reseller.map(|r| r.0),
+            indirect_reseller: reseller.map(|r| r.tenant),
             link,
             revoked_at: None,
             accepted: None,

@@ -48,11 +48,11 @@ impl MockBackend {
             &Collection::of(
                 resellers
                     .into_iter()
-                    .map(|(id, name, mpn, location)| wire::IndirectReseller {
-                        id: id.to_string(),
-                        name,
-                        mpn_id: mpn,
-                        location,
+                    .map(|r| wire::IndirectReseller {
+                        id: r.tenant.to_string(),
+                        name: r.name,
+                        mpn_id: r.mpn_id,
+                        location: r.country,
                         attributes: Attributes::of("PartnerRelationship"),
                     })
                     .collect(),
@@ -70,11 +70,11 @@ impl MockBackend {
             &Collection::of(
                 OFFERS
                     .iter()
-                    .map(|(id, name, sku, portal)| wire::Offer {
-                        id: (*id).into(),
-                        name: (*name).into(),
-                        sku_id: (*sku).into(),
-                        admin_portal: (*portal).into(),
+                    .map(|o| wire::Offer {
+                        id: o.id.into(),
+                        name: o.name.into(),
+                        sku_id: o.sku.into(),
+                        admin_portal: o.portal.into(),
                     })
                     .collect(),
             ),

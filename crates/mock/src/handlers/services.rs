@@ -53,7 +53,7 @@ impl MockBackend {
     ) -> Answer {
         Self::require_manager(me)?;
         let (tenant, _) = self.customer_of(me, customer)?;
-        if !OFFERS.iter().any(|o| o.0 == body.offer_id) {
+        if !OFFERS.iter().any(|o| o.id == body.offer_id) {
             return Err(invalid_msg("offerId", "offerId is not in the catalogue"));
         }
         if !(1..=10_000).contains(&body.quantity) {
@@ -154,7 +154,7 @@ impl MockBackend {
         let eligible = self.reseller_names(me.tenant);
         let contact = eligible
             .iter()
-            .find(|r| r.0.to_string() == body.support_tenant_id)
+            .find(|r| r.tenant.to_string() == body.support_tenant_id)
             .cloned()
             .ok_or_else(|| {
                 invalid_msg(
@@ -163,7 +163,7 @@ impl MockBackend {
                 )
             })?;
         let i = self.find_subscription(me, customer, sub)?;
-        self.state.subscriptions[i].support = Some(contact.0);
+        self.state.subscriptions[i].support = Some(contact.tenant);
         let s = self.state.subscriptions[i].clone();
         ok(200, &subscription_wire(&s, &eligible))
     }
@@ -188,7 +188,7 @@ impl MockBackend {
             .iter()
             .chain(&body.licenses_to_remove)
         {
-            if !OFFERS.iter().any(|o| o.2 == sku) {
+            if !OFFERS.iter().any(|o| o.sku == sku) {
                 return Err(invalid_msg(
                     "skuId",
                     format!(

@@ -103,9 +103,9 @@ impl MockBackend {
             .and_then(|r| {
                 self.reseller_names(partner.id)
                     .into_iter()
-                    .find(|x| x.0 == r)
+                    .find(|x| x.tenant == r)
             })
-            .map(|x| x.1);
+            .map(|x| x.name);
         let accepted_by_you = match (&inv, caller) {
             (Some(i), Some(me)) if me.customer_role.is_some() => {
                 i.accepted.map(|(tenant, _)| tenant == me.tenant)

@@ -1,0 +1,107 @@
+//! The app shell: provides the shared context, wires the demo's storage
+//! notices and cross-tab updates, keeps `<html lang>` and the title in step
+//! with the language, and routes each address to its screen inside the frame
+//! (header, banners, notifications).
+
+mod chrome;
+
+#[cfg(feature = "demo")]
+use crate::context::StorageBanner;
+use crate::context::{tr, Ctx};
+use crate::i18n::{text, Key};
+use crate::pages;
+use crate::platform;
+use chrome::{Header, Toasts};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[cfg(feature = "demo")]
+impl From<crate::api::mock::store::StorageNotice> for StorageBanner {
+    fn from(notice: crate::api::mock::store::StorageNotice) -> Self {
+        use crate::api::mock::store::{StorageNotice, Unreadable};
+        match notice {
+            StorageNotice::WriteRefused => StorageBanner::Refused,
+            StorageNotice::Unavailable => StorageBanner::Off,
+            StorageNotice::SetAside { reason, raw, .. } => StorageBanner::Unreadable {
+                newer: matches!(reason, Unreadable::Newer { .. }),
+                kept_in_place: false,
+                raw,
+            },
+            StorageNotice::KeptInPlace { reason, raw } => StorageBanner::Unreadable {
+                newer: matches!(reason, Unreadable::Newer { .. }),
+                kept_in_place: true,
+                raw,
+            },
+        }
+    }
+}
+
+/// The in-browser mock behind the context's client, if that is the backend.
+#[cfg(feature = "demo")]
+fn mock_of(ctx: &Ctx) -> Option<std::rc::Rc<std::cell::RefCell<crate::api::mock::MockBackend>>> {
+    match ctx.client().backend() {
+        crate::api::client::Backend::Mock(m) => Some(m.clone()),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
+
+/// The in-browser mock's storage notices become banners; another tab's
+/// write refreshes what this tab shows.
+#[cfg(feature = "demo")]
+fn wire_demo(ctx: Ctx) {
+    let Some(mock) = mock_of(&ctx) else {
+        return;
+    };
+    let storage = ctx.storage;
+    mock.borrow_mut().on_storage_notice(Box::new(move |notice| {
+        let banner = StorageBanner::from(notice);
+        storage.try_update(|list| {
+            if !list.contains(&banner) {
+                list.push(banner);
+            }
+        });
+    }));
+    platform::on_storage_change(move |key| {
+        if key == crate::api::mock::store::BROWSER_KEY || key.is_empty() {
+            // The write may be under way in this tab (the lock is async).
+            let changed = mock.try_borrow_mut().map(|mut m| m.reload());
+            if changed.unwrap_or(true) {
+                ctx.changed();
+            }
+        }
+    });
+}
+
+/// The whole app over `ctx` (built by `main.rs`, or by a test).
+#[component]
+pub fn App(ctx: Ctx) -> impl IntoView {
+    provide_context(ctx);
+    #[cfg(feature = "demo")]
+    wire_demo(ctx);
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.save_local("lang", lang.tag());
+        platform::set_document_lang(lang.tag());
+        platform::set_title(text(lang, Key::AppName));
+    });
+    view! {
+        <Router base=ctx.base()>
+            <a class="skip" href="#main">{tr(Key::SkipToContent)}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <pages::NotFound/> }>
+                    <Route path=path!("/") view=pages::Home/>
+                    <Route path=path!("/partner") view=pages::partner::customers::CustomersPage/>
+                    <Route path=path!("/partner/customers") view=pages::partner::customers::CustomersPage/>
+                    <Route path=path!("/partner/invitations") view=pages::partner::invitations::InvitationsPage/>
+                    <Route path=path!("/partner/invitations/new") view=pages::partner::new_invitation::NewInvitationPage/>
+                    <Route path=path!("/partner/invitations/:id/draft") view=pages::partner::draft::DraftPage/>
+                    <Route path=path!("/customer") view=pages::customer::partners::PartnersPage/>
+                </Routes>
+            </main>
+            <Toasts/>
+        </Router>
+    }
+}

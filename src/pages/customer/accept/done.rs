@@ -1,0 +1,73 @@
+//! The end of the flow: what accepting did, or that the invitation was
+//! already accepted (by this organization, when; or by another).
+
+use crate::api::wire::{AcceptResponse, InvitationView};
+use crate::context::{ctx, href, tr, trf};
+use crate::domain::relationship::AcceptOutcome;
+use crate::i18n::Key;
+use crate::pages::customer::sign_in::CustomerSignIn;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+
+/// The invitation was accepted already: by this organization (when), by
+/// another one, or (before sign-in) by someone.
+#[component]
+pub(super) fn AcceptedNotice(view: InvitationView) -> impl IntoView {
+    let c = ctx();
+    let date = view
+        .accepted_at
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .unwrap_or_default()
+        .to_string();
+    match view.accepted_by_you {
+        Some(true) => view! {
+            <section class="done" aria-labelledby="accepted-heading">
+                <h2 id="accepted-heading">{tr(Key::AlreadyAcceptedTitle)}</h2>
+                <p role="status">{move || trf(Key::YouAcceptedOn, &[&date])}</p>
+                <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
+            </section>
+        }
+        .into_any(),
+        Some(false) => view! { <p class="problem" role="alert">{tr(Key::LinkTaken)}</p> }.into_any(),
+        None => view! {
+            <p class="notice" role="status">{move || trf(Key::AcceptedAnonymously, &[&date])}</p>
+            {move || c.customer.get().is_none().then(|| view! { <CustomerSignIn cloud=view.cloud/> })}
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub(super) fn AlreadyAccepted(view: InvitationView) -> impl IntoView {
+    view! { <AcceptedNotice view=view/> }
+}
+
+#[component]
+pub(super) fn DoneView(response: AcceptResponse) -> impl IntoView {
+    let c = ctx();
+    let partner = response.relationship.partner_name.clone();
+    let company = c
+        .customer
+        .get_untracked()
+        .map(|s| s.me.company_name)
+        .unwrap_or_default();
+    let dap = response.relationship.delegated_admin
+        == crate::domain::relationship::DelegatedAdmin::Active;
+    let outcome = response.outcome;
+    let accepted_on = response.accepted_at.clone().unwrap_or_default();
+    let (p1, p2, p3) = (partner.clone(), partner.clone(), partner.clone());
+    view! {
+        <section class="done" aria-labelledby="done-heading">
+            <h2 id="done-heading">{move || if outcome == AcceptOutcome::AlreadyAccepted { tr(Key::AlreadyAcceptedTitle)().to_string() } else { trf(Key::DoneTitle, &[&p1]) }}</h2>
+            <p role="status">{move || match outcome {
+                AcceptOutcome::Created => trf(Key::DoneCreated, &[&company, &p2]),
+                AcceptOutcome::DapRestored | AcceptOutcome::DapGranted => trf(Key::DoneRestored, &[&p2]),
+                AcceptOutcome::AlreadyExists => trf(Key::DoneExisting, &[&p2]),
+                AcceptOutcome::AlreadyAccepted => trf(Key::YouAcceptedOn, &[accepted_on.get(..10).unwrap_or_default()]),
+            }}</p>
+            {(dap && outcome == AcceptOutcome::Created).then(|| view! { <p>{move || trf(Key::DoneDap, &[&p3])}</p> })}
+            <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
+        </section>
+    }
+}

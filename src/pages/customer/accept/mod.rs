@@ -1,0 +1,190 @@
+//! The acceptance portal, opened from the invitation link on the app's root
+//! page in the portal of the partner's cloud: the link's own problems,
+//! then the steps (sign in, checks, review with the agreement, done; one
+//! file each).
+
+mod checks;
+mod done;
+mod review;
+
+use super::sign_in::{CustomerIdentity, CustomerSignIn};
+use crate::api::error::{ApiError, ErrorCode};
+use crate::api::op;
+use crate::api::wire::{AcceptResponse, InvitationView};
+use crate::components::{ErrorBanner, Loading};
+use crate::context::{ctx, href, tr, trf};
+use crate::domain::cloud::Portal;
+use crate::domain::link::LinkError;
+use crate::domain::relationship::InvitationStatus;
+use crate::i18n::Key;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+
+use checks::{checks, ChecksView, PartnerFacts};
+use done::{AlreadyAccepted, DoneView};
+use review::Review;
+
+/// A link on the root page that carries invitation parameters but cannot be
+/// used: what is wrong with it, and what to do.
+#[component]
+pub fn DamagedLink(error: LinkError) -> impl IntoView {
+    let reason = error.to_string();
+    view! { <LinkProblem message=Signal::derive(move || trf(Key::LinkMalformed, &[&reason]))/> }
+}
+
+/// The portal for the link in the address bar. The invitation's public view
+/// is read with the link alone (and with the customer's token once signed
+/// in, to tell "you accepted this" from "another organization did").
+#[component]
+pub fn AcceptPortal() -> impl IntoView {
+    let c = ctx();
+    let link = crate::platform::href();
+    let view_res = LocalResource::new({
+        let link = link.clone();
+        move || {
+            c.customer.track();
+            let api = c.customer_api();
+            let link = link.clone();
+            async move { api.call(op::ViewInvitation { link }).await }
+        }
+    });
+    let recheck = Callback::new(move |_| view_res.refetch());
+    view! {
+        {move || match view_res.get() {
+            None => view! { <div class="page"><p role="status">{tr(Key::PortalLoading)}</p></div> }.into_any(),
+            Some(Err(e)) => match problem_key(&e) {
+                Some(key) => view! { <LinkProblem message=Signal::derive(move || tr(key)().to_string())/> }.into_any(),
+                None => view! { <div class="page"><ErrorBanner what=Signal::derive(move || tr(Key::PortalLoading)().to_string()) error=e on_retry=Callback::new(move |_| view_res.refetch())/></div> }.into_any(),
+            },
+            Some(Ok(v)) => view! { <Portal view=v link=link.clone() recheck=recheck/> }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// The dedicated message for errors that mean "this link cannot be used".
+pub fn problem_key(e: &ApiError) -> Option<Key> {
+    match e.code {
+        ErrorCode::MalformedLink => Some(Key::LinkUnknown),
+        ErrorCode::InvitationNotFound => Some(Key::LinkUnknown),
+        ErrorCode::LinkAltered => Some(Key::LinkAltered),
+        ErrorCode::Revoked => Some(Key::LinkRevoked),
+        ErrorCode::Expired => Some(Key::LinkExpired),
+        ErrorCode::AcceptedByAnother => Some(Key::LinkTaken),
+        _ => None,
+    }
+}
+
+/// "This invitation link cannot be used": what is wrong and what to do.
+#[component]
+pub fn LinkProblem(message: Signal<String>) -> impl IntoView {
+    view! {
+        <div class="page narrow link-problem">
+            <h1>{tr(Key::LinkProblemTitle)}</h1>
+            <p class="problem" role="alert">{move || message.get()}</p>
+            <a class="button" href=href(AppRoute::Home)>{tr(Key::GoHome)}</a>
+        </div>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step {
+    SignIn,
+    Check,
+    Review,
+    Done,
+}
+
+#[component]
+fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl IntoView {
+    let c = ctx();
+    let portal = view.cloud.portal();
+    let portal_class = match portal {
+        Portal::Microsoft365AdminCenter => "portal portal-m365",
+        Portal::OfficeAdminPortal => "portal portal-office",
+    };
+    // Read once per sign-in: a change in another tab must not rebuild the
+    // review under the user's hands (what was typed, a pending acceptance).
+    let me = LocalResource::new(move || {
+        let session = c.customer.get();
+        let api = c.customer_api();
+        async move {
+            match session {
+                None => Ok(None),
+                Some(_) => api.call(op::GetMe {}).await.map(Some),
+            }
+        }
+    });
+    let result = RwSignal::new(None::<AcceptResponse>);
+    let v = StoredValue::new(view.clone());
+    let step = move || {
+        if result.get().is_some() {
+            return Step::Done;
+        }
+        if c.customer.get().is_none() {
+            return Step::SignIn;
+        }
+        match me.get() {
+            Some(Ok(Some(m))) if checks(&v.get_value(), &m).iter().all(|(_, ok, _)| *ok) => {
+                Step::Review
+            }
+            _ => Step::Check,
+        }
+    };
+    let partner_name = view.partner_name.clone();
+    let title_name = partner_name.clone();
+    let accepted = view.status == Some(InvitationStatus::Accepted);
+    view! {
+        <div class=portal_class>
+            <div class="portal-bar"><span class="portal-name">{portal.name()}</span></div>
+            <div class="page narrow">
+                <h1>{move || trf(Key::InvitationFrom, &[&title_name])}</h1>
+                <p>{tr(Key::PortalIntro)}</p>
+                <Stepper current=Signal::derive(step)/>
+                <PartnerFacts view=view.clone()/>
+                {move || match step() {
+                    // Already accepted: said before anything is pressed.
+                    Step::SignIn | Step::Check | Step::Review if accepted => {
+                        view! { <AlreadyAccepted view=v.get_value()/> }.into_any()
+                    }
+                    Step::SignIn => view! { <CustomerSignIn cloud=v.get_value().cloud/> }.into_any(),
+                    Step::Done => {
+                        let r = result.get().expect("done has a result");
+                        view! { <DoneView response=r/> }.into_any()
+                    }
+                    Step::Check | Step::Review => match me.get() {
+                        None => view! { <Loading/> }.into_any(),
+                        Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| me.refetch())/> }.into_any(),
+                        Some(Ok(None)) => view! { <Loading/> }.into_any(),
+                        Some(Ok(Some(m))) => {
+                            let list = checks(&v.get_value(), &m);
+                            let all_ok = list.iter().all(|(_, ok, _)| *ok);
+                            view! {
+                                <CustomerIdentity/>
+                                <ChecksView list=list name=m.user.display_name.clone()/>
+                                {all_ok.then(|| view! { <Review view=v.get_value() me=m.clone() link=link.clone() result=result recheck=recheck/> })}
+                            }.into_any()
+                        }
+                    },
+                }}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Stepper(current: Signal<Step>) -> impl IntoView {
+    let steps = [
+        (Step::SignIn, Key::StepSignIn),
+        (Step::Check, Key::StepCheck),
+        (Step::Review, Key::StepReview),
+        (Step::Done, Key::StepDone),
+    ];
+    view! {
+        <ol class="stepper" aria-label=tr(Key::Progress)>
+            {steps.into_iter().map(|(s, key)| view! {
+                <li class:current=move || current.get() == s aria-current=move || (current.get() == s).then_some("step")>{tr(key)}</li>
+            }).collect_view()}
+        </ol>
+    }
+}

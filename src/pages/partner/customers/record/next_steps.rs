@@ -1,0 +1,79 @@
+//! The next steps under a record: admin privileges again, support contacts,
+//! removing the relationship.
+
+use super::what;
+use crate::api::error::ErrorCode;
+use crate::api::wire::Customer;
+use crate::api::{client, op};
+use crate::components::{Confirm, ErrorBanner};
+use crate::context::{ctx, href, tr, trf};
+use crate::domain::relationship::DelegatedAdmin;
+use crate::i18n::{self, Key};
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
+    let c = ctx();
+    let removed = customer.delegated_admin == Some(DelegatedAdmin::Removed);
+    let name = customer.company_profile.company_name.clone();
+    let id = customer.id.clone();
+    let confirming = RwSignal::new(false);
+    let remove = Action::new_local(move |_: &()| {
+        let api = c.partner_api();
+        let customer = client::id(&id);
+        async move {
+            api.call(op::RemoveRelationship {
+                customer: customer?,
+            })
+            .await
+            .map(|_| ())
+        }
+    });
+    let done_name = name.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            confirming.set(false);
+            c.toast(i18n::format(
+                c.lang.get_untracked(),
+                Key::RelationshipRemoved,
+                &[&done_name],
+            ));
+            c.changed();
+        }
+    });
+    let manager = move || {
+        c.partner
+            .get()
+            .and_then(|s| s.me.user.partner_role)
+            .is_some_and(|r| r.may_manage())
+    };
+    let q_name = name.clone();
+    view! {
+        <section class="next-steps">
+            <h3>{tr(Key::NextSteps)}</h3>
+            <div class="row">
+                {removed.then(|| view! { <a class="button" href=href(AppRoute::NewInvitation { dap: true })>{tr(Key::RequestDapAgain)}</a> })}
+                <button type="button" class="danger" disabled=move || !manager() on:click=move |_| confirming.set(true)>{tr(Key::RemoveRelationship)}</button>
+            </div>
+            <Show when=move || !manager()><p class="muted">{tr(Key::ManagerOnly)}</p></Show>
+            <Show when=move || confirming.get()>
+                {
+                    let q_name = q_name.clone();
+                    view! {
+                        <Confirm id=format!("remove-{}", customer.id) question=Signal::derive(move || trf(Key::RemoveConfirm, &[&q_name]))
+                            on_confirm=Callback::new(move |_| { remove.dispatch(()); }) on_cancel=Callback::new(move |_| confirming.set(false))/>
+                    }
+                }
+            </Show>
+            {move || remove.value().get().and_then(Result::err).map(|e| {
+                if e.code == ErrorCode::ActiveSubscriptions {
+                    let list = e.data.join(", ");
+                    view! { <div class="error-banner" role="alert"><p>{move || trf(Key::RemoveBlocked, &[&list])}</p></div> }.into_any()
+                } else {
+                    view! { <ErrorBanner what=what(Key::RemoveRelationship) error=e on_retry=Callback::new(move |_| { remove.dispatch(()); })/> }.into_any()
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+//! The Users and licenses tab: each user's licenses, assigned or removed
+//! within the seats bought.
+
+use super::what;
+use crate::api::error::ApiError;
+use crate::api::wire::{Customer, LicenseUpdate};
+use crate::api::{client, op};
+use crate::components::{ErrorBanner, Fetched};
+use crate::context::{ctx, tr, trf};
+use crate::domain::ids::TenantId;
+use crate::i18n::{self, Key};
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn UsersTab(customer: Customer) -> impl IntoView {
+    let c = ctx();
+    let id = customer.id.clone();
+    let data = LocalResource::new(move || {
+        c.revision.get();
+        let api = c.partner_api();
+        let id = id.clone();
+        async move {
+            let customer = client::id(&id)?;
+            let users = api.call(op::ListCustomerUsers { customer }).await?;
+            let skus = api.call(op::ListSubscribedSkus { customer }).await?;
+            Ok::<_, ApiError>((users.items, skus.items))
+        }
+    });
+    let action_error = RwSignal::new(None::<ApiError>);
+    let cid = customer.id.clone();
+    let scope = crate::task::Scope::new();
+    let update = move |user: String, update: LicenseUpdate| {
+        let api = c.partner_api();
+        let target = client::id::<TenantId>(&cid).and_then(|c| Ok((c, client::id(&user)?)));
+        scope.spawn(async move {
+            let result = match target {
+                Ok((customer, user)) => {
+                    api.call(op::UpdateLicenses {
+                        customer,
+                        user,
+                        body: update,
+                    })
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(_) => {
+                    action_error.set(None);
+                    c.changed();
+                    c.toast(i18n::text(c.lang.get_untracked(), Key::LicensesUpdated).into());
+                }
+                Err(e) => action_error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        {move || action_error.get().map(|e| view! { <ErrorBanner what=what(Key::TabUsers) error=e/> })}
+        <Fetched resource=data what=what(Key::TabUsers) let:value>
+            {
+                let (users, skus) = value;
+                {
+                let update = update.clone();
+                view! {
+                    <h3>{tr(Key::Licenses)}</h3>
+                    <ul class="plain">
+                        {skus.iter().map(|k| { let (n, a, t) = (k.name.clone(), k.consumed_units.to_string(), k.active_units.to_string()); view! { <li>{move || trf(Key::AvailableSeats, &[&n, &a, &t])}</li> } }).collect_view()}
+                    </ul>
+                    <h3>{tr(Key::Users)}</h3>
+                    <table class="data compact">
+                        <thead><tr><th scope="col">{tr(Key::Users)}</th><th scope="col">{tr(Key::Licenses)}</th></tr></thead>
+                        <tbody>
+                            {users.into_iter().map(|u| {
+                                let skus = skus.clone();
+                                let update = update.clone();
+                                view! {
+                                    <tr>
+                                        <td>{u.display_name.clone()}<br/><span class="muted">{u.user_principal_name.clone()}</span></td>
+                                        <td>
+                                            {skus.into_iter().map(|k| {
+                                                let has = u.licenses.contains(&k.sku_id);
+                                                let free = k.active_units > k.consumed_units;
+                                                let (sku, user, uname, kname) = (k.sku_id.clone(), u.id.clone(), u.display_name.clone(), k.name.clone());
+                                                let update = update.clone();
+                                                let label = { let (kname, uname) = (kname.clone(), uname.clone()); move || trf(if has { Key::RemoveLicense } else { Key::AssignLicense }, &[&kname, &uname]) };
+                                                view! {
+                                                    <div class="license">
+                                                        <span>{k.name.clone()}{(!has && !free).then(|| view! { " (" {tr(Key::NoFreeSeat)} ")" })}</span>
+                                                        " "
+                                                        <button type="button" class="small" aria-label=label disabled=!has && !free on:click=move |_| {
+                                                            let change = if has { LicenseUpdate { licenses_to_assign: vec![], licenses_to_remove: vec![sku.clone()] } } else { LicenseUpdate { licenses_to_assign: vec![sku.clone()], licenses_to_remove: vec![] } };
+                                                            update(user.clone(), change);
+                                                        }>{move || if has { tr(Key::Remove)() } else { tr(Key::Assign)() }}</button>
+                                                    </div>
+                                                }
+                                            }).collect_view()}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }
+            }
+        </Fetched>
+    }
+}

@@ -1,0 +1,43 @@
+// The production build (dist-production/): no in-browser mock and none of
+// its data; without config.json, or with one asking for the mock or naming
+// an origin the build was not made for, a configuration error page; with its
+// backend (the mock server, the origin it was built for) the app works.
+import { test, expect, checkA11y } from './fixtures.mjs';
+import { PORTS } from './playwright.config.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const base = `http://127.0.0.1:${PORTS.production}`;
+
+test('the production wasm carries no mock and no demo data', async () => {
+  const dir = new URL('../../dist-production/', import.meta.url);
+  const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
+  const text = readFileSync(new URL(wasm, dir)).toString('latin1');
+  for (const demo of ['Fabrikam Cloud Services', 'Northwind Traders', 'fault injected']) {
+    expect(text.includes(demo), `the production wasm holds "${demo}"`).toBe(false);
+  }
+  const demoWasm = readdirSync(new URL('../../dist/', import.meta.url)).find((f) => f.endsWith('.wasm'));
+  expect(readFileSync(new URL(`../../dist/${demoWasm}`, import.meta.url)).toString('latin1')).toContain('Fabrikam Cloud Services');
+});
+
+test('without a usable config.json the production build says so, never a demo', async ({ page }) => {
+  for (const [path, problem] of [
+    ['/partner/customers', 'there is none: this production build needs one naming its backend'],
+    ['/cfg-mock/', 'it asks for the in-browser mock, which this production build does not carry'],
+    ['/cfg-elsewhere/partner/customers', '"baseUrl" is on http://127.0.0.1:9, which this build does not name'],
+  ]) {
+    await page.goto(`${base}${path}`);
+    await expect(page.getByRole('heading', { name: "This app's configuration cannot be used" })).toBeVisible();
+    await expect(page.getByText(problem)).toBeVisible();
+    await expect(page.getByText('Demo mode')).toHaveCount(0);
+  }
+  await checkA11y(page, 'production configuration error');
+});
+
+test('with its backend the production build signs in and lists customers', async ({ page }) => {
+  await page.goto(`${base}/cfg-server/partner/customers`);
+  await expect(page.getByRole('heading', { name: 'Sign in to the partner workspace' })).toBeVisible();
+  await expect(page.getByText('Demo mode')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign in as Ana Souza, Admin agent' }).click();
+  await expect(page.getByText('Signed in as Ana Souza')).toBeVisible();
+  await expect(page.getByText('Alpine Ski House')).toBeVisible();
+});
