@@ -14,19 +14,7 @@ pub use reseller_contract::{encode_query, error, query, wire, ApiRequest, ApiRes
 #[cfg(feature = "demo")]
 pub use reseller_mock as mock;
 
-/// Milliseconds since the Unix epoch, from the platform clock.
-pub fn now_ms() -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now() as i64
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64)
-    }
-}
+pub use reseller_domain::time::now_ms;
 
 /// Waits `ms` milliseconds (a browser timer); natively it returns at once so
 /// native tests of retries and latency do not wait.

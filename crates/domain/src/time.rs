@@ -12,6 +12,20 @@ pub type Millis = i64;
 /// One day in milliseconds.
 pub const DAY: Millis = 86_400_000;
 
+/// Now, from the platform's clock (the JavaScript clock in the browser).
+pub fn now_ms() -> Millis {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as Millis
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as Millis)
+    }
+}
+
 /// Formats as `YYYY-MM-DDTHH:MM:SS.mmmZ` (times outside jiff's range, which
 /// no caller makes, clamp to its bounds).
 pub fn to_rfc3339(ms: Millis) -> String {

@@ -1,18 +1,6 @@
 //! The mock's clock and timer: the platform's, natively and in the browser.
 
-/// Milliseconds since the Unix epoch, from the platform clock.
-pub fn now_ms() -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now() as i64
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64)
-    }
-}
+pub use reseller_domain::time::now_ms;
 
 /// Waits `ms` milliseconds on a browser timer (the storage lock's wait for
 /// another tab's write to arrive).

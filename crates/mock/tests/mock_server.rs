@@ -5,70 +5,12 @@
 //! it under every name it answers to; demo sign-in answers only loopback.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::io::{Read, Write};
 use std::net::{IpAddr, TcpStream, UdpSocket};
-use std::process::{Child, Command};
 use std::time::{Duration, Instant};
-
-struct Server {
-    port: u16,
-    child: Child,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(extra: &[&str]) -> Server {
-    let port = free_port();
-    let mut args = vec!["--port".to_string(), port.to_string()];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let child = Command::new(env!("CARGO_BIN_EXE_mock-server"))
-        .args(&args)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("mock-server starts");
-    let server = Server { port, child };
-    for _ in 0..200 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return server;
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-    panic!("mock-server did not listen on {port}");
-}
-
-/// Sends raw bytes, returns (status, head, body).
-fn raw(port: u16, bytes: &[u8]) -> (u16, String, String) {
-    raw_to(IpAddr::from([127, 0, 0, 1]), port, bytes)
-}
-
-fn raw_to(ip: IpAddr, port: u16, bytes: &[u8]) -> (u16, String, String) {
-    let mut s = TcpStream::connect((ip, port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    s.write_all(bytes).unwrap();
-    let mut out = Vec::new();
-    let _ = s.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).to_string();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, head.to_string(), body.to_string())
-}
+use support::*;
 
 fn get(port: u16, path: &str, headers: &str) -> (u16, String, String) {
     raw(
@@ -92,7 +34,7 @@ fn post(port: u16, path: &str, body: &[u8]) -> (u16, String, String) {
 
 #[test]
 fn a_stalled_client_neither_holds_up_others_nor_stays_forever() {
-    let server = start(&["--read-timeout-ms", "1500"]);
+    let server = Server::start(&["--read-timeout-ms", "1500"]);
     // A client that announces a body and never sends it.
     let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     slow.write_all(b"POST /v1/demo/tenants HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
@@ -118,7 +60,7 @@ fn a_stalled_client_neither_holds_up_others_nor_stays_forever() {
 
 #[test]
 fn an_oversized_body_is_refused_before_it_runs_and_bad_bytes_are_a_400() {
-    let server = start(&[]);
+    let server = Server::start(&[]);
     let before = get(server.port, "/v1/demo/identities", "").2;
     // Content-Length far over the limit, and no body sent at all: the answer
     // comes at once (nothing is read), and nothing was created.
@@ -150,7 +92,7 @@ fn an_oversized_body_is_refused_before_it_runs_and_bad_bytes_are_a_400() {
 
 #[test]
 fn no_query_makes_it_fail() {
-    let server = start(&[]);
+    let server = Server::start(&[]);
     let (_, _, session) = {
         let ids = get(server.port, "/v1/demo/identities", "").2;
         let v: serde_json::Value = serde_json::from_str(&ids).unwrap();
@@ -203,7 +145,7 @@ fn no_query_makes_it_fail() {
 #[test]
 fn only_its_own_and_allowed_origins_may_call_it() {
     let allowed = "http://127.0.0.1:18999";
-    let server = start(&["--allow-origin", allowed]);
+    let server = Server::start(&["--allow-origin", allowed]);
     let preflight = |origin: &str| {
         raw(
             server.port,
@@ -246,7 +188,7 @@ fn its_csp_and_config_name_it_under_every_name() {
         "/*\n  Content-Security-Policy: default-src 'self'; connect-src 'self'; script-src 'self'\n",
     )
     .unwrap();
-    let server = start(&["--dist", dist.to_str().unwrap()]);
+    let server = Server::start(&["--dist", dist.to_str().unwrap()]);
     let (status, head, _) = get(server.port, "/partner/customers", "");
     assert_eq!(status, 200);
     let csp = head
@@ -284,7 +226,7 @@ fn lan_address() -> Option<IpAddr> {
 
 #[test]
 fn demo_sign_in_and_reset_answer_only_loopback() {
-    let server = start(&["--listen", "0.0.0.0"]);
+    let server = Server::start(&["--listen", "0.0.0.0"]);
     let ids = get(server.port, "/v1/demo/identities", "").2;
     let v: serde_json::Value = serde_json::from_str(&ids).unwrap();
     let user = v["partners"][0]["users"][0]["id"]

@@ -5,116 +5,21 @@
 //! stay bounded however long a draft is autosaved; keys expire after a day.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use reseller_contract::wire::*;
-use reseller_contract::{encode_query, ApiRequest, ApiResponse};
+use reseller_contract::{encode_query, ApiRequest};
 use reseller_domain::relationship::AcceptOutcome;
 use reseller_mock::clock::now_ms;
 use reseller_mock::idempotency::MAX_REPLAY_BYTES;
 use reseller_mock::store::{MemoryStore, StorageNotice, SCHEMA_VERSION};
 use reseller_mock::MockBackend;
-use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::sync::{Arc, Mutex};
-
-fn call(
-    mock: &mut MockBackend,
-    token: Option<&str>,
-    method: &str,
-    path: &str,
-    body: Option<serde_json::Value>,
-    key: Option<&str>,
-) -> ApiResponse {
-    let mut req = ApiRequest::new(method, path);
-    if let Some(t) = token {
-        req = req.header("authorization", format!("Bearer {t}"));
-    }
-    if let Some(k) = key {
-        req = req.header("ms-requestid", k);
-    }
-    if let Some(b) = body {
-        req.body = b.to_string();
-    }
-    mock.handle(&req, now_ms())
-}
-
-fn ok<T: DeserializeOwned>(r: ApiResponse) -> T {
-    assert!((200..300).contains(&r.status), "{} {}", r.status, r.body);
-    serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{e}: {}", r.body))
-}
-
-fn sign_in(mock: &mut MockBackend, name: &str) -> String {
-    let ids: DemoIdentities = ok(call(mock, None, "GET", "/v1/demo/identities", None, None));
-    let id = ids
-        .partners
-        .iter()
-        .chain(&ids.customers)
-        .flat_map(|t| &t.users)
-        .find(|u| u.display_name == name)
-        .unwrap()
-        .id
-        .clone();
-    let s: Session = ok(call(
-        mock,
-        None,
-        "POST",
-        "/v1/demo/sign-in",
-        Some(json!({ "userId": id })),
-        None,
-    ));
-    s.access_token
-}
-
-fn new_tenant(mock: &mut MockBackend, name: &str, domain: &str) -> String {
-    let s: Session = ok(call(
-        mock,
-        None,
-        "POST",
-        "/v1/demo/tenants",
-        Some(
-            json!({ "companyName": name, "domain": domain, "country": "BR", "adminName": "Renata Alves", "adminEmail": format!("renata@{domain}") }),
-        ),
-        None,
-    ));
-    s.access_token
-}
-
-fn invite(mock: &mut MockBackend, token: &str, name: &str) -> Invitation {
-    ok(call(
-        mock,
-        Some(token),
-        "POST",
-        "/v1/invitations",
-        Some(
-            json!({ "dap": false, "customerName": name, "emailLanguage": "en", "appBase": "https://app.example/" }),
-        ),
-        None,
-    ))
-}
-
-fn mca() -> serde_json::Value {
-    json!({ "primaryContact": { "firstName": "Renata", "lastName": "Alves", "email": "renata@x.com.br", "phoneNumber": "" }, "templateId": "117a77b0-9360-443b-8795-c6dedc750cf9", "dateAgreed": "2026-01-01T00:00:00.000Z", "type": "MicrosoftCustomerAgreement" })
-}
-
-fn accept(mock: &mut MockBackend, token: &str, link: &str) -> ApiResponse {
-    call(
-        mock,
-        Some(token),
-        "POST",
-        "/v1/tenant/invitations/accept",
-        Some(json!({ "link": link, "agreement": mca() })),
-        None,
-    )
-}
+use support::*;
 
 fn invitation_names(mock: &mut MockBackend, token: &str) -> Vec<String> {
-    let list: Collection<Invitation> = ok(call(
-        mock,
-        Some(token),
-        "GET",
-        "/v1/invitations",
-        None,
-        None,
-    ));
+    let list: Collection<Invitation> = ok(send(mock, Some(token), "GET", "/v1/invitations", None));
     list.items.into_iter().map(|i| i.customer_name).collect()
 }
 
@@ -127,8 +32,8 @@ fn two_tabs_never_lose_each_others_writes() {
     let mut tab2 = MockBackend::new(Box::new(shared.clone()));
     let token = sign_in(&mut tab1, "Ana Souza");
     for i in 0..5 {
-        invite(&mut tab1, &token, &format!("From tab 1 #{i}"));
-        invite(&mut tab2, &token, &format!("From tab 2 #{i}"));
+        invite(&mut tab1, &token, false, &format!("From tab 1 #{i}"));
+        invite(&mut tab2, &token, false, &format!("From tab 2 #{i}"));
     }
     let mut reopened = MockBackend::new(Box::new(shared));
     let names = invitation_names(&mut reopened, &token);
@@ -147,24 +52,23 @@ fn two_tabs_accepting_one_invitation_create_one_relationship() {
     let shared = MemoryStore::default();
     let mut tab1 = MockBackend::new(Box::new(shared.clone()));
     let partner = sign_in(&mut tab1, "Ana Souza");
-    let inv = invite(&mut tab1, &partner, "Race Corp");
-    let a = new_tenant(&mut tab1, "Race A", "race-a.com.br");
-    let b = new_tenant(&mut tab1, "Race B", "race-b.com.br");
+    let inv = invite(&mut tab1, &partner, false, "Race Corp");
+    let a = new_tenant(&mut tab1, "Race A", "race-a.com.br", "BR");
+    let b = new_tenant(&mut tab1, "Race B", "race-b.com.br", "BR");
     let mut tab2 = MockBackend::new(Box::new(shared.clone()));
-    let first: AcceptResponse = ok(accept(&mut tab1, &a, &inv.link));
+    let first: AcceptResponse = ok(accept(&mut tab1, &a, &inv.link, Some(mca())));
     assert_eq!(first.outcome, AcceptOutcome::Created);
-    let second = accept(&mut tab2, &b, &inv.link);
+    let second = accept(&mut tab2, &b, &inv.link, Some(mca()));
     assert_eq!(second.status, 409, "{}", second.body);
     assert!(second.body.contains("40901"));
     // A later write in tab 2 keeps tab 1's relationship.
-    invite(&mut tab2, &partner, "Later");
+    invite(&mut tab2, &partner, false, "Later");
     let mut reopened = MockBackend::new(Box::new(shared));
-    let list: Collection<Customer> = ok(call(
+    let list: Collection<Customer> = ok(send(
         &mut reopened,
         Some(&partner),
         "GET",
         "/v1/customers?q=Race",
-        None,
         None,
     ));
     let names: Vec<_> = list
@@ -190,13 +94,13 @@ fn a_full_store_refuses_the_write_and_changes_nothing() {
     let stored = store.raw();
     store.set_quota(Some(store.bytes()));
     let body = json!({ "dap": false, "customerName": "No Room", "emailLanguage": "en", "appBase": "https://app.example/" });
-    let r = call(
+    let r = send_keyed(
         &mut mock,
         Some(&token),
         "POST",
         "/v1/invitations",
         Some(body.clone()),
-        Some("k-full"),
+        "k-full",
     );
     assert_eq!(r.status, 507, "{}", r.body);
     assert!(r.body.contains("50701"));
@@ -205,13 +109,13 @@ fn a_full_store_refuses_the_write_and_changes_nothing() {
     assert!(!invitation_names(&mut mock, &token).contains(&"No Room".to_string()));
     assert_eq!(*notices.lock().unwrap(), vec![StorageNotice::WriteRefused]);
     store.set_quota(None);
-    let r = call(
+    let r = send_keyed(
         &mut mock,
         Some(&token),
         "POST",
         "/v1/invitations",
         Some(body),
-        Some("k-full"),
+        "k-full",
     );
     assert_eq!(r.status, 201, "the same request, now with room: {}", r.body);
     let mut reopened = MockBackend::new(Box::new(store));
@@ -229,7 +133,7 @@ fn storage_turned_off_is_said_at_once() {
     mock.on_storage_notice(Box::new(move |n| sink.lock().unwrap().push(n)));
     assert_eq!(*notices.lock().unwrap(), vec![StorageNotice::Unavailable]);
     let token = sign_in(&mut mock, "Ana Souza");
-    invite(&mut mock, &token, "In memory");
+    invite(&mut mock, &token, false, "In memory");
     assert!(invitation_names(&mut mock, &token).contains(&"In memory".to_string()));
 }
 
@@ -240,7 +144,7 @@ fn old_states_migrate_and_unreadable_ones_are_set_aside() {
     let store = MemoryStore::default();
     let mut mock = MockBackend::new(Box::new(store.clone()));
     let token = sign_in(&mut mock, "Ana Souza");
-    invite(&mut mock, &token, "Kept Across Versions");
+    invite(&mut mock, &token, false, "Kept Across Versions");
     // Make it look like the first release wrote it: no schema, old replays.
     let mut old: serde_json::Value = serde_json::from_str(&store.raw().unwrap()).unwrap();
     old.as_object_mut().unwrap().remove("schema");
@@ -249,7 +153,7 @@ fn old_states_migrate_and_unreadable_ones_are_set_aside() {
     let old_store = MemoryStore::holding(&old.to_string());
     let mut migrated = MockBackend::new(Box::new(old_store.clone()));
     assert!(invitation_names(&mut migrated, &token).contains(&"Kept Across Versions".to_string()));
-    invite(&mut migrated, &token, "After migration");
+    invite(&mut migrated, &token, false, "After migration");
     let written: serde_json::Value = serde_json::from_str(&old_store.raw().unwrap()).unwrap();
     assert_eq!(written["schema"], SCHEMA_VERSION);
 
@@ -278,7 +182,7 @@ fn stored_bytes_stay_bounded_after_2000_autosaves() {
     let store = MemoryStore::default();
     let mut mock = MockBackend::new(Box::new(store.clone()));
     let token = sign_in(&mut mock, "Ana Souza");
-    let inv = invite(&mut mock, &token, "Long Draft");
+    let inv = invite(&mut mock, &token, false, "Long Draft");
     let path = format!("/v1/invitations/{}/draft", inv.id);
     let text: String = "Lorem ipsum dolor sit amet. "
         .chars()
@@ -287,13 +191,13 @@ fn stored_bytes_stay_bounded_after_2000_autosaves() {
         .collect();
     for i in 0..2000 {
         let body = format!("{text}{}\n{}", i % 10, inv.link);
-        let r = call(
+        let r = send_keyed(
             &mut mock,
             Some(&token),
             "PUT",
             &path,
             Some(json!({ "to": "", "subject": "Invitation", "body": body })),
-            Some(&format!("autosave-{i}")),
+            &format!("autosave-{i}"),
         );
         assert_eq!(r.status, 200, "{}", r.body);
     }
@@ -331,10 +235,10 @@ fn a_tab_reads_what_another_tab_wrote() {
     let mut tab1 = MockBackend::new(Box::new(shared.clone()));
     let mut tab2 = MockBackend::new(Box::new(shared.clone()));
     let partner = sign_in(&mut tab1, "Ana Souza");
-    let inv = invite(&mut tab1, &partner, "Seen");
-    let a = new_tenant(&mut tab1, "Viewer Org", "viewer.com.br");
-    let _: AcceptResponse = ok(accept(&mut tab1, &a, &inv.link));
-    let view: InvitationView = ok(call(
+    let inv = invite(&mut tab1, &partner, false, "Seen");
+    let a = new_tenant(&mut tab1, "Viewer Org", "viewer.com.br", "BR");
+    let _: AcceptResponse = ok(accept(&mut tab1, &a, &inv.link, Some(mca())));
+    let view: InvitationView = ok(send(
         &mut tab2,
         None,
         "GET",
@@ -342,7 +246,6 @@ fn a_tab_reads_what_another_tab_wrote() {
             "/v1/tenant/invitations/view?link={}",
             encode_query(&inv.link)
         ),
-        None,
         None,
     ));
     assert_eq!(

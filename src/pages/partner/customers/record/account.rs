@@ -14,17 +14,10 @@ use leptos::prelude::*;
 pub(super) fn AccountTab(customer: Customer) -> impl IntoView {
     let c = ctx();
     let attest = SignerForm::new(String::new(), String::new(), String::new());
-    let id = customer.id.clone();
-    let data = LocalResource::new(move || {
-        c.revision.get();
-        let api = c.partner_api();
-        let id = id.clone();
-        async move {
-            let customer = client::id(&id)?;
-            let detail = api.call(op::GetCustomer { customer }).await?;
-            let agreements = api.call(op::ListCustomerAgreements { customer }).await?;
-            Ok::<_, ApiError>((detail, agreements.items))
-        }
+    let data = super::customer_read(&customer, |api, customer| async move {
+        let detail = api.call(op::GetCustomer { customer }).await?;
+        let agreements = api.call(op::ListCustomerAgreements { customer }).await?;
+        Ok::<_, ApiError>((detail, agreements.items))
     });
     view! {
         <Fetched resource=data what=what(Key::TabAccount) let:value>

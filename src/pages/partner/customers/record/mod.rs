@@ -7,14 +7,18 @@ mod portals;
 mod services;
 mod users;
 
+use crate::api::client::{self, Client};
+use crate::api::error::ApiError;
 use crate::api::wire::Customer;
 use crate::context::{ctx, tr};
+use crate::domain::ids::TenantId;
 use crate::i18n::Key;
 use account::AccountTab;
 use leptos::prelude::*;
 use next_steps::NextSteps;
 use portals::PortalsTab;
 use services::ServicesTab;
+use std::future::Future;
 use users::UsersTab;
 
 /// A tab of the record.
@@ -115,4 +119,24 @@ pub fn Record(customer: Customer) -> impl IntoView {
 /// What a tab was doing, for its error banner.
 pub(super) fn what(key: Key) -> Signal<String> {
     Signal::derive(move || tr(key)().to_string())
+}
+
+/// A tab's read of one customer's data, as the partner: the customer's id
+/// typed once, refetched whenever data changes (here or in another tab).
+pub(super) fn customer_read<T, F, Fut>(
+    customer: &Customer,
+    read: F,
+) -> LocalResource<Result<T, ApiError>>
+where
+    T: 'static,
+    F: Fn(Client, TenantId) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let c = ctx();
+    let id = customer.id.clone();
+    LocalResource::new(move || {
+        c.revision.get();
+        let reading = client::id::<TenantId>(&id).map(|customer| read(c.partner_api(), customer));
+        async move { reading?.await }
+    })
 }

@@ -16,31 +16,24 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn ServicesTab(customer: Customer) -> impl IntoView {
     let c = ctx();
-    let id = customer.id.clone();
-    let data = LocalResource::new(move || {
-        c.revision.get();
-        let api = c.partner_api();
-        let id = id.clone();
-        async move {
-            let customer = client::id(&id)?;
-            let subs = api.call(op::ListSubscriptions { customer }).await?;
-            let offers = api.call(op::ListOffers {}).await?;
-            let profile = api.call(op::GetPartnerProfile {}).await?;
-            let mut eligible = vec![(
-                profile.tenant_id.clone(),
-                format!("{} (MPN {})", profile.company_name, profile.mpn_id),
-            )];
-            if profile.indirect_provider {
-                let resellers = api.call(op::ListIndirectResellers).await?;
-                eligible.extend(
-                    resellers
-                        .items
-                        .into_iter()
-                        .map(|r| (r.id, format!("{} (MPN {})", r.name, r.mpn_id))),
-                );
-            }
-            Ok::<_, ApiError>((subs.items, offers.items, eligible))
+    let data = super::customer_read(&customer, |api, customer| async move {
+        let subs = api.call(op::ListSubscriptions { customer }).await?;
+        let offers = api.call(op::ListOffers {}).await?;
+        let profile = api.call(op::GetPartnerProfile {}).await?;
+        let mut eligible = vec![(
+            profile.tenant_id.clone(),
+            format!("{} (MPN {})", profile.company_name, profile.mpn_id),
+        )];
+        if profile.indirect_provider {
+            let resellers = api.call(op::ListIndirectResellers).await?;
+            eligible.extend(
+                resellers
+                    .items
+                    .into_iter()
+                    .map(|r| (r.id, format!("{} (MPN {})", r.name, r.mpn_id))),
+            );
         }
+        Ok::<_, ApiError>((subs.items, offers.items, eligible))
     });
     let cid = customer.id.clone();
     let offer = RwSignal::new(String::new());

@@ -14,17 +14,10 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn UsersTab(customer: Customer) -> impl IntoView {
     let c = ctx();
-    let id = customer.id.clone();
-    let data = LocalResource::new(move || {
-        c.revision.get();
-        let api = c.partner_api();
-        let id = id.clone();
-        async move {
-            let customer = client::id(&id)?;
-            let users = api.call(op::ListCustomerUsers { customer }).await?;
-            let skus = api.call(op::ListSubscribedSkus { customer }).await?;
-            Ok::<_, ApiError>((users.items, skus.items))
-        }
+    let data = super::customer_read(&customer, |api, customer| async move {
+        let users = api.call(op::ListCustomerUsers { customer }).await?;
+        let skus = api.call(op::ListSubscribedSkus { customer }).await?;
+        Ok::<_, ApiError>((users.items, skus.items))
     });
     let action_error = RwSignal::new(None::<ApiError>);
     let cid = customer.id.clone();

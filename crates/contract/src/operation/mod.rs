@@ -9,10 +9,8 @@
 //! an exhaustive `match`, so an endpoint without a handler does not compile.
 
 use crate::error::{invalid, refuse, ErrorCode};
-use crate::query::{CustomerSort, QueryValue, RelationshipFilter, SortOrder};
-use crate::wire;
-use crate::{encode_query, ApiRequest, ApiResponse};
-use reseller_domain::ids::{InvitationId, TenantId, UserId};
+use crate::query::QueryValue;
+use crate::{ApiRequest, ApiResponse};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -222,7 +220,7 @@ impl Incoming<'_> {
     }
 }
 
-const fn q(
+pub(crate) const fn q(
     name: &'static str,
     description: &'static str,
     values: &'static [&'static str],
@@ -256,26 +254,26 @@ macro_rules! op {
                 pub body: $body,
             )?
         }
-        impl Operation for $name {
-            const ENDPOINT: Endpoint = Endpoint {
-                method: Method::$method,
+        impl $crate::operation::Operation for $name {
+            const ENDPOINT: $crate::operation::Endpoint = $crate::operation::Endpoint {
+                method: $crate::operation::Method::$method,
                 path: $path,
-                caller: Caller::$caller,
+                caller: $crate::operation::Caller::$caller,
                 success: $status,
                 summary: $summary,
-                errors: &[$(ErrorCode::$err),*],
+                errors: &[$($crate::error::ErrorCode::$err),*],
                 query: &[],
             };
             type Body = op!(@body $($body)?);
             type Response = $response;
             fn path(&self) -> String {
-                fill($path, &[$(encode_query(&self.$field.to_string())),*])
+                $crate::operation::fill($path, &[$($crate::encode_query(&self.$field.to_string())),*])
             }
             fn body(&self) -> Option<&Self::Body> {
                 op!(@ref self $($body)?)
             }
             #[allow(unused_assignments, unused_mut, unused_variables)]
-            fn from_request(request: &Incoming<'_>) -> Result<Self, ApiResponse> {
+            fn from_request(request: &$crate::operation::Incoming<'_>) -> Result<Self, $crate::ApiResponse> {
                 let mut i = 0;
                 $(
                     let $field: $fty = request.id(i, $what)?;
@@ -288,151 +286,10 @@ macro_rules! op {
             }
         }
     };
-    (@body) => { NoBody };
+    (@body) => { $crate::operation::NoBody };
     (@body $body:ty) => { $body };
     (@ref $self:ident) => { None };
     (@ref $self:ident $body:ty) => { Some(&$self.body) };
-}
-
-// ----- demo (the in-browser mock and the mock server) -----
-
-op!(
-    /// The demo's partners and customers, with their users.
-    ListDemoIdentities {},
-    Get "/v1/demo/identities", Anyone, 200,
-    "The demo's partners and customers, with their users", [] => wire::DemoIdentities
-);
-op!(
-    /// Signs a demo user in.
-    DemoSignIn { ; body: wire::SignInRequest },
-    Post "/v1/demo/sign-in", Anyone, 200,
-    "Signs a demo user in (loopback only on the mock server)", [NotFound, InsufficientRole] => wire::Session
-);
-op!(
-    /// Creates a demo customer organization and signs its administrator in.
-    CreateDemoTenant { ; body: wire::NewTenant },
-    Post "/v1/demo/tenants", Anyone, 201,
-    "Creates a demo customer organization and signs its Global administrator in", [Validation, InsufficientRole] => wire::Session
-);
-op!(
-    /// Restores the demo's seed.
-    ResetDemo {},
-    Post "/v1/demo/reset", Anyone, 204,
-    "Restores the demo's seed data", [InsufficientRole] => NoContent
-);
-
-// ----- everyone signed in -----
-
-op!(
-    /// The signed-in user and its organization.
-    GetMe {},
-    Get "/v1/me", SignedIn, 200,
-    "The signed-in user and its organization", [] => wire::Me
-);
-op!(
-    /// The Microsoft Customer Agreement's current version.
-    ListAgreementMetadata {},
-    Get "/v1/agreements", SignedIn, 200,
-    "The Microsoft Customer Agreement's current version (template id, link)", [] => wire::Collection<wire::AgreementMetadata>
-);
-
-// ----- the partner -----
-
-op!(
-    /// The partner's profile.
-    GetPartnerProfile {},
-    Get "/v1/profiles/partner", Partner, 200,
-    "The signed-in partner's profile (MPN id, indirect provider)", [] => wire::PartnerProfile
-);
-op!(
-    /// The catalogue.
-    ListOffers {},
-    Get "/v1/offers", Partner, 200,
-    "The offers the partner may provision", [] => wire::Collection<wire::Offer>
-);
-op!(
-    /// Creates an invitation: its link and its draft email.
-    CreateInvitation { ; body: wire::InvitationRequest },
-    Post "/v1/invitations", Partner, 201,
-    "Creates an invitation with its personalised link and draft email", [Validation, InsufficientRole, NotFound] => wire::Invitation
-);
-op!(
-    /// The partner's invitations, newest first.
-    ListInvitations {},
-    Get "/v1/invitations", Partner, 200,
-    "The partner's invitations, newest first", [] => wire::Collection<wire::Invitation>
-);
-
-/// Partner Center's reseller relationship request link (its own shape,
-/// without this product's `invitationId`).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct GetRelationshipRequest {
-    /// Whether delegated admin privileges are asked for.
-    pub dap: bool,
-}
-
-impl Operation for GetRelationshipRequest {
-    const ENDPOINT: Endpoint = Endpoint {
-        method: Method::Get,
-        path: "/v1/customers/relationshiprequests",
-        caller: Caller::Partner,
-        success: 200,
-        summary: "Partner Center's reseller relationship request link for the signed-in partner",
-        errors: &[ErrorCode::Validation],
-        query: &[q(
-            "dap",
-            "Ask for delegated admin privileges: true or false (default false; always true in US Government and Germany)",
-            &["true", "false"],
-            false,
-            false,
-        )],
-    };
-    type Body = NoBody;
-    type Response = wire::RelationshipRequest;
-    fn path(&self) -> String {
-        format!("{}?dap={}", Self::ENDPOINT.path, self.dap)
-    }
-    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
-        let dap = match r.query("dap").as_deref() {
-            None | Some("false") => false,
-            Some("true") => true,
-            Some(_) => return Err(invalid("dap", "dap must be true or false")),
-        };
-        Ok(Self { dap })
-    }
-}
-
-/// The indirect resellers linked to an indirect provider.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListIndirectResellers;
-
-impl Operation for ListIndirectResellers {
-    const ENDPOINT: Endpoint = Endpoint {
-        method: Method::Get,
-        path: "/v1/relationships",
-        caller: Caller::Partner,
-        success: 200,
-        summary: "The indirect resellers of the signed-in indirect provider",
-        errors: &[],
-        query: &[q(
-            "relationship_type",
-            "Partner Center's filter; this contract answers IsIndirectCloudSolutionProviderOf",
-            &["IsIndirectCloudSolutionProviderOf"],
-            false,
-            false,
-        )],
-    };
-    type Body = NoBody;
-    type Response = wire::Collection<wire::IndirectReseller>;
-    fn path(&self) -> String {
-        format!(
-            "{}?relationship_type=IsIndirectCloudSolutionProviderOf",
-            Self::ENDPOINT.path
-        )
-    }
-    fn from_request(_: &Incoming<'_>) -> Result<Self, ApiResponse> {
-        Ok(Self)
-    }
 }
 
 /// Puts `values` into the `{}` segments of `template`, in order.
@@ -451,263 +308,19 @@ pub fn fill(template: &str, values: &[String]) -> String {
         .join("/")
 }
 
-op!(
-    /// One invitation of the partner's.
-    GetInvitation { invitation: InvitationId = "invitation" },
-    Get "/v1/invitations/{invitationId}", Partner, 200,
-    "One of the partner's invitations", [NotFound, InvitationNotFound] => wire::Invitation
-);
-op!(
-    /// Revokes an invitation (and so its link).
-    RevokeInvitation { invitation: InvitationId = "invitation" },
-    Post "/v1/invitations/{invitationId}/revoke", Partner, 200,
-    "Revokes a pending invitation; its link stops working", [NotFound, InvitationNotFound, InsufficientRole, Validation] => wire::Invitation
-);
-op!(
-    /// Saves the draft email (and hands it over when `completedAt` is set).
-    SaveDraft { invitation: InvitationId = "invitation"; body: wire::EmailDraft },
-    Put "/v1/invitations/{invitationId}/draft", Partner, 200,
-    "Saves the invitation's draft email; with completedAt, hands it over (the link must be in it unchanged)", [NotFound, InvitationNotFound, Validation] => wire::Invitation
-);
-op!(
-    /// One customer with its billing profile.
-    GetCustomer { customer: TenantId = "customer" },
-    Get "/v1/customers/{customerId}", Partner, 200,
-    "One customer of the partner's, with its billing profile", [NotFound, NoRelationship] => wire::Customer
-);
-op!(
-    /// Removes the reseller relationship.
-    RemoveRelationship { customer: TenantId = "customer" },
-    Delete "/v1/customers/{customerId}/relationship", Partner, 204,
-    "Removes the reseller relationship (refused while a subscription is active)", [NotFound, NoRelationship, InsufficientRole, ActiveSubscriptions] => NoContent
-);
-op!(
-    /// The customer's agreements.
-    ListCustomerAgreements { customer: TenantId = "customer" },
-    Get "/v1/customers/{customerId}/agreements", Partner, 200,
-    "The customer's Microsoft Customer Agreement acceptances", [NotFound, NoRelationship] => wire::Collection<wire::Agreement>
-);
-op!(
-    /// The partner attests the customer's acceptance of the agreement.
-    AttestAgreement { customer: TenantId = "customer"; body: wire::Agreement },
-    Post "/v1/customers/{customerId}/agreements", Partner, 201,
-    "The partner records the customer's acceptance of the Microsoft Customer Agreement", [NotFound, NoRelationship, InsufficientRole, McaFieldsMissing, Validation] => wire::Agreement
-);
-op!(
-    /// The customer's subscriptions sold by the partner.
-    ListSubscriptions { customer: TenantId = "customer" },
-    Get "/v1/customers/{customerId}/subscriptions", Partner, 200,
-    "The customer's subscriptions sold by the partner", [NotFound, NoRelationship] => wire::Collection<wire::Subscription>
-);
-op!(
-    /// Provisions a subscription.
-    CreateSubscription { customer: TenantId = "customer"; body: wire::NewSubscription },
-    Post "/v1/customers/{customerId}/subscriptions", Partner, 201,
-    "Provisions a subscription from the catalogue", [NotFound, NoRelationship, InsufficientRole, Validation] => wire::Subscription
-);
-op!(
-    /// Suspends, reactivates or changes the seats of a subscription.
-    UpdateSubscription { customer: TenantId = "customer", subscription: uuid::Uuid = "subscription"; body: wire::SubscriptionPatch },
-    Patch "/v1/customers/{customerId}/subscriptions/{subscriptionId}", Partner, 200,
-    "Suspends or reactivates a subscription, or changes its seats", [NotFound, NoRelationship, InsufficientRole, Validation, NotEnoughSeats] => wire::Subscription
-);
-op!(
-    /// Assigns a support contact (the partner or one of its indirect resellers).
-    SetSupportContact { customer: TenantId = "customer", subscription: uuid::Uuid = "subscription"; body: wire::SupportContactRequest },
-    Put "/v1/customers/{customerId}/subscriptions/{subscriptionId}/supportcontact", Partner, 200,
-    "Assigns the subscription's support contact: the partner or one of its indirect resellers", [NotFound, NoRelationship, InsufficientRole, Validation] => wire::Subscription
-);
-op!(
-    /// The customer's users and their licenses.
-    ListCustomerUsers { customer: TenantId = "customer" },
-    Get "/v1/customers/{customerId}/users", Partner, 200,
-    "The customer's users and their licenses", [NotFound, NoRelationship] => wire::Collection<wire::CustomerUser>
-);
-op!(
-    /// The SKUs the customer has seats of.
-    ListSubscribedSkus { customer: TenantId = "customer" },
-    Get "/v1/customers/{customerId}/subscribedskus", Partner, 200,
-    "The SKUs the customer has seats of, bought and assigned", [NotFound, NoRelationship] => wire::Collection<wire::SubscribedSku>
-);
-op!(
-    /// Assigns or removes a user's licenses.
-    UpdateLicenses { customer: TenantId = "customer", user: UserId = "user"; body: wire::LicenseUpdate },
-    Post "/v1/customers/{customerId}/users/{userId}/licenseupdates", Partner, 200,
-    "Assigns or removes a user's licenses (within the seats bought)", [NotFound, NoRelationship, InsufficientRole, Validation, NotEnoughSeats] => wire::CustomerUser
-);
-op!(
-    /// The customer removes a partner's admin permissions.
-    RemoveAdminPermissions { partner: TenantId = "partner" },
-    Post "/v1/tenant/relationships/{partnerId}/remove-admin", Customer, 200,
-    "Removes the partner's delegated admin privileges; it stays the reseller", [NotFound, InsufficientRole] => wire::PartnerRelationship
-);
+mod customers;
+mod demo;
+mod invitations;
+mod partner;
+mod services;
+mod tenant;
 
-/// The partner's customers: a page of the list, searched, sorted, filtered.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ListCustomers {
-    /// How many (1 to 500, default 100).
-    pub size: u32,
-    /// How many to skip (0 to 1,000,000,000).
-    pub offset: u64,
-    /// Text searched in names and domains.
-    pub q: String,
-    /// Sort key.
-    pub sort: CustomerSort,
-    /// Sort direction.
-    pub order: SortOrder,
-    /// Which relationships.
-    pub filter: RelationshipFilter,
-}
-
-impl Default for ListCustomers {
-    fn default() -> Self {
-        Self {
-            size: 100,
-            offset: 0,
-            q: String::new(),
-            sort: CustomerSort::Name,
-            order: SortOrder::Asc,
-            filter: RelationshipFilter::All,
-        }
-    }
-}
-
-/// The largest `offset` a list accepts.
-pub const MAX_OFFSET: u64 = 1_000_000_000;
-/// The largest page of a list.
-pub const MAX_PAGE: u64 = 500;
-
-const SORTS: &[&str] = &["name", "domain", "country", "relationship", "mca", "since"];
-const ORDERS: &[&str] = &["asc", "desc"];
-const FILTERS: &[&str] = &["all", "reseller", "delegated", "adminRemoved"];
-
-impl Operation for ListCustomers {
-    const ENDPOINT: Endpoint = Endpoint {
-        method: Method::Get,
-        path: "/v1/customers",
-        caller: Caller::Partner,
-        success: 200,
-        summary: "A page of the partner's customers, searched, sorted and filtered",
-        errors: &[ErrorCode::Validation],
-        query: &[
-            q(
-                "size",
-                "How many customers (1 to 500, default 100)",
-                &[],
-                true,
-                false,
-            ),
-            q(
-                "offset",
-                "How many to skip (0 to 1,000,000,000, default 0)",
-                &[],
-                true,
-                false,
-            ),
-            q(
-                "q",
-                "Text searched in names and domains (case-insensitive)",
-                &[],
-                false,
-                false,
-            ),
-            q("sort", "Sort key (default name)", SORTS, false, false),
-            q(
-                "order",
-                "Sort direction (default asc)",
-                ORDERS,
-                false,
-                false,
-            ),
-            q(
-                "filter",
-                "Which relationships (default all)",
-                FILTERS,
-                false,
-                false,
-            ),
-        ],
-    };
-    type Body = NoBody;
-    type Response = wire::Collection<wire::Customer>;
-    fn path(&self) -> String {
-        format!(
-            "{}?size={}&offset={}&q={}&sort={}&order={}&filter={}",
-            Self::ENDPOINT.path,
-            self.size,
-            self.offset,
-            encode_query(&self.q),
-            self.sort.as_str(),
-            self.order.as_str(),
-            self.filter.as_str()
-        )
-    }
-    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
-        let q = r.query("q").unwrap_or_default();
-        reseller_domain::validate::optional_text(&q, reseller_domain::validate::MAX_TEXT)
-            .map_err(|_| invalid("q", "q is longer than 200 characters"))?;
-        Ok(Self {
-            size: r.query_number("size", 1..=MAX_PAGE, 100)? as u32,
-            offset: r.query_number("offset", 0..=MAX_OFFSET, 0)?,
-            q,
-            sort: r.query_enum("sort")?,
-            order: r.query_enum("order")?,
-            filter: r.query_enum("filter")?,
-        })
-    }
-}
-
-/// The invitation's public view, read with the link alone (with the
-/// customer's token, also whether its organization accepted it).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ViewInvitation {
-    /// The link as opened (or its query).
-    pub link: String,
-}
-
-impl Operation for ViewInvitation {
-    const ENDPOINT: Endpoint = Endpoint {
-        method: Method::Get,
-        path: "/v1/tenant/invitations/view",
-        caller: Caller::Anyone,
-        success: 200,
-        summary: "The invitation's public view: partner, what is asked, and whether it is pending, accepted, revoked or expired",
-        errors: &[
-            ErrorCode::Validation,
-            ErrorCode::MalformedLink,
-            ErrorCode::InvitationNotFound,
-            ErrorCode::LinkAltered,
-            ErrorCode::Revoked,
-            ErrorCode::Expired,
-        ],
-        query: &[q("link", "The invitation link as opened", &[], false, true)],
-    };
-    type Body = NoBody;
-    type Response = wire::InvitationView;
-    fn path(&self) -> String {
-        format!("{}?link={}", Self::ENDPOINT.path, encode_query(&self.link))
-    }
-    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
-        let link = r
-            .query("link")
-            .ok_or_else(|| invalid("link", "link is required"))?;
-        Ok(Self { link })
-    }
-}
-
-op!(
-    /// The customer accepts the invitation (and the agreement if needed).
-    AcceptInvitation { ; body: wire::AcceptRequest }, Post "/v1/tenant/invitations/accept", Customer, 200,
-    "The customer accepts the invitation, and the Microsoft Customer Agreement when its organization has not yet",
-    [MalformedLink, InvitationNotFound, LinkAltered, Revoked, Expired, AcceptedByAnother, OwnTenant, CloudMismatch,
-     RegionMismatch, InsufficientRole, McaFieldsMissing, Validation, NotFound] => wire::AcceptResponse
-);
-op!(
-    /// The customer's partners.
-    ListPartners {},
-    Get "/v1/tenant/relationships", Customer, 200,
-    "The signed-in customer's partners and their admin privileges", [] => wire::Collection<wire::PartnerRelationship>
-);
+pub use customers::*;
+pub use demo::*;
+pub use invitations::*;
+pub use partner::*;
+pub use services::*;
+pub use tenant::*;
 
 /// Why no endpoint matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -844,6 +457,8 @@ operations!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::{CustomerSort, RelationshipFilter, SortOrder};
+    use crate::wire;
 
     #[test]
     fn every_endpoint_is_unique_and_reads_its_own_path() {

@@ -1,0 +1,7 @@
+//! The conformance scenarios, one file per resource; each runs against every
+//! implementation of the contract.
+
+pub mod acceptance;
+pub mod customers;
+pub mod demo;
+pub mod invitations;

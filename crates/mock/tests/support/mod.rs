@@ -1,0 +1,280 @@
+//! Shared by the mock crate's native tests: the contract as an `Api` (the
+//! mock in this process, or the mock server over real HTTP), a raw HTTP
+//! client, the server's start and stop, and helpers that speak the contract
+//! the way a client does (sign in, invite, accept...).
+#![allow(dead_code)]
+
+use reseller_contract::wire::*;
+use reseller_contract::{ApiRequest, ApiResponse};
+use reseller_mock::clock::now_ms;
+use reseller_mock::MockBackend;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::net::{IpAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// One implementation of the contract.
+pub trait Api {
+    /// Sends one request.
+    fn call(&mut self, req: ApiRequest) -> ApiResponse;
+    /// Changes when the state changes: the revision where it can be seen,
+    /// else what the seed's partner can list (its invitations and customers).
+    fn state_mark(&mut self) -> u64;
+}
+
+/// The mock, in this process.
+impl Api for MockBackend {
+    fn call(&mut self, req: ApiRequest) -> ApiResponse {
+        self.handle(&req, now_ms())
+    }
+    fn state_mark(&mut self) -> u64 {
+        self.revision()
+    }
+}
+
+/// The mock server, started for one test and stopped with it.
+pub struct Server {
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+    child: Child,
+}
+
+impl Server {
+    /// Starts `mock-server --port <free port> <extra>` and waits until it listens.
+    pub fn start(extra: &[&str]) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut args = vec!["--port".to_string(), port.to_string()];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let child = Command::new(env!("CARGO_BIN_EXE_mock-server"))
+            .args(&args)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("mock-server starts");
+        let server = Server { port, child };
+        for _ in 0..200 {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return server;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        panic!("mock-server did not listen on {port}");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Sends raw bytes to `ip:port` and reads the whole answer: its status (0
+/// when none came), status line and headers, and body (de-chunked).
+pub fn raw_to(ip: IpAddr, port: u16, bytes: &[u8]) -> (u16, String, String) {
+    let mut s = TcpStream::connect((ip, port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    // The server may answer (413) before taking the whole body.
+    let _ = s.write_all(bytes);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    (status, head.to_string(), body)
+}
+
+/// Sends raw bytes to 127.0.0.1.
+pub fn raw(port: u16, bytes: &[u8]) -> (u16, String, String) {
+    raw_to(IpAddr::from([127, 0, 0, 1]), port, bytes)
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+    out
+}
+
+/// The mock server, over real HTTP.
+impl Api for Server {
+    fn state_mark(&mut self) -> u64 {
+        let token = sign_in(self, "Ana Souza");
+        let invitations: Collection<Invitation> =
+            ok(send(self, Some(&token), "GET", "/v1/invitations", None));
+        let customers = customers(self, &token, "");
+        invitations.total_count * 1_000_000 + customers.total_count
+    }
+    fn call(&mut self, req: ApiRequest) -> ApiResponse {
+        let mut head = format!(
+            "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+            req.method,
+            req.path,
+            req.body.len()
+        );
+        for (k, v) in &req.headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        let mut bytes = head.into_bytes();
+        bytes.extend_from_slice(req.body.as_bytes());
+        let (status, _, body) = raw(self.port, &bytes);
+        ApiResponse { status, body }
+    }
+}
+
+pub fn send(
+    api: &mut dyn Api,
+    token: Option<&str>,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> ApiResponse {
+    let mut req = ApiRequest::new(method, path);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    if let Some(b) = body {
+        req.body = b.to_string();
+    }
+    api.call(req)
+}
+
+/// A write with its own idempotency key.
+pub fn send_keyed(
+    api: &mut dyn Api,
+    token: Option<&str>,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+    key: &str,
+) -> ApiResponse {
+    let mut req = ApiRequest::new(method, path).header("ms-requestid", key);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    if let Some(b) = body {
+        req.body = b.to_string();
+    }
+    api.call(req)
+}
+
+pub fn ok<T: DeserializeOwned>(r: ApiResponse) -> T {
+    assert!(
+        (200..300).contains(&r.status),
+        "expected success, got {} {}",
+        r.status,
+        r.body
+    );
+    serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{e}: {}", r.body))
+}
+
+#[track_caller]
+pub fn err(r: ApiResponse, status: u16, code: i64) -> ErrorBody {
+    assert_eq!(r.status, status, "{}", r.body);
+    let body: ErrorBody =
+        serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("error body {e}: {}", r.body));
+    assert_eq!(body.code, code, "{}", body.description);
+    assert!(!body.description.is_empty());
+    body
+}
+
+pub fn reset(api: &mut dyn Api) {
+    assert_eq!(send(api, None, "POST", "/v1/demo/reset", None).status, 204);
+}
+
+pub fn user_id(api: &mut dyn Api, name: &str) -> String {
+    let ids: DemoIdentities = ok(send(api, None, "GET", "/v1/demo/identities", None));
+    ids.partners
+        .iter()
+        .chain(&ids.customers)
+        .flat_map(|t| &t.users)
+        .find(|u| u.display_name == name)
+        .unwrap_or_else(|| panic!("no demo user {name}"))
+        .id
+        .clone()
+}
+
+pub fn sign_in(api: &mut dyn Api, name: &str) -> String {
+    let id = user_id(api, name);
+    let s: Session = ok(send(
+        api,
+        None,
+        "POST",
+        "/v1/demo/sign-in",
+        Some(json!({ "userId": id })),
+    ));
+    s.access_token
+}
+
+pub fn invite(api: &mut dyn Api, token: &str, dap: bool, name: &str) -> Invitation {
+    ok(send(
+        api,
+        Some(token),
+        "POST",
+        "/v1/invitations",
+        Some(
+            json!({ "dap": dap, "customerName": name, "customerEmail": "", "emailLanguage": "en", "appBase": "https://app.example/" }),
+        ),
+    ))
+}
+
+pub fn new_tenant(api: &mut dyn Api, name: &str, domain: &str, country: &str) -> String {
+    let s: Session = ok(send(
+        api,
+        None,
+        "POST",
+        "/v1/demo/tenants",
+        Some(
+            json!({ "companyName": name, "domain": domain, "country": country, "adminName": "Renata Alves", "adminEmail": format!("renata@{domain}") }),
+        ),
+    ));
+    s.access_token
+}
+
+pub fn mca() -> Value {
+    json!({ "primaryContact": { "firstName": "Renata", "lastName": "Alves", "email": "renata@x.com.br", "phoneNumber": "" }, "templateId": "117a77b0-9360-443b-8795-c6dedc750cf9", "dateAgreed": "2026-01-01T00:00:00.000Z", "type": "MicrosoftCustomerAgreement" })
+}
+
+pub fn accept(api: &mut dyn Api, token: &str, link: &str, agreement: Option<Value>) -> ApiResponse {
+    send(
+        api,
+        Some(token),
+        "POST",
+        "/v1/tenant/invitations/accept",
+        Some(json!({ "link": link, "agreement": agreement })),
+    )
+}
+
+pub fn customers(api: &mut dyn Api, token: &str, query: &str) -> Collection<Customer> {
+    ok(send(
+        api,
+        Some(token),
+        "GET",
+        &format!("/v1/customers?{query}"),
+        None,
+    ))
+}
