@@ -278,6 +278,26 @@ fn has_encoded_separator(s: &str) -> bool {
     s.to_ascii_lowercase().contains("%3d")
 }
 
+/// Decodes `%XX` escapes strictly: `None` when an escape is incomplete or
+/// not hexadecimal, or the bytes are not UTF-8 (`+` stays `+`, as in a
+/// `mailto:` address).
+pub fn percent_decode_strict(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Decodes `%XX` and `+`; invalid escapes stay as they are.
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();

@@ -56,24 +56,6 @@ fn hostile_to() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Decodes `%XX` escapes, refusing a lone `%`; `None` if malformed.
-fn decode_strict(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 proptest! {
     #[test]
     fn build_then_parse_gives_back_what_was_built(link in any_link(), base in "https://[a-z]{1,12}\\.example(/[a-z]{1,8}){0,2}/?") {
@@ -103,7 +85,7 @@ proptest! {
         prop_assert!(url.is_ascii());
         // Every %XX in the address part is a complete escape, and decoding
         // gives back the addresses the user typed (trimmed, comma-joined).
-        let decoded = decode_strict(addresses).expect("well-formed escapes");
+        let decoded = reseller_domain::link::percent_decode_strict(addresses).expect("well-formed escapes");
         let typed: Vec<&str> = to.split([',', ';']).map(str::trim).filter(|a| !a.is_empty()).collect();
         prop_assert_eq!(decoded, typed.join(","));
     }

@@ -277,23 +277,6 @@ fn fuzz_parser(rng: &mut Rng, n: u64) -> Tally {
     t
 }
 
-fn decode_strict(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 fn fuzz_mailto(rng: &mut Rng, n: u64) -> Tally {
     let mut t = Tally::default();
     for i in 0..n {
@@ -326,7 +309,9 @@ fn fuzz_mailto(rng: &mut Rng, n: u64) -> Tally {
                     .map(str::trim)
                     .filter(|a| !a.is_empty())
                     .collect();
-                if decode_strict(addresses).as_deref() != Some(typed.join(",").as_str()) {
+                if reseller_domain::link::percent_decode_strict(addresses).as_deref()
+                    != Some(typed.join(",").as_str())
+                {
                     return Err("the addresses do not decode to what was typed".into());
                 }
                 Ok(())
