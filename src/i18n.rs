@@ -35,7 +35,7 @@ pub fn format(lang: Lang, key: Key, args: &[&str]) -> String {
 }
 
 strings! {
-    AppName => "Reseller invitations", "Convites de revenda";
+    AppName => "Reseller invitations", "Convites para relação de revendedor";
     SkipToContent => "Skip to main content", "Ir para o conteúdo principal";
     PartnerWorkspace => "Partner workspace", "Área do parceiro";
     CustomerPortal => "Customer portal", "Portal do cliente";
@@ -56,9 +56,9 @@ strings! {
     NotFoundTitle => "Page not found", "Página não encontrada";
     NotFoundText => "There is no page at this address. Check the link, or start again from the home page.", "Não há página neste endereço. Confira o link ou recomece pela página inicial.";
     GoHome => "Go to the home page", "Ir para a página inicial";
-    HomeTitle => "Reseller relationships, end to end", "Relações de revenda, do início ao fim";
-    HomeIntro => "Partners invite customers into a reseller relationship and draft the email; customers accept in their cloud's portal.", "Parceiros convidam clientes para uma relação de revenda e preparam o email; clientes aceitam no portal da sua nuvem.";
-    HomePartner => "For Cloud Solution Provider partners: request reseller relationships, draft invitation emails and manage customers.", "Para parceiros Provedores de Soluções na Nuvem: solicite relações de revenda, prepare emails de convite e gerencie clientes.";
+    HomeTitle => "Reseller relationships, end to end", "Relações de revendedor, do início ao fim";
+    HomeIntro => "Partners invite customers into a reseller relationship and draft the email; customers accept in their cloud's portal.", "Parceiros convidam clientes para uma relação de revendedor e preparam o email; clientes aceitam no portal da sua nuvem.";
+    HomePartner => "For Cloud Solution Provider partners: request reseller relationships, draft invitation emails and manage customers.", "Para parceiros Provedores de Soluções na Nuvem: solicite relações de revendedor, prepare emails de convite e gerencie clientes.";
     HomeCustomer => "For customers' administrators: see and manage the partners of your organization.", "Para administradores de clientes: veja e gerencie os parceiros da sua organização.";
     OpenPartner => "Open the partner workspace", "Abrir a área do parceiro";
     OpenCustomer => "Open the customer portal", "Abrir o portal do cliente";
@@ -83,10 +83,9 @@ strings! {
     CloudPublic => "Microsoft commercial cloud", "Nuvem comercial da Microsoft";
     CloudUsGov => "Microsoft Cloud for US Government", "Microsoft Cloud for US Government";
     CloudGermany => "Microsoft Cloud Germany", "Microsoft Cloud Germany";
-    CustomersCount => "{0} customers", "{0} clientes";
-    RequestRelationship => "Request a reseller relationship", "Solicitar uma relação de revenda";
-    CannotInvite => "Your role ({0}) cannot request reseller relationships. Ask an Admin agent or a Sales agent.", "Sua função ({0}) não pode solicitar relações de revenda. Peça a um agente administrador ou de vendas.";
-    OptionsTitle => "Request a reseller relationship", "Solicitar uma relação de revenda";
+    RequestRelationship => "Request a reseller relationship", "Solicitar uma relação de revendedor";
+    CannotInvite => "Your role ({0}) cannot request reseller relationships. Ask an Admin agent or a Sales agent.", "Sua função ({0}) não pode solicitar relações de revendedor. Peça a um agente administrador ou de vendas.";
+    OptionsTitle => "Request a reseller relationship", "Solicitar uma relação de revendedor";
     OptionsIntro => "Partner Center makes a personalised link for your customer. Choose what it asks for, then review the email that carries it.", "O Partner Center cria um link personalizado para o cliente. Escolha o que ele solicita e revise o email que o leva.";
     DapLabel => "Include delegated administration privileges for Azure Active Directory and Office 365", "Incluir privilégios de administração delegada para o Azure Active Directory e o Office 365";
     DapHelp => "Lets your agents manage the customer's services and users as administrators. The customer can remove them at any time.", "Permite que seus agentes gerenciem os serviços e usuários do cliente como administradores. O cliente pode removê-los a qualquer momento.";
@@ -123,14 +122,14 @@ strings! {
     CopyFallback => "Your browser did not allow copying. Select the text below and press Ctrl+C (⌘C on a Mac).", "Seu navegador não permitiu copiar. Selecione o texto abaixo e pressione Ctrl+C (⌘C no Mac).";
     TextToCopy => "Text to copy", "Texto para copiar";
     MailtoTooLong => "This email is {0} characters long as a link; some email apps cut links over {1}. Use Copy to clipboard instead.", "Este email tem {0} caracteres como link; alguns apps de email cortam links com mais de {1}. Use Copiar para a área de transferência.";
-    Done => "Done", "Concluir";
+    Done => "Done", "Concluído";
     DraftSaved => "Draft saved", "Rascunho salvo";
     DraftSaving => "Saving…", "Salvando…";
     DraftSaveFailed => "Not saved to the server yet (kept in this browser); it will be saved again as you type.", "Ainda não salvo no servidor (guardado neste navegador); será salvo novamente enquanto você digita.";
     InvitationReady => "Invitation ready for {0}. It stays pending until the customer accepts.", "Convite pronto para {0}. Ele fica pendente até o cliente aceitar.";
     InvitationReadyAnon => "Invitation ready. It stays pending until the customer accepts.", "Convite pronto. Ele fica pendente até o cliente aceitar.";
     InvitationsTitle => "Invitations", "Convites";
-    NoInvitations => "No invitations yet. Request a reseller relationship to invite your first customer.", "Nenhum convite ainda. Solicite uma relação de revenda para convidar seu primeiro cliente.";
+    NoInvitations => "No invitations yet. Request a reseller relationship to invite your first customer.", "Nenhum convite ainda. Solicite uma relação de revendedor para convidar seu primeiro cliente.";
     ColCreated => "Created", "Criado";
     ColCustomer => "Customer", "Cliente";
     ColLanguage => "Email language", "Idioma do email";
@@ -151,8 +150,8 @@ strings! {
     Search => "Search by name or domain", "Pesquisar por nome ou domínio";
     FilterLabel => "Relationship", "Relação";
     FilterAll => "All relationships", "Todas as relações";
-    RelReseller => "Reseller", "Revenda";
-    RelDelegated => "Reseller with delegated admin", "Revenda com administração delegada";
+    RelReseller => "Reseller", "Revendedor";
+    RelDelegated => "Reseller with delegated admin", "Revendedor com administração delegada";
     RelAdminRemoved => "Admin permissions removed", "Permissões de admin removidas";
     ColCompany => "Company", "Empresa";
     ColDomain => "Primary domain", "Domínio principal";
@@ -164,15 +163,14 @@ strings! {
     McaAccepted => "Accepted", "Aceito";
     McaNotAccepted => "Not accepted", "Não aceito";
     New => "New", "Novo";
-    ShowingCount => "{0} of {1} customers", "{0} de {1} clientes";
-    NoCustomers => "No customers yet. Request a reseller relationship to invite one.", "Nenhum cliente ainda. Solicite uma relação de revenda para convidar um.";
+    NoCustomers => "No customers yet. Request a reseller relationship to invite one.", "Nenhum cliente ainda. Solicite uma relação de revendedor para convidar um.";
     NoMatches => "No customer matches this search or filter.", "Nenhum cliente corresponde a esta pesquisa ou filtro.";
     ExpandRecord => "Show details of {0}", "Mostrar detalhes de {0}";
     TabAccount => "Account", "Conta";
     TabServices => "Services", "Serviços";
     TabUsers => "Users and licenses", "Usuários e licenças";
     TabPortals => "Admin portals", "Portais de administração";
-    NextSteps => "Next steps", "Próximos passos";
+    NextSteps => "Next steps", "Próximas etapas";
     CompanyProfile => "Company profile", "Perfil da empresa";
     BillingProfile => "Billing profile", "Perfil de cobrança";
     TenantIdLabel => "Tenant id", "ID do locatário";
@@ -194,28 +192,36 @@ strings! {
     Provision => "Provision a subscription", "Provisionar uma assinatura";
     Provisioned => "Subscription provisioned.", "Assinatura provisionada.";
     SubscriptionUpdated => "Subscription updated.", "Assinatura atualizada.";
-    AssignSupport => "Assign a support contact", "Atribuir um contato de suporte";
+    AssignSupport => "Assign support contacts", "Atribuir contatos de suporte";
     Assign => "Assign", "Atribuir";
     Remove => "Remove", "Remover";
     SupportAssigned => "Support contact assigned.", "Contato de suporte atribuído.";
     NoneYet => "None yet", "Nenhum ainda";
     Users => "Users", "Usuários";
     Licenses => "Licenses", "Licenças";
-    AvailableSeats => "{0}: {1} of {2} seats assigned", "{0}: {1} de {2} licenças atribuídas";
     AssignLicense => "Assign {0} to {1}", "Atribuir {0} a {1}";
     RemoveLicense => "Remove {0} from {1}", "Remover {0} de {1}";
     NoFreeSeat => "no free seat", "sem licença livre";
     LicensesUpdated => "Licenses updated.", "Licenças atualizadas.";
-    PortalsNeedDap => "Admin portals are available only while delegated admin privileges are active.", "Os portais de administração ficam disponíveis apenas enquanto os privilégios de administração delegada estiverem ativos.";
     OpenPortal => "Open {0} for {1}", "Abrir {0} para {1}";
+    NoDapLimits => "{0} has not granted you delegated admin privileges: you cannot manage its users and licenses or open its admin portals. You can still provision and manage Azure plans for it, and request admin privileges below.", "A {0} não concedeu privilégios de administração delegada a você: você não pode gerenciar os usuários e as licenças nem abrir os portais de administração dela. Você ainda pode provisionar e gerenciar planos do Azure para ela e solicitar privilégios de admin abaixo.";
+    DapRemovedLimits => "{0} removed your delegated admin privileges: you can no longer manage its users and licenses or open its admin portals. You can still manage the Azure plans you provisioned for it, and request admin privileges again below.", "A {0} removeu seus privilégios de administração delegada: você não pode mais gerenciar os usuários e as licenças nem abrir os portais de administração dela. Você ainda pode gerenciar os planos do Azure que provisionou para ela e solicitar privilégios de admin novamente abaixo.";
+    RequestDap => "Request admin privileges", "Solicitar privilégios de admin";
+    AzureOnly => "Without delegated admin privileges you can provision and manage Azure plans only.", "Sem privilégios de administração delegada, você só pode provisionar e gerenciar planos do Azure.";
+    NeedsDap => "needs delegated admin privileges", "exige privilégios de administração delegada";
+    McaNeeded => "{0} has not accepted the Microsoft Customer Agreement, so nothing can be provisioned for it yet (Partner Center refuses with error 13605). Attest its acceptance once the customer has agreed.", "A {0} não aceitou o Contrato de Cliente da Microsoft, então nada pode ser provisionado para ela ainda (o Partner Center recusa com o erro 13605). Registre o aceite quando o cliente concordar.";
+    GoToAgreement => "Go to the Microsoft Customer Agreement", "Ir para o Contrato de Cliente da Microsoft";
+    RemovedSupport => "{0} removed your admin permissions. You remain its reseller and stay responsible for support under your agreement with Microsoft: if {0} needs help, you may open a service request with Microsoft support on its behalf.", "A {0} removeu suas permissões de admin. Você continua revendedor dela e responsável pelo suporte conforme seu contrato com a Microsoft: se a {0} precisar de ajuda, você pode abrir uma solicitação de serviço no suporte da Microsoft em nome dela.";
     RequestDapAgain => "Request admin privileges again", "Solicitar privilégios de admin novamente";
-    RemoveRelationship => "Remove the relationship", "Remover a relação";
+    RemoveRelationship => "Remove a relationship with a customer", "Remover uma relação com um cliente";
     RemoveBlocked => "The relationship cannot be removed while these subscriptions are active: {0}. Suspend them first.", "A relação não pode ser removida enquanto estas assinaturas estiverem ativas: {0}. Suspenda-as primeiro.";
-    RemoveConfirm => "Remove the reseller relationship with {0}? You will no longer sell to or manage this customer.", "Remover a relação de revenda com {0}? Você não venderá mais para este cliente nem o gerenciará.";
+    RemoveConfirm => "Remove the reseller relationship with {0}? You will no longer sell to or manage this customer.", "Remover a relação de revendedor com {0}? Você não venderá mais para este cliente nem o gerenciará.";
     RelationshipRemoved => "Relationship with {0} removed.", "Relação com {0} removida.";
     ManagerOnly => "Only Admin agents can change services, users and relationships.", "Apenas agentes administradores podem alterar serviços, usuários e relações.";
+    PortalM365 => "Microsoft 365 admin center", "Centro de administração do Microsoft 365";
+    PortalOffice => "Microsoft Office admin portal", "Portal de administração do Microsoft Office";
     PortalLoading => "Opening your invitation…", "Abrindo seu convite…";
-    InvitationFrom => "{0} invites you to a reseller relationship", "{0} convida você para uma relação de revenda";
+    InvitationFrom => "{0} invites you to a reseller relationship", "{0} convida você para uma relação de revendedor";
     PortalIntro => "Review the invitation, sign in as an administrator of your organization and authorize the partner.", "Revise o convite, entre como administrador da sua organização e autorize o parceiro.";
     PartnerLabel => "Partner", "Parceiro";
     PartnerLocation => "Location", "Localização";
@@ -240,23 +246,22 @@ strings! {
     ChecksTitle => "Before you accept", "Antes de aceitar";
     CheckRole => "Your role", "Sua função";
     CheckCloud => "Cloud", "Nuvem";
-    CheckRegion => "Country or region", "País ou região";
+    CheckRegion => "Market", "Mercado";
     CheckTenant => "Organization", "Organização";
     CheckPassed => "Passed", "Aprovada";
     CheckFailed => "Not met", "Não atendida";
-    RoleOkDap => "You are a Global administrator, as an invitation with admin privileges requires.", "Você é administrador global, como exige um convite com privilégios de admin.";
-    RoleOk => "You are a {0}: Global and Billing administrators can accept.", "Você é {0}: administradores globais e de cobrança podem aceitar.";
-    RoleBadDap => "You are a {0}. This invitation asks for admin privileges, so only a Global administrator can accept it. Ask one to open the link.", "Você é {0}. Este convite solicita privilégios de admin, então apenas um administrador global pode aceitá-lo. Peça a um que abra o link.";
-    RoleBad => "You are a {0}. Only a Global or Billing administrator can accept. Ask one to open the link.", "Você é {0}. Apenas administradores globais ou de cobrança podem aceitar. Peça a um deles que abra o link.";
+    RoleOk => "You are a Global administrator of your organization: only a Global administrator can accept a partner's request.", "Você é administrador global da sua organização: apenas um administrador global pode aceitar a solicitação de um parceiro.";
+    RoleBad => "You are a {0}. Only a Global administrator of your organization can accept a partner's request. Ask one to open the link.", "Você é {0}. Apenas um administrador global da sua organização pode aceitar a solicitação de um parceiro. Peça a um deles que abra o link.";
     CloudOk => "Your organization and the partner are both in {0}.", "Sua organização e o parceiro estão ambos na {0}.";
     CloudBad => "The partner operates in {0}, but your organization is in {1}. Only customers in the same cloud can accept.", "O parceiro opera na {0}, mas sua organização está na {1}. Apenas clientes na mesma nuvem podem aceitar.";
-    RegionOk => "Your organization's country, {0}, is within the partner's country or region ({1}).", "O país da sua organização, {0}, está no país ou região do parceiro ({1}).";
-    RegionBad => "The partner sells in {0} ({1}), but your organization is in {2} ({3}). A partner can only invite customers from its own country or region.", "O parceiro vende em {0} ({1}), mas sua organização está em {2} ({3}). Um parceiro só pode convidar clientes do próprio país ou região.";
+    RegionOk => "Your organization's country, {0}, is in the partner's CSP market ({1}).", "O país da sua organização, {0}, está no mercado CSP do parceiro ({1}).";
+    RegionBad => "The partner is located in {0} and may sell only in its CSP market ({1}), but your organization's country is {2} ({3}). Ask a partner located in your market.", "O parceiro está localizado em {0} e só pode vender no seu mercado CSP ({1}), mas o país da sua organização é {2} ({3}). Procure um parceiro localizado no seu mercado.";
+    NoMarket => "no CSP market", "nenhum mercado CSP";
     TenantOk => "{0} is a different organization from the partner.", "{0} é uma organização diferente do parceiro.";
     TenantBad => "You are signed in to the partner's own organization. The partner cannot accept its own invitation.", "Você entrou na própria organização do parceiro. O parceiro não pode aceitar o próprio convite.";
     ChecksFailedNote => "You cannot accept this invitation as {0}. Sign in as someone else, or ask the partner for a new invitation.", "Você não pode aceitar este convite como {0}. Entre com outro usuário ou peça um novo convite ao parceiro.";
     YouGrant => "What you grant", "O que você concede";
-    GrantReseller => "A reseller relationship: {0} can sell you Microsoft cloud services and bill you for them, and supports them.", "Uma relação de revenda: a {0} pode vender serviços de nuvem da Microsoft, cobrá-los e dar suporte a eles.";
+    GrantReseller => "A reseller relationship: {0} can sell you Microsoft cloud services and bill you for them, and supports them.", "Uma relação de revendedor: a {0} pode vender serviços de nuvem da Microsoft, cobrá-los e dar suporte a eles.";
     GrantDap => "Delegated admin privileges: {0}'s agents can act as administrators in your organization — manage users, licenses, passwords and service settings. You can remove this at any time from your partner relationships page.", "Privilégios de administração delegada: os agentes da {0} podem agir como administradores na sua organização — gerenciar usuários, licenças, senhas e configurações dos serviços. Você pode remover isso a qualquer momento na página de relações com parceiros.";
     McaTitle => "Microsoft Customer Agreement", "Contrato de Cliente da Microsoft";
     McaIntro => "Your organization has not accepted the Microsoft Customer Agreement yet. Read it, then fill in who signs.", "Sua organização ainda não aceitou o Contrato de Cliente da Microsoft. Leia-o e informe quem assina.";
@@ -271,10 +276,10 @@ strings! {
     AcceptAuthorize => "Accept and authorize", "Aceitar e autorizar";
     Accepting => "Accepting…", "Aceitando…";
     DoneTitle => "{0} is now your partner", "A {0} agora é sua parceira";
-    DoneCreated => "Your organization {0} now has a reseller relationship with {1}.", "Sua organização {0} agora tem uma relação de revenda com a {1}.";
+    DoneCreated => "Your organization {0} now has a reseller relationship with {1}.", "Sua organização {0} agora tem uma relação de revendedor com a {1}.";
     DoneDap => "{0} also has delegated admin privileges in your organization.", "A {0} também tem privilégios de administração delegada na sua organização.";
-    DoneRestored => "{0} was already your reseller; its delegated admin privileges are restored.", "A {0} já era sua revenda; os privilégios de administração delegada foram restaurados.";
-    DoneExisting => "{0} was already your reseller; nothing else changed.", "A {0} já era sua revenda; nada mais mudou.";
+    DoneRestored => "{0} was already your reseller; its delegated admin privileges are restored.", "A {0} já era sua revendedora; os privilégios de administração delegada foram restaurados.";
+    DoneExisting => "{0} was already your reseller; nothing else changed.", "A {0} já era sua revendedora; nada mais mudou.";
     DoneNext => "Manage your partners", "Gerenciar seus parceiros";
     LinkProblemTitle => "This invitation link cannot be used", "Este link de convite não pode ser usado";
     LinkMalformed => "The link is incomplete or was changed ({0}). Open the link exactly as it is in the partner's email, or ask the partner for a new one.", "O link está incompleto ou foi alterado ({0}). Abra o link exatamente como está no email do parceiro ou peça um novo.";
@@ -303,12 +308,43 @@ strings! {
     PartnersIntro => "Partners that sell to your organization, and what they can do in it.", "Parceiros que vendem para a sua organização e o que podem fazer nela.";
     NoPartners => "Your organization has no partners yet. A partner invites you with a link sent by email.", "Sua organização ainda não tem parceiros. Um parceiro convida você com um link enviado por email.";
     RemoveAdmin => "Remove admin permissions", "Remover permissões de admin";
-    RemoveAdminConfirm => "Remove {0}'s admin permissions? {0} stays your reseller and stays responsible for support, but its agents can no longer administer your organization.", "Remover as permissões de admin da {0}? A {0} continua sua revenda e responsável pelo suporte, mas seus agentes não poderão mais administrar sua organização.";
-    AdminRemoved => "Admin permissions of {0} removed. {0} stays your reseller.", "Permissões de admin da {0} removidas. A {0} continua sua revenda.";
+    RemoveAdminConfirm => "Remove {0}'s admin permissions? {0} stays your reseller and stays responsible for support, but its agents can no longer administer your organization.", "Remover as permissões de admin da {0}? A {0} continua sua revendedora e responsável pelo suporte, mas seus agentes não poderão mais administrar sua organização.";
+    RemoveAdminGlobalOnly => "You are signed in as a {0}: only a Global administrator of your organization can remove a partner's admin permissions.", "Você entrou como {0}: apenas um administrador global da sua organização pode remover as permissões de admin de um parceiro.";
+    AdminRemoved => "Admin permissions of {0} removed. {0} stays your reseller.", "Permissões de admin da {0} removidas. A {0} continua sua revendedora.";
     CustomerSignInFirst => "Sign in to see your organization's partners.", "Entre para ver os parceiros da sua organização.";
     SignInCustomer => "Sign in to the customer portal", "Entrar no portal do cliente";
     McaYes => "Microsoft Customer Agreement accepted", "Contrato de Cliente da Microsoft aceito";
     McaNo => "Microsoft Customer Agreement not accepted yet", "Contrato de Cliente da Microsoft ainda não aceito";
+    ErrValidation => "The server refused a value ({0}). Check what you entered and try again.", "O servidor recusou um valor ({0}). Confira o que você informou e tente novamente.";
+    ErrMalformedLink => "The invitation link cannot be read. Open the link exactly as it is in the partner's email.", "O link do convite não pode ser lido. Abra o link exatamente como está no email do parceiro.";
+    ErrMalformedBody => "The server could not read what the app sent. Reload the page and try again.", "O servidor não conseguiu ler o que o aplicativo enviou. Recarregue a página e tente novamente.";
+    ErrNotSignedIn => "You are not signed in, or your session ended. Sign in again.", "Você não está conectado ou sua sessão terminou. Entre novamente.";
+    ErrInsufficientRole => "Your role does not allow this. Ask someone with the right role.", "Sua função não permite isso. Peça a alguém com a função adequada.";
+    ErrOwnTenant => "A partner cannot accept its own invitation.", "Um parceiro não pode aceitar o próprio convite.";
+    ErrRegionMismatch => "Your organization is outside the markets where this partner may sell.", "Sua organização está fora dos mercados em que este parceiro pode vender.";
+    ErrCloudMismatch => "Your organization is in another Microsoft cloud than the partner.", "Sua organização está em outra nuvem da Microsoft que não a do parceiro.";
+    ErrWrongTenantKind => "This page is for the other kind of organization (partner or customer). Sign in with another account.", "Esta página é para o outro tipo de organização (parceiro ou cliente). Entre com outra conta.";
+    ErrNoRelationship => "You have no relationship with this customer (any more).", "Você não tem (mais) relação com este cliente.";
+    ErrInvitationNotFound => "No invitation matches this link. Ask the partner for a new one.", "Nenhum convite corresponde a este link. Peça um novo ao parceiro.";
+    ErrNotFound => "What you asked for no longer exists. Reload the page to see the current data.", "O que você pediu não existe mais. Recarregue a página para ver os dados atuais.";
+    ErrMethodNotAllowed => "The server does not allow this action here. Reload the page and try again.", "O servidor não permite esta ação aqui. Recarregue a página e tente novamente.";
+    ErrAcceptedByAnother => "Another organization already accepted this invitation.", "Outra organização já aceitou este convite.";
+    ErrActiveSubscriptions => "These subscriptions are still active: {0}. Suspend them first.", "Estas assinaturas ainda estão ativas: {0}. Suspenda-as primeiro.";
+    ErrLinkAltered => "This link differs from the invitation the partner created.", "Este link é diferente do convite criado pelo parceiro.";
+    ErrNotEnoughSeats => "Not enough seats: buy more seats or remove a license from another user.", "Licenças insuficientes: compre mais licenças ou remova uma licença de outro usuário.";
+    ErrKeyReused => "This request was already used for something else. Reload the page and try again.", "Esta solicitação já foi usada para outra coisa. Recarregue a página e tente novamente.";
+    ErrRevoked => "The partner revoked this invitation.", "O parceiro revogou este convite.";
+    ErrExpired => "This invitation expired.", "Este convite expirou.";
+    ErrTooLarge => "What you sent is too large. Shorten the text and try again.", "O que você enviou é grande demais. Encurte o texto e tente novamente.";
+    ErrMcaFieldsMissing => "Fill in who accepts the Microsoft Customer Agreement ({0}).", "Informe quem aceita o Contrato de Cliente da Microsoft ({0}).";
+    ErrMcaRequired => "The customer has not accepted the Microsoft Customer Agreement, so nothing can be provisioned yet. Attest its acceptance on the Account tab first.", "O cliente não aceitou o Contrato de Cliente da Microsoft, então nada pode ser provisionado ainda. Registre o aceite na guia Conta primeiro.";
+    ErrDelegatedAdminRequired => "This needs delegated admin privileges, which this customer has not granted (or removed).", "Isso exige privilégios de administração delegada, que este cliente não concedeu (ou removeu).";
+    ErrProviderNotLinked => "The indirect provider named in the link does not work with this indirect reseller.", "O provedor indireto indicado no link não trabalha com este revendedor indireto.";
+    ErrUnavailable => "The service is unavailable right now. Try again in a moment.", "O serviço está indisponível no momento. Tente novamente daqui a pouco.";
+    ErrStorageFull => "This browser's storage is full or turned off, so nothing was changed. Free some space for this site, then try again.", "O armazenamento deste navegador está cheio ou desativado, então nada foi alterado. Libere espaço para este site e tente novamente.";
+    ErrUnconfirmed => "The answer was lost: the change may or may not have been made. Try again: it will not be made twice.", "A resposta se perdeu: a alteração pode ou não ter sido feita. Tente novamente: ela não será feita duas vezes.";
+    ErrNetwork => "The server could not be reached. Check your connection and try again.", "Não foi possível contatar o servidor. Verifique sua conexão e tente novamente.";
+    ErrUnknown => "The server answered with an error this app does not know (HTTP {0}).", "O servidor respondeu com um erro que este aplicativo não conhece (HTTP {0}).";
     Notifications => "Notifications", "Notificações";
     Dismiss => "Dismiss", "Dispensar";
     ConfirmTitle => "Please confirm", "Confirme";
@@ -318,21 +354,82 @@ strings! {
     Rows => "Customers, one per row", "Clientes, um por linha";
 }
 
-/// A whole number with the language's digit grouping (50,000 / 50.000).
-pub fn number(lang: Lang, n: u64) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::En => ',',
-        Lang::PtBr => '.',
-    };
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(d);
+/// A phrase that counts something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    /// "2 customers".
+    Customers,
+    /// "Office 365 E3: 3 of 25 seats assigned" (`{1}` the SKU, `{2}` assigned).
+    SeatsAssigned,
+}
+
+impl Counted {
+    /// Every counted phrase (for tests).
+    pub const ALL: [Counted; 2] = [Counted::Customers, Counted::SeatsAssigned];
+}
+
+/// A counted phrase's forms: for exactly zero (as ICU's `=0`), for the
+/// plural category "one" and for "other" (the browser's `Intl.PluralRules`
+/// picks; see `intl::count`). `{0}` is the formatted count.
+pub fn counted(lang: Lang, what: Counted) -> [&'static str; 3] {
+    match (lang, what) {
+        (Lang::En, Counted::Customers) => ["0 customers", "{0} customer", "{0} customers"],
+        (Lang::PtBr, Counted::Customers) => ["0 clientes", "{0} cliente", "{0} clientes"],
+        (Lang::En, Counted::SeatsAssigned) => [
+            "{1}: {2} of 0 seats assigned",
+            "{1}: {2} of {0} seat assigned",
+            "{1}: {2} of {0} seats assigned",
+        ],
+        (Lang::PtBr, Counted::SeatsAssigned) => [
+            "{1}: {2} de 0 licenças atribuídas",
+            "{1}: {2} de {0} licença atribuída",
+            "{1}: {2} de {0} licenças atribuídas",
+        ],
     }
-    out
+}
+
+/// What a backend error means for the user, in the UI language: worded from
+/// its code (never the backend's own text), with the values it names.
+pub fn api_error(lang: Lang, e: &crate::api::error::ApiError) -> String {
+    use crate::api::error::ErrorCode::*;
+    let list = e.data.join(", ");
+    let key = match e.code {
+        Validation => Key::ErrValidation,
+        MalformedLink => Key::ErrMalformedLink,
+        MalformedBody => Key::ErrMalformedBody,
+        NotSignedIn => Key::ErrNotSignedIn,
+        InsufficientRole => Key::ErrInsufficientRole,
+        OwnTenant => Key::ErrOwnTenant,
+        RegionMismatch => Key::ErrRegionMismatch,
+        CloudMismatch => Key::ErrCloudMismatch,
+        WrongTenantKind => Key::ErrWrongTenantKind,
+        NoRelationship => Key::ErrNoRelationship,
+        InvitationNotFound => Key::ErrInvitationNotFound,
+        NotFound => Key::ErrNotFound,
+        MethodNotAllowed => Key::ErrMethodNotAllowed,
+        AcceptedByAnother => Key::ErrAcceptedByAnother,
+        ActiveSubscriptions => Key::ErrActiveSubscriptions,
+        LinkAltered => Key::ErrLinkAltered,
+        NotEnoughSeats => Key::ErrNotEnoughSeats,
+        KeyReused => Key::ErrKeyReused,
+        Revoked => Key::ErrRevoked,
+        Expired => Key::ErrExpired,
+        TooLarge => Key::ErrTooLarge,
+        McaFieldsMissing => Key::ErrMcaFieldsMissing,
+        McaRequired => Key::ErrMcaRequired,
+        DelegatedAdminRequired => Key::ErrDelegatedAdminRequired,
+        ProviderNotLinked => Key::ErrProviderNotLinked,
+        Unavailable => Key::ErrUnavailable,
+        StorageFull => Key::ErrStorageFull,
+        Unconfirmed => Key::ErrUnconfirmed,
+        Network => Key::ErrNetwork,
+        Unknown => return format(lang, Key::ErrUnknown, &[&e.status.to_string()]),
+    };
+    if list.is_empty() {
+        // A code that usually names values, without any: no empty brackets.
+        return text(lang, key).replace(" ({0})", "").replace("{0}", "—");
+    }
+    format(lang, key, &[&list])
 }
 
 /// A role's name.
@@ -387,16 +484,12 @@ pub fn problem(lang: Lang, p: crate::domain::validate::FieldProblem) -> String {
     }
 }
 
-/// A region's name.
-pub fn region(lang: Lang, r: crate::domain::country::Region) -> &'static str {
-    use crate::domain::country::Region::*;
-    match (lang, r) {
-        (Lang::En, _) => r.name(),
-        (Lang::PtBr, Europe) => "Europa",
-        (Lang::PtBr, NorthAmerica) => "América do Norte",
-        (Lang::PtBr, LatinAmerica) => "América Latina e Caribe",
-        (Lang::PtBr, AsiaPacific) => "Ásia-Pacífico",
-        (Lang::PtBr, MiddleEastAfrica) => "Oriente Médio e África",
+/// A CSP market's name, or "no CSP market".
+pub fn market(lang: Lang, m: Option<crate::domain::country::Market>) -> &'static str {
+    match (lang, m) {
+        (Lang::En, Some(m)) => m.name(),
+        (Lang::PtBr, Some(m)) => m.name_pt(),
+        (_, None) => text(lang, Key::NoMarket),
     }
 }
 
@@ -414,12 +507,12 @@ mod tests {
                 assert_eq!(en.contains(&p), pt.contains(&p), "{key:?} placeholder {p}");
             }
         }
-        assert_eq!(
-            format(Lang::PtBr, Key::CustomersCount, &["3"]),
-            "3 clientes"
-        );
-        assert_eq!(number(Lang::En, 50_000), "50,000");
-        assert_eq!(number(Lang::PtBr, 1_234_567), "1.234.567");
-        assert_eq!(number(Lang::En, 999), "999");
+        for what in Counted::ALL {
+            for lang in Lang::ALL {
+                let [zero, one, other] = counted(lang, what);
+                assert!(one.contains("{0}") && other.contains("{0}"), "{what:?}");
+                assert!(!zero.contains("{0}"), "zero is written out: {what:?}");
+            }
+        }
     }
 }

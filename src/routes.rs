@@ -13,11 +13,9 @@ pub enum AppRoute {
     Customers,
     /// The partner's invitations.
     Invitations,
-    /// "Request a reseller relationship" (`dap` preselects admin privileges).
-    NewInvitation {
-        /// Ask for delegated admin privileges from the start.
-        dap: bool,
-    },
+    /// "Request a reseller relationship" (admin privileges start requested,
+    /// as in Partner Center).
+    NewInvitation,
     /// One invitation's draft email.
     Draft(String),
     /// The customer's partner relationships.
@@ -31,8 +29,7 @@ impl AppRoute {
             AppRoute::Home => "/".into(),
             AppRoute::Customers => "/partner/customers".into(),
             AppRoute::Invitations => "/partner/invitations".into(),
-            AppRoute::NewInvitation { dap: false } => "/partner/invitations/new".into(),
-            AppRoute::NewInvitation { dap: true } => "/partner/invitations/new?dap=true".into(),
+            AppRoute::NewInvitation => "/partner/invitations/new".into(),
             AppRoute::Draft(id) => format!("/partner/invitations/{id}/draft"),
             AppRoute::CustomerPartners => "/customer".into(),
         }
@@ -80,10 +77,7 @@ mod tests {
             "/reseller/partner/invitations/abc/draft"
         );
         assert_eq!(AppRoute::Home.under(""), "/");
-        assert_eq!(
-            AppRoute::NewInvitation { dap: true }.path(),
-            "/partner/invitations/new?dap=true"
-        );
+        assert_eq!(AppRoute::NewInvitation.path(), "/partner/invitations/new");
         assert_eq!(Area::of("/partner/customers"), Area::Partner);
         assert_eq!(Area::of("/customer"), Area::Customer);
         assert_eq!(Area::of("/"), Area::Home);

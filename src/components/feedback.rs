@@ -1,11 +1,13 @@
 //! How a screen says it is busy or that something failed (with a retry).
 
 use crate::api::error::ApiError;
-use crate::context::{tr, trf};
+use crate::context::{ctx, tr, trf};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-/// A failed call: what failed, the server's words, its code, and a retry.
+/// A failed call: what failed, what the error means (worded from its code in
+/// the UI language; the backend's own text is never shown), its code, and a
+/// retry.
 #[component]
 pub fn ErrorBanner(
     /// What the app was doing, in the user's words.
@@ -22,7 +24,7 @@ pub fn ErrorBanner(
         <div class="error-banner" role="alert">
             <p class="error-title"><strong>{tr(Key::ErrorTitle)}</strong></p>
             <p>{move || trf(Key::ErrorWhat, &[&what.get()])}</p>
-            <p class="error-description">{error.description.clone()}</p>
+            <p class="error-description">{move || crate::i18n::api_error(ctx().lang.get(), &error)}</p>
             {(code != 0).then(|| view! { <p class="muted">{move || trf(Key::ErrorCodeLabel, &[&code.to_string()])}</p> })}
             {on_retry.map(|retry| view! {
                 <button type="button" on:click=move |_| retry.run(())>{tr(Key::Retry)}</button>

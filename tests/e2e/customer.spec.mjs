@@ -31,7 +31,7 @@ test('a new tenant accepts with the agreement and appears on the partner’s Cus
   await expect(customer.getByText('Organization: Passed')).toBeVisible();
   await expect(customer.getByText(/: Not met/)).toHaveCount(0);
   await expect(customer.getByText('Your role: Passed')).toBeVisible();
-  await expect(customer.getByText('Country or region: Passed')).toBeVisible();
+  await expect(customer.getByText('Market: Passed')).toBeVisible();
   await expect(customer.getByText('Delegated admin privileges:')).toBeVisible();
   await expect(customer.getByLabel('First name')).toHaveValue('Renata');
   await expect(customer.getByLabel('Email', { exact: true })).toHaveValue('renata@tailwind.com.br');
@@ -62,7 +62,7 @@ test('a new tenant accepts with the agreement and appears on the partner’s Cus
   // Opening the link again says it was accepted, before anything is pressed.
   await customer.goto(link);
   await expect(customer.getByRole('heading', { name: 'This invitation was already accepted' })).toBeVisible();
-  await expect(customer.getByText(/Your organization accepted this invitation on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(customer.getByText(/Your organization accepted this invitation on [A-Z][a-z]{2} \d{1,2}, \d{4}\./)).toBeVisible();
   await expect(customer.getByRole('button', { name: 'Accept and authorize' })).toHaveCount(0);
 });
 
@@ -81,14 +81,14 @@ test('checks refuse, naming the facts: region, cloud, role', async ({ page }) =>
   const link = await invite(page, 'Ana Souza', 'Admin agent', { dap: true });
   await page.goto(link);
   await page.getByRole('button', { name: 'Sign in as Karen Miller, Global administrator' }).click();
-  await expect(page.getByText('Country or region: Not met')).toBeVisible();
-  await expect(page.getByText(/The partner sells in Brazil \(Latin America and the Caribbean\), but your organization is in United States \(North America\)/)).toBeVisible();
+  await expect(page.getByText('Market: Not met')).toBeVisible();
+  await expect(page.getByText(/The partner is located in Brazil and may sell only in its CSP market \(Brazil\), but your organization's country is United States \(United States\)/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Accept and authorize' })).toHaveCount(0);
   await checkA11y(page, 'portal checks refused');
   await page.getByRole('button', { name: 'Switch user' }).click();
   await page.getByRole('button', { name: 'Sign in as Diego Martins, Billing administrator' }).click();
   await expect(page.getByText('Your role: Not met')).toBeVisible();
-  await expect(page.getByText(/This invitation asks for admin privileges, so only a Global administrator can accept it/)).toBeVisible();
+  await expect(page.getByText(/You are a Billing administrator\. Only a Global administrator of your organization can accept/)).toBeVisible();
   await page.getByRole('button', { name: 'Switch user' }).click();
   await page.getByRole('button', { name: 'Sign in as Emma Vogel, Global administrator' }).click();
   await expect(page.getByText('Cloud: Not met')).toBeVisible();
@@ -141,7 +141,7 @@ test('the portal follows the browser language: Portuguese', async ({ page }) => 
     { key: 'reseller-invitations.mock.v1', value: await page.evaluate(() => localStorage.getItem('reseller-invitations.mock.v1')) });
   const portal = await context.newPage();
   await portal.goto(link);
-  await expect(portal.getByRole('heading', { name: 'Fabrikam Cloud Services convida você para uma relação de revenda' })).toBeVisible();
+  await expect(portal.getByRole('heading', { name: 'Fabrikam Cloud Services convida você para uma relação de revendedor' })).toBeVisible();
   await expect(portal.getByRole('heading', { name: 'Entre na sua organização' })).toBeVisible();
   await checkA11y(portal, 'portal in Portuguese');
   await context.close();

@@ -31,7 +31,7 @@ test('manage a customer from its record, then remove the relationship', async ({
   await checkA11y(page, 'customer record, services');
 
   // Assign a support contact.
-  await e3.getByLabel('Assign a support contact').selectOption({ label: 'Fabrikam Cloud Services (MPN 4811223)' });
+  await e3.getByLabel('Assign support contacts').selectOption({ label: 'Fabrikam Cloud Services (MPN 4811223)' });
   await e3.getByRole('button', { name: 'Assign' }).click();
   await expect(page.getByText('Support contact assigned.')).toBeVisible();
   await expect(record.locator('li.sub', { hasText: 'Office 365 E3' })).toContainText('Support contact: Fabrikam Cloud Services');
@@ -46,7 +46,7 @@ test('manage a customer from its record, then remove the relationship', async ({
   await checkA11y(page, 'customer record, users and licenses');
 
   // Removing is refused while subscriptions are active, naming them.
-  await record.getByRole('button', { name: 'Remove the relationship' }).click();
+  await record.getByRole('button', { name: 'Remove a relationship with a customer' }).click();
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(record.getByText(/cannot be removed while these subscriptions are active: Microsoft 365 Business Standard, Office 365 E3/)).toBeVisible();
 
@@ -57,7 +57,7 @@ test('manage a customer from its record, then remove the relationship', async ({
     await sub.getByRole('button', { name: 'Suspend' }).click();
     await expect(sub.getByText('Suspended')).toBeVisible();
   }
-  await record.getByRole('button', { name: 'Remove the relationship' }).click();
+  await record.getByRole('button', { name: 'Remove a relationship with a customer' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Remove the reseller relationship with Alpine Ski House?');
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByText('Relationship with Alpine Ski House removed.')).toBeVisible();
@@ -69,15 +69,55 @@ test('manage a customer from its record, then remove the relationship', async ({
   await expect(page.getByText('Your organization has no partners yet.')).toBeVisible();
 });
 
-test('admin portals only while admin privileges are active; request them again when removed', async ({ page }) => {
+test('without admin privileges: no users or portals, Azure plans only, support stays, and the way to ask again', async ({ page }) => {
   await freshStart(page);
   await partnerSignIn(page, 'Ana Souza', 'Admin agent');
   await page.getByRole('button', { name: 'Show details of Wingtip Toys Brasil' }).click();
   const record = page.getByRole('region', { name: 'Wingtip Toys Brasil' });
+  // What the article says of a removal: still the reseller, still responsible for support.
+  await expect(record.getByText(/Wingtip Toys Brasil removed your admin permissions\. You remain its reseller and stay responsible for support under your agreement with Microsoft: if Wingtip Toys Brasil needs help, you may open a service request with Microsoft support on its behalf\./)).toBeVisible();
+  await record.getByRole('tab', { name: 'Users and licenses' }).click();
+  await expect(record.getByText(/Wingtip Toys Brasil removed your delegated admin privileges: you can no longer manage its users and licenses or open its admin portals/)).toBeVisible();
+  await expect(record.getByRole('button', { name: /^Assign / })).toHaveCount(0);
   await record.getByRole('tab', { name: 'Admin portals' }).click();
-  await expect(record.getByText('Admin portals are available only while delegated admin privileges are active.')).toBeVisible();
+  await expect(record.getByRole('link', { name: /^Open / })).toHaveCount(0);
+  // Azure plans stay: the only offer, provisioned and then open in the Azure portal.
+  await record.getByRole('tab', { name: 'Services' }).click();
+  await expect(record.getByText('Without delegated admin privileges you can provision and manage Azure plans only.')).toBeVisible();
+  await expect(record.getByLabel('Offer').locator('option')).toHaveText(['Azure plan']);
+  await record.getByLabel('Seats').fill('1');
+  await record.getByRole('button', { name: 'Provision a subscription' }).click();
+  await expect(page.getByText('Subscription provisioned.')).toBeVisible();
+  await expect(record.locator('li.sub', { hasText: 'Azure plan' }).getByRole('button', { name: 'Suspend' })).toBeEnabled();
+  await record.getByRole('tab', { name: 'Admin portals' }).click();
+  await expect(record.getByRole('link', { name: 'Open Azure portal for Wingtip Toys Brasil' })).toBeVisible();
+  await expect(record.getByRole('link', { name: /^Open / })).toHaveCount(1);
+  await checkA11y(page, 'record without admin privileges');
   await record.getByRole('link', { name: 'Request admin privileges again' }).click();
   await expect(page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365')).toBeChecked();
+});
+
+test('no purchase before the Microsoft Customer Agreement: the record leads to it', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Dana Whitfield', 'Admin agent');
+  await page.getByRole('button', { name: 'Show details of Woodgrove Bank' }).click();
+  const record = page.getByRole('region', { name: 'Woodgrove Bank' });
+  await record.getByRole('tab', { name: 'Services' }).click();
+  await expect(record.getByText(/Woodgrove Bank has not accepted the Microsoft Customer Agreement, so nothing can be provisioned for it yet \(Partner Center refuses with error 13605\)/)).toBeVisible();
+  await expect(record.getByRole('button', { name: 'Provision a subscription' })).toBeHidden();
+  await record.getByRole('button', { name: 'Go to the Microsoft Customer Agreement' }).click();
+  const account = record.getByRole('tab', { name: 'Account' });
+  await expect(account).toHaveAttribute('aria-selected', 'true');
+  await expect(account).toBeFocused();
+  await record.getByLabel('First name').fill('Karen');
+  await record.getByLabel('Last name').fill('Miller');
+  await record.getByLabel('Email').fill('karen@woodgrovebank.com');
+  await record.getByRole('button', { name: "Attest the customer's acceptance" }).click();
+  await expect(page.getByText('Agreement acceptance recorded.')).toBeVisible();
+  await record.getByRole('tab', { name: 'Services' }).click();
+  await record.getByLabel('Offer').selectOption({ label: 'Azure plan' });
+  await record.getByRole('button', { name: 'Provision a subscription' }).click();
+  await expect(page.getByText('Subscription provisioned.')).toBeVisible();
 });
 
 test('50,000 customers: windowed, searchable, sortable, filterable, and the URL keeps the view', async ({ page }) => {

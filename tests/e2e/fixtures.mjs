@@ -70,7 +70,8 @@ export async function partnerSignIn(page, name, role) {
 export async function createInvitation(page, { dap = false, name = '', email = '' } = {}) {
   await page.goto('/partner/invitations/new');
   const box = page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365');
-  if (dap && !(await box.isChecked())) await box.check();
+  // The box starts checked, as in Partner Center; clear it to ask for no admin privileges.
+  if (dap) await box.check(); else if (await box.isEnabled()) await box.uncheck();
   if (name) await page.getByLabel("Customer's company name").fill(name);
   if (email) await page.getByLabel("Customer's email").fill(email);
   await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();

@@ -14,10 +14,10 @@ test('home page shows both workspaces and passes axe', async ({ page }) => {
 test('language switch changes the UI and is remembered', async ({ page }) => {
   await freshStart(page);
   await page.getByLabel('Language').selectOption('pt-BR');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relações de revenda, do início ao fim');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relações de revendedor, do início ao fim');
   await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relações de revenda, do início ao fim');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relações de revendedor, do início ao fim');
   await checkA11y(page, 'home in Portuguese');
   await page.getByLabel('Idioma').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reseller relationships, end to end');

@@ -141,7 +141,7 @@ async fn expand_records_and_the_removal_guard() {
     .await;
     all(".record button.danger")
         .into_iter()
-        .find(|b| text(b) == "Remove the relationship")
+        .find(|b| text(b) == "Remove a relationship with a customer")
         .unwrap()
         .click();
     settle().await;

@@ -8,6 +8,7 @@
 mod common;
 mod customer;
 mod customers;
+mod fidelity;
 mod http;
 mod partner;
 

@@ -31,8 +31,14 @@ async fn public_partner_chooses_admin_privileges() {
         document().get_element_by_id("dap").is_some()
     })
     .await;
-    assert!(!checkbox().checked() && !checkbox().disabled());
+    assert!(
+        checkbox().checked() && !checkbox().disabled(),
+        "starts checked, as in Partner Center, and may be cleared"
+    );
     assert!(!body_text().contains("must request delegated administration privileges"));
+    checkbox().click();
+    settle().await;
+    assert!(!checkbox().checked());
 }
 
 #[wasm_bindgen_test]

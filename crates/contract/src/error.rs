@@ -19,7 +19,7 @@ pub enum ErrorCode {
     InsufficientRole,
     /// 403: the partner's own tenant cannot accept.
     OwnTenant,
-    /// 403: the tenant's country is outside the partner's country and region.
+    /// 403: the tenant's country is outside the partner's CSP market.
     RegionMismatch,
     /// 403: the tenant's cloud differs from the partner's.
     CloudMismatch,
@@ -27,6 +27,21 @@ pub enum ErrorCode {
     WrongTenantKind,
     /// 403 (Partner Center 20002): no relationship between caller and customer.
     NoRelationship,
+    /// 403 (Partner Center 13605): a purchase for a customer that has not
+    /// accepted the Microsoft Customer Agreement. Partner Center REST error
+    /// codes, <https://learn.microsoft.com/partner-center/developer/error-codes>:
+    /// "Either a partner confirmation of the customer acceptance of the
+    /// Microsoft Customer Agreement must be provided or the customer must
+    /// accept the Microsoft Customer Agreement ... before you can complete
+    /// this purchase".
+    McaRequired,
+    /// 403: managing the customer's users, licenses or admin portals needs
+    /// delegated admin privileges, which the customer has not granted (or
+    /// removed).
+    DelegatedAdminRequired,
+    /// 403: a two-tier link names an indirect provider the indirect reseller
+    /// is not linked to (or a tenant that is no indirect provider).
+    ProviderNotLinked,
     /// 404: no such invitation.
     InvitationNotFound,
     /// 404: no such customer, subscription, user or route.
@@ -121,6 +136,24 @@ const CODES: &[(ErrorCode, i64, u16, &str)] = &[
         20002,
         403,
         "no relationship between caller and account (Partner Center)",
+    ),
+    (
+        ErrorCode::McaRequired,
+        13605,
+        403,
+        "the customer has not accepted the Microsoft Customer Agreement (Partner Center 13605)",
+    ),
+    (
+        ErrorCode::DelegatedAdminRequired,
+        40306,
+        403,
+        "this needs delegated admin privileges the customer has not granted or removed",
+    ),
+    (
+        ErrorCode::ProviderNotLinked,
+        40307,
+        403,
+        "the link's indirect provider is not linked to its indirect reseller",
     ),
     (
         ErrorCode::InvitationNotFound,

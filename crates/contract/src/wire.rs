@@ -621,6 +621,10 @@ pub struct Offer {
     pub sku_id: String,
     /// Admin portal of the service.
     pub admin_portal: String,
+    /// Extension: an Azure plan, which the partner may provision and manage
+    /// without delegated admin privileges.
+    #[serde(default)]
+    pub azure: bool,
 }
 
 /// A support contact on a subscription.

@@ -54,7 +54,9 @@ impl Cloud {
 }
 
 impl Portal {
-    /// The portal's product name (not translated: it is a product name).
+    /// The portal's English product name (the UI shows it in its language:
+    /// "Centro de administração do Microsoft 365", "Portal de administração
+    /// do Microsoft Office", as the pt-BR article names them).
     pub fn name(self) -> &'static str {
         match self {
             Portal::Microsoft365AdminCenter => "Microsoft 365 admin center",

@@ -91,7 +91,7 @@ pub fn compose(input: &DraftInput<'_>) -> Draft {
             Draft {
                 subject: format!("{partner} invites you to a reseller relationship"),
                 body: format!(
-                    "{greeting}\n\n{partner} would like to become your Microsoft Cloud Solution Provider so that we can sell you Microsoft cloud services and support them.{dap}\n\nTo accept, a global or billing administrator of your organization opens this link, signs in and authorizes {partner}:\n\n{link}\n\nIf you have any questions, reply to this email.\n\nBest regards,\n{partner}",
+                    "{greeting}\n\n{partner} would like to become your Microsoft Cloud Solution Provider so that we can sell you Microsoft cloud services and support them.{dap}\n\nTo accept, a Global administrator of your organization opens this link, signs in and authorizes {partner}:\n\n{link}\n\nIf you have any questions, reply to this email.\n\nBest regards,\n{partner}",
                     link = input.link
                 ),
             }
@@ -107,9 +107,9 @@ pub fn compose(input: &DraftInput<'_>) -> Draft {
                 ""
             };
             Draft {
-                subject: format!("{partner} convida você para uma relação de revenda"),
+                subject: format!("{partner} convida você para uma relação de revendedor"),
                 body: format!(
-                    "{greeting}\n\nA {partner} gostaria de ser seu Provedor de Soluções na Nuvem da Microsoft, para vender e dar suporte aos serviços de nuvem da Microsoft.{dap}\n\nPara aceitar, um administrador global ou de cobrança da sua organização abre este link, entra e autoriza a {partner}:\n\n{link}\n\nSe tiver dúvidas, responda a este email.\n\nAtenciosamente,\n{partner}",
+                    "{greeting}\n\nA {partner} gostaria de ser seu Provedor de Soluções na Nuvem da Microsoft, para vender e dar suporte aos serviços de nuvem da Microsoft.{dap}\n\nPara aceitar, um administrador global da sua organização abre este link, entra e autoriza a {partner}:\n\n{link}\n\nSe tiver dúvidas, responda a este email.\n\nAtenciosamente,\n{partner}",
                     link = input.link
                 ),
             }

@@ -45,15 +45,28 @@ pub enum CustomerRole {
 }
 
 impl CustomerRole {
-    /// Whether this role may accept an invitation (`dap`: admin privileges requested).
-    pub fn may_accept(self, dap: bool) -> bool {
-        match self {
-            CustomerRole::GlobalAdmin => true,
-            CustomerRole::BillingAdmin => !dap,
-            CustomerRole::User => false,
-        }
+    /// Only a Global administrator may accept a partner's request, with or
+    /// without admin privileges: "The person who accepts your request ...
+    /// must be a Global admin" ("Request a reseller relationship",
+    /// <https://learn.microsoft.com/partner-center/customers/request-a-relationship-with-a-customer>).
+    pub fn may_accept(self) -> bool {
+        matches!(self, CustomerRole::GlobalAdmin)
+    }
+
+    /// Only a Global administrator may remove a partner's admin permissions
+    /// (Microsoft 365 admin center, "Partner relationships": removing
+    /// delegated admin roles needs the Global administrator role,
+    /// <https://learn.microsoft.com/microsoft-365/admin/misc/partners>).
+    pub fn may_remove_admin(self) -> bool {
+        matches!(self, CustomerRole::GlobalAdmin)
     }
 }
+
+/// "Include delegated administration privileges" starts checked: Partner
+/// Center's article tells partners to *clear* the box to establish the
+/// relationship without admin permissions ("Request a reseller relationship",
+/// <https://learn.microsoft.com/partner-center/customers/request-a-relationship-with-a-customer>).
+pub const DAP_REQUESTED_BY_DEFAULT: bool = true;
 
 /// How long an invitation stays valid.
 pub const INVITATION_LIFETIME: Millis = 90 * DAY;
@@ -142,7 +155,7 @@ pub enum Refusal {
     OwnTenant,
     /// Clouds differ.
     CloudMismatch,
-    /// The tenant's country is outside the partner's country and region.
+    /// The tenant's country is outside the partner's CSP market.
     RegionMismatch,
     /// The user's role may not accept.
     InsufficientRole,
@@ -167,7 +180,7 @@ pub fn check_acceptance(ctx: &AcceptContext) -> Result<(), Refusal> {
     if !country::within_partner_market(&ctx.partner_country, &ctx.tenant_country) {
         return Err(Refusal::RegionMismatch);
     }
-    if !ctx.role.may_accept(ctx.dap) {
+    if !ctx.role.may_accept() {
         return Err(Refusal::InsufficientRole);
     }
     Ok(())
@@ -212,6 +225,40 @@ pub fn remove_admin(state: DelegatedAdmin) -> DelegatedAdmin {
         DelegatedAdmin::Active => DelegatedAdmin::Removed,
         other => other,
     }
+}
+
+/// Whether the partner may administer the customer's organization (its
+/// users, their licenses, its admin portals): only with active delegated
+/// admin privileges. "If you want to manage a customer's service or
+/// subscription on their behalf, the customer must grant administrator
+/// permissions" ("Request a reseller relationship",
+/// <https://learn.microsoft.com/partner-center/customers/request-a-relationship-with-a-customer>);
+/// "If your customer removes delegated admin privileges ... you won't be
+/// able to manage the customer's Azure AD tenant"
+/// (<https://learn.microsoft.com/partner-center/customers/customers-revoke-admin-privileges>).
+pub fn may_administer(dap: DelegatedAdmin) -> bool {
+    dap == DelegatedAdmin::Active
+}
+
+/// Whether the partner may provision or manage a subscription of an offer:
+/// any offer with admin privileges; without them, only Azure plans (the
+/// partner is Owner of the Azure subscriptions it provisions). "If you want
+/// to establish a reseller relationship with a customer and to manage only
+/// the Azure subscriptions that you provision, you don't need to obtain
+/// administrator permissions" (same article); "the partner can still manage
+/// the customer's Azure subscription" after a removal
+/// (<https://learn.microsoft.com/partner-center/customers/customers-revoke-admin-privileges>).
+pub fn may_manage_subscription(dap: DelegatedAdmin, azure: bool) -> bool {
+    azure || may_administer(dap)
+}
+
+/// Whether the partner may buy for the customer: only once the customer's
+/// acceptance of the Microsoft Customer Agreement is on record ("To purchase
+/// on behalf of a CSP customer, you must first have a reselling relationship
+/// established with them, and the customer must sign the Microsoft Customer
+/// Agreement", same article; Partner Center refuses with error 13605).
+pub fn may_purchase(mca_accepted: bool) -> bool {
+    mca_accepted
 }
 
 /// Names of the subscriptions that block removing a relationship (active or suspended-but-billable ones count).
@@ -272,7 +319,7 @@ mod tests {
             partner_country: "BR".into(),
             tenant_id: TenantId::from_parts(2, 2),
             tenant_cloud: Cloud::Public,
-            tenant_country: "AR".into(),
+            tenant_country: "BR".into(),
             role: CustomerRole::GlobalAdmin,
             dap: true,
             status: Some(InvitationStatus::Pending),
@@ -296,7 +343,8 @@ mod tests {
                 dap: false,
                 ..ctx()
             }),
-            Ok(())
+            Err(Refusal::InsufficientRole),
+            "a Billing administrator may not accept even without admin privileges"
         );
         assert_eq!(
             check_acceptance(&AcceptContext {
@@ -306,13 +354,16 @@ mod tests {
             }),
             Err(Refusal::InsufficientRole)
         );
-        assert_eq!(
-            check_acceptance(&AcceptContext {
-                tenant_country: "US".into(),
-                ..ctx()
-            }),
-            Err(Refusal::RegionMismatch)
-        );
+        for outside in ["US", "AR"] {
+            assert_eq!(
+                check_acceptance(&AcceptContext {
+                    tenant_country: outside.into(),
+                    ..ctx()
+                }),
+                Err(Refusal::RegionMismatch),
+                "a Brazilian partner sells in Brazil only"
+            );
+        }
         assert_eq!(
             check_acceptance(&AcceptContext {
                 tenant_cloud: Cloud::Germany,
@@ -357,6 +408,24 @@ mod tests {
             "accepting again is allowed (idempotent)"
         );
         assert!(PartnerRole::SalesAgent.may_invite() && !PartnerRole::HelpdeskAgent.may_invite());
+        assert!(CustomerRole::GlobalAdmin.may_remove_admin());
+        assert!(!CustomerRole::BillingAdmin.may_remove_admin());
+    }
+
+    #[test]
+    fn rights_follow_what_the_customer_granted() {
+        use DelegatedAdmin::*;
+        assert!(may_administer(Active));
+        assert!(!may_administer(None) && !may_administer(Removed));
+        for dap in [None, Removed] {
+            assert!(
+                may_manage_subscription(dap, true),
+                "Azure plans stay manageable"
+            );
+            assert!(!may_manage_subscription(dap, false));
+        }
+        assert!(may_manage_subscription(Active, false));
+        assert!(may_purchase(true) && !may_purchase(false));
     }
 
     #[test]

@@ -95,12 +95,13 @@ const SUFFIXES: [&str; 25] = [
     "Robotics",
     "Outfitters",
 ];
+/// All in the United States market, where Northwind (the scale partner) sells.
 const COUNTRIES: [(&str, &str); 6] = [
     ("US", "Chicago"),
     ("US", "Austin"),
-    ("CA", "Toronto"),
+    ("US", "Seattle"),
     ("US", "Boston"),
-    ("CA", "Vancouver"),
+    ("US", "Atlanta"),
     ("US", "Denver"),
 ];
 

@@ -26,6 +26,8 @@ pub struct CatalogueOffer {
     pub sku: &'static str,
     /// The admin portal of the service.
     pub portal: &'static str,
+    /// An Azure plan: manageable without delegated admin privileges.
+    pub azure: bool,
 }
 
 /// A seeded partner.
@@ -62,42 +64,49 @@ pub const OFFERS: &[CatalogueOffer] = &[
         name: "Microsoft 365 Business Basic",
         sku: "sku-m365-basic",
         portal: "https://admin.microsoft.com",
+        azure: false,
     },
     CatalogueOffer {
         id: "m365-business-standard",
         name: "Microsoft 365 Business Standard",
         sku: "sku-m365-standard",
         portal: "https://admin.microsoft.com",
+        azure: false,
     },
     CatalogueOffer {
         id: "m365-business-premium",
         name: "Microsoft 365 Business Premium",
         sku: "sku-m365-premium",
         portal: "https://admin.microsoft.com",
+        azure: false,
     },
     CatalogueOffer {
         id: "o365-e3",
         name: "Office 365 E3",
         sku: "sku-o365-e3",
         portal: "https://admin.microsoft.com",
+        azure: false,
     },
     CatalogueOffer {
         id: "exchange-online-1",
         name: "Exchange Online (Plan 1)",
         sku: "sku-exchange-1",
         portal: "https://admin.exchange.microsoft.com",
+        azure: false,
     },
     CatalogueOffer {
         id: "teams-essentials",
         name: "Microsoft Teams Essentials",
         sku: "sku-teams-essentials",
         portal: "https://admin.teams.microsoft.com",
+        azure: false,
     },
     CatalogueOffer {
         id: "azure-plan",
         name: "Azure plan",
         sku: "sku-azure-plan",
         portal: "https://portal.azure.com",
+        azure: true,
     },
 ];
 
@@ -218,7 +227,7 @@ impl State {
                         tenant: tid(902),
                         name: "Proseware IT Solutions".into(),
                         mpn_id: "3300102".into(),
-                        country: "CA".into(),
+                        country: "US".into(),
                     },
                 ]
             } else {
@@ -254,7 +263,7 @@ impl State {
                 });
             }
         }
-        let customers: [SeedCustomer; 10] = [
+        let customers: [SeedCustomer; 11] = [
             SeedCustomer {
                 number: 11,
                 name: "Contoso Ltda",
@@ -278,9 +287,9 @@ impl State {
             SeedCustomer {
                 number: 13,
                 name: "Alpine Ski House",
-                domain: "alpineskihouse.com.ar",
-                country: "AR",
-                city: "Bariloche",
+                domain: "alpineskihouse.com.br",
+                country: "BR",
+                city: "Gramado",
                 cloud: Cloud::Public,
                 mca_accepted: true,
                 people: ["Julieta Gómez", "Martín López", "Sofía Díaz"],
@@ -344,6 +353,19 @@ impl State {
                 cloud: Cloud::Germany,
                 mca_accepted: false,
                 people: ["Emma Vogel", "Finn Richter", "Greta Lang"],
+            },
+            // In Argentina: the Latin America market, which no seeded partner
+            // sells in. Fabrikam (Brazil, a single-country market) may not be
+            // accepted here: the demo's regional refusal.
+            SeedCustomer {
+                number: 21,
+                name: "Trey Research Argentina",
+                domain: "treyresearch.com.ar",
+                country: "AR",
+                city: "Córdoba",
+                cloud: Cloud::Public,
+                mca_accepted: true,
+                people: ["Lucía Fernández", "Mateo Ruiz", "Valentina Torres"],
             },
             SeedCustomer {
                 number: 20,
@@ -419,8 +441,11 @@ impl State {
                 });
             }
         }
-        // Fabrikam already resells to Wingtip (admin privileges removed by the
-        // customer) and to Alpine Ski House (with admin privileges and services).
+        // Every seeded relationship is one Partner Center allows (same CSP
+        // market): Fabrikam (Brazil) resells to Wingtip and Alpine Ski House
+        // (both in Brazil; Wingtip removed the admin privileges), Contoso
+        // Partners Europe (Portugal) to Coho Vineyard (Portugal), Tailspin
+        // (United States) to Woodgrove Bank (United States).
         for (partner, customer, dap, days) in [
             (1, 12, DelegatedAdmin::Removed, 120),
             (1, 13, DelegatedAdmin::Active, 60),
@@ -480,4 +505,45 @@ pub fn strip_accents(s: &str) -> String {
         })
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reseller_domain::country::within_partner_market;
+
+    #[test]
+    fn every_seeded_relationship_is_one_partner_center_allows() {
+        let s = State::seed();
+        for r in &s.relationships {
+            let (p, c) = (&s.tenants[&r.partner], &s.tenants[&r.customer]);
+            assert!(
+                within_partner_market(&p.country, &c.country) && p.cloud == c.cloud,
+                "{} ({}) → {} ({})",
+                p.name,
+                p.country,
+                c.name,
+                c.country
+            );
+        }
+        let scale = &s.tenants[&SCALE_PARTNER];
+        for i in 0..200 {
+            let customer = crate::scale::tenant(i);
+            assert!(within_partner_market(&scale.country, &customer.country));
+        }
+        // The demo keeps a customer no seeded partner of its cloud may sell to.
+        let refused: Vec<_> = s
+            .tenants
+            .values()
+            .filter(|c| c.partner.is_none())
+            .filter(|c| {
+                s.tenants
+                    .values()
+                    .filter(|p| p.partner.is_some() && p.cloud == c.cloud)
+                    .all(|p| !within_partner_market(&p.country, &c.country))
+            })
+            .map(|t| t.name.as_str())
+            .collect();
+        assert!(refused.contains(&"Trey Research Argentina"), "{refused:?}");
+    }
 }

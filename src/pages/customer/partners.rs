@@ -6,7 +6,7 @@ use crate::api::error::ApiError;
 use crate::api::op;
 use crate::components::{Confirm, ErrorBanner, Fetched};
 use crate::context::{ctx, tr, trf};
-use crate::domain::relationship::DelegatedAdmin;
+use crate::domain::relationship::{CustomerRole, DelegatedAdmin};
 use crate::i18n::{self, Key};
 use crate::pages::partner::customers::relationship_key;
 use leptos::prelude::*;
@@ -63,8 +63,25 @@ pub fn PartnersList() -> impl IntoView {
         Some(Err(e)) => action_error.set(Some(e)),
         None => {}
     });
+    let may_remove = move || {
+        c.customer
+            .get()
+            .and_then(|s| s.me.user.customer_role)
+            .is_some_and(CustomerRole::may_remove_admin)
+    };
+    let role_name = move || {
+        let role = c
+            .customer
+            .get()
+            .and_then(|s| s.me.user.customer_role)
+            .unwrap_or(CustomerRole::User);
+        i18n::customer_role(c.lang.get(), role).to_string()
+    };
     view! {
         <p>{tr(Key::PartnersIntro)}</p>
+        <Show when=move || !may_remove()>
+            <p class="notice" role="note">{move || trf(Key::RemoveAdminGlobalOnly, &[&role_name()])}</p>
+        </Show>
         {move || action_error.get().map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::RemoveAdmin)().to_string()) error=e/> })}
         <Fetched resource=list what=Signal::derive(move || tr(Key::PartnersTitle)().to_string()) let:value>
             {match value {
@@ -88,9 +105,9 @@ pub fn PartnersList() -> impl IntoView {
                                 <tr>
                                     <td>{p.partner_name.clone()}<br/><span class="muted">{p.partner_country.clone()}</span></td>
                                     <td>{tr(key)}</td>
-                                    <td>{p.since.get(..10).unwrap_or_default().to_string()}</td>
+                                    <td>{let since = p.since.clone(); move || crate::intl::date(c.lang.get(), &since)}</td>
                                     <td>
-                                        {active.then(|| view! {
+                                        {(active && may_remove()).then(|| view! {
                                             <button type="button" class="danger" on:click=move |_| confirming.set(Some(id.clone()))>{tr(Key::RemoveAdmin)}</button>
                                             <Show when=move || confirming.get().as_deref() == Some(id2.as_str())>
                                                 {

@@ -217,14 +217,15 @@ pub fn CustomersView() -> impl IntoView {
         let total = total.get().unwrap_or(0);
         format!("{}px", row_top(total, &expanded_set.get()))
     };
-    // Never more than a window's height of rows, even before the stylesheet
-    // gives the viewport its fixed height.
+    // The viewport grows with its rows up to most of the window, so it may
+    // be short before the rows arrive: window as many rows as its largest
+    // height holds.
     let measure = move |v: &web_sys::HtmlDivElement| {
         let window_h = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
             .unwrap_or(900.0);
-        (v.client_height() as f64).clamp(200.0, window_h.max(200.0))
+        (v.client_height() as f64).max(window_h).max(200.0)
     };
     let on_scroll = move |_| {
         if let Some(v) = viewport.get_untracked() {
@@ -293,7 +294,7 @@ pub fn CustomersView() -> impl IntoView {
             <div class="page-head">
                 <h1>{tr(Key::CustomersTitle)}</h1>
                 {move || if may_invite() {
-                    view! { <a class="button primary" href=href(AppRoute::NewInvitation { dap: false })>{tr(Key::RequestRelationship)}</a> }.into_any()
+                    view! { <a class="button primary" href=href(AppRoute::NewInvitation)>{tr(Key::RequestRelationship)}</a> }.into_any()
                 } else {
                     view! { <p class="notice" role="note">{trf(Key::CannotInvite, &[role_name()])}</p> }.into_any()
                 }}
@@ -312,7 +313,7 @@ pub fn CustomersView() -> impl IntoView {
                         <option value="adminRemoved">{tr(Key::RelAdminRemoved)}</option>
                     </select>
                 </div>
-                <p class="count" role="status">{move || total.get().map(|t| trf(Key::CustomersCount, &[&crate::i18n::number(c.lang.get(), t as u64)]))}</p>
+                <p class="count" role="status">{move || total.get().map(|t| crate::intl::count(c.lang.get(), crate::i18n::Counted::Customers, t as u64, &[]))}</p>
             </div>
             {move || error.get().map(|e| view! {
                 <ErrorBanner what=Signal::derive(move || tr(Key::CustomersTitle)().to_string()) error=e on_retry=Callback::new(move |_| c.changed())/>
@@ -400,12 +401,7 @@ fn CustomerRow(
         .and_then(crate::domain::time::parse_rfc3339)
         .unwrap_or(0);
     let is_new = since_ms >= started - crate::domain::time::DAY;
-    let since = customer
-        .relationship_since
-        .as_deref()
-        .and_then(|s| s.get(..10))
-        .unwrap_or_default()
-        .to_string();
+    let since = customer.relationship_since.clone().unwrap_or_default();
     let rel = relationship_key(customer.delegated_admin);
     let mca = customer.mca_accepted.unwrap_or(false);
     let panel_id = format!("record-{}", customer.id);
@@ -414,16 +410,16 @@ fn CustomerRow(
             <div class="col col-name">
                 <button type="button" class="expand" aria-expanded=move || is_open.get().to_string() aria-controls=panel_id
                     aria-label=move || trf(Key::ExpandRecord, &[&label_name]) on:click=move |_| on_toggle.run(())>
-                    <span aria-hidden="true">{move || if is_open.get() { "▾" } else { "▸" }}</span>
+                    <span class="chevron" aria-hidden="true"></span>
                 </button>
-                <span class="name">{name}</span>
+                <span class="name" title=name.clone()>{name.clone()}</span>
                 {is_new.then(|| view! { <span class="badge new">{tr(Key::New)}</span> })}
             </div>
-            <div class="col col-domain">{customer.company_profile.domain.clone()}</div>
+            <div class="col col-domain" title=customer.company_profile.domain.clone()>{customer.company_profile.domain.clone()}</div>
             <div class="col col-country">{move || platform::country_name(&country, c.lang.get().tag())}</div>
             <div class="col col-relationship"><span class=format!("badge rel-{rel:?}").to_lowercase()>{tr(rel)}</span></div>
             <div class="col col-mca">{move || if mca { tr(Key::McaAccepted)() } else { tr(Key::McaNotAccepted)() }}</div>
-            <div class="col col-since">{since}</div>
+            <div class="col col-since">{move || crate::intl::date(c.lang.get(), &since)}</div>
         </div>
     }
 }

@@ -60,7 +60,7 @@ pub fn InvitationsList() -> impl IntoView {
             <div class="page-head">
                 <h1>{tr(Key::InvitationsTitle)}</h1>
                 <Show when=may_invite>
-                    <a class="button primary" href=href(AppRoute::NewInvitation { dap: false })>{tr(Key::RequestRelationship)}</a>
+                    <a class="button primary" href=href(AppRoute::NewInvitation)>{tr(Key::RequestRelationship)}</a>
                 </Show>
             </div>
             {move || revoke_error.get().map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::Revoke)().to_string()) error=e/> })}
@@ -69,7 +69,7 @@ pub fn InvitationsList() -> impl IntoView {
                     list if list.items.is_empty() => view! {
                     <div class="empty">
                         <p>{tr(Key::NoInvitations)}</p>
-                        <Show when=may_invite><a class="button primary" href=href(AppRoute::NewInvitation { dap: false })>{tr(Key::RequestRelationship)}</a></Show>
+                        <Show when=may_invite><a class="button primary" href=href(AppRoute::NewInvitation)>{tr(Key::RequestRelationship)}</a></Show>
                     </div>
                 }.into_any(),
                 list => view! {
@@ -99,7 +99,7 @@ pub fn InvitationsList() -> impl IntoView {
                                 let reseller = inv.indirect_reseller_name.clone();
                                 view! {
                                     <tr>
-                                        <td>{inv.created_at.get(..10).unwrap_or_default().to_string()}</td>
+                                        <td>{let created = inv.created_at.clone(); move || crate::intl::date(c.lang.get(), &created)}</td>
                                         <td>
                                             {match customer.clone() { Some(n) => view! { <span>{n}</span> }.into_any(), None => view! { <span class="muted">{tr(Key::NotNamed)}</span> }.into_any() }}
                                             {(!customer_email.is_empty()).then(|| view! { <br/><span class="muted">{customer_email.clone()}</span> })}
@@ -111,8 +111,8 @@ pub fn InvitationsList() -> impl IntoView {
                                             <span class=format!("status status-{status:?}").to_lowercase()>
                                                 {move || match status {
                                                     InvitationStatus::Pending => tr(Key::StatusPending)().to_string(),
-                                                    InvitationStatus::Accepted => accepted.as_ref().map(|a| trf(Key::StatusAccepted, &[&a.company_name, a.at.get(..10).unwrap_or_default()])).unwrap_or_default(),
-                                                    InvitationStatus::Revoked => trf(Key::StatusRevoked, &[revoked_at.as_deref().and_then(|r| r.get(..10)).unwrap_or_default()]),
+                                                    InvitationStatus::Accepted => accepted.as_ref().map(|a| trf(Key::StatusAccepted, &[&a.company_name, &crate::intl::date(c.lang.get(), &a.at)])).unwrap_or_default(),
+                                                    InvitationStatus::Revoked => trf(Key::StatusRevoked, &[&revoked_at.as_deref().map(|r| crate::intl::date(c.lang.get(), r)).unwrap_or_default()]),
                                                     InvitationStatus::Expired => tr(Key::StatusExpired)().to_string(),
                                                 }}
                                             </span>

@@ -96,7 +96,7 @@ pub fn PartnerSignIn() -> impl IntoView {
                                     <h2 id=heading>{p.company_name.clone()}</h2>
                                     <p class="muted">
                                         {move || i18n::cloud(c.lang.get(), cloud)} " · " {country.clone()} " · "
-                                        {move || trf(Key::CustomersCount, &[&count.to_string()])}
+                                        {move || crate::intl::count(c.lang.get(), i18n::Counted::Customers, count, &[])}
                                     </p>
                                     <ul class="plain">
                                         {p.users.into_iter().map(|u| {

@@ -11,7 +11,6 @@ use crate::domain::validate;
 use crate::i18n::{self, Key};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// `/partner/invitations/new`.
 #[component]
@@ -23,7 +22,6 @@ pub fn NewInvitationPage() -> impl IntoView {
 #[component]
 pub fn NewInvitationForm() -> impl IntoView {
     let c = ctx();
-    let query = use_query_map();
     let profile = LocalResource::new(move || {
         let api = c.partner_api();
         c.partner.get();
@@ -38,7 +36,7 @@ pub fn NewInvitationForm() -> impl IntoView {
         }
     });
     let role = move || c.partner.get().and_then(|s| s.me.user.partner_role);
-    let dap = RwSignal::new(query.get_untracked().get("dap").as_deref() == Some("true"));
+    let dap = RwSignal::new(crate::domain::relationship::DAP_REQUESTED_BY_DEFAULT);
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let email_lang = RwSignal::new(c.lang.get_untracked());

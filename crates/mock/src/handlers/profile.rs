@@ -75,6 +75,7 @@ impl MockBackend {
                         name: o.name.into(),
                         sku_id: o.sku.into(),
                         admin_portal: o.portal.into(),
+                        azure: o.azure,
                     })
                     .collect(),
             ),

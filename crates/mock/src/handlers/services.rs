@@ -9,7 +9,33 @@ use reseller_contract::error::{response as error_response, ErrorCode};
 use reseller_contract::wire::{self, Collection, SubscriptionStatus};
 use reseller_contract::ApiResponse;
 use reseller_domain::ids::{TenantId, UserId};
+use reseller_domain::relationship::{self as rules, DelegatedAdmin};
 use reseller_domain::time::Millis;
+
+/// Refuses what needs admin privileges the customer has not granted.
+fn require_admin(dap: DelegatedAdmin) -> Result<(), ApiResponse> {
+    if rules::may_administer(dap) {
+        Ok(())
+    } else {
+        Err(fail(
+            ErrorCode::DelegatedAdminRequired,
+            "Managing this customer's users and licenses needs delegated admin privileges, which the customer has not granted or has removed",
+        ))
+    }
+}
+
+/// Refuses managing a subscription of `offer_id` without the rights for it.
+fn require_subscription_rights(dap: DelegatedAdmin, offer_id: &str) -> Result<(), ApiResponse> {
+    let azure = OFFERS.iter().any(|o| o.id == offer_id && o.azure);
+    if rules::may_manage_subscription(dap, azure) {
+        Ok(())
+    } else {
+        Err(fail(
+            ErrorCode::DelegatedAdminRequired,
+            "Without delegated admin privileges a partner may provision and manage only Azure plans",
+        ))
+    }
+}
 
 impl MockBackend {
     pub(crate) fn list_subscriptions(&self, me: &User, customer: TenantId) -> Answer {
@@ -27,7 +53,8 @@ impl MockBackend {
     }
 
     pub(crate) fn list_users(&self, me: &User, customer: TenantId) -> Answer {
-        let (tenant, _) = self.customer_of(me, customer)?;
+        let (tenant, rel) = self.customer_of(me, customer)?;
+        require_admin(rel.dap)?;
         ok(
             200,
             &Collection::of(
@@ -40,7 +67,8 @@ impl MockBackend {
     }
 
     pub(crate) fn list_skus(&self, me: &User, customer: TenantId) -> Answer {
-        let (tenant, _) = self.customer_of(me, customer)?;
+        let (tenant, rel) = self.customer_of(me, customer)?;
+        require_admin(rel.dap)?;
         ok(200, &Collection::of(self.skus_of(tenant.id, me.tenant)))
     }
 
@@ -52,10 +80,17 @@ impl MockBackend {
         now: Millis,
     ) -> Answer {
         Self::require_manager(me)?;
-        let (tenant, _) = self.customer_of(me, customer)?;
+        let (tenant, rel) = self.customer_of(me, customer)?;
         if !OFFERS.iter().any(|o| o.id == body.offer_id) {
             return Err(invalid_msg("offerId", "offerId is not in the catalogue"));
         }
+        if !rules::may_purchase(tenant.mca.is_some()) {
+            return Err(fail(
+                ErrorCode::McaRequired,
+                "Either a partner confirmation of the customer acceptance of the Microsoft Customer Agreement must be provided or the customer must accept the Microsoft Customer Agreement in the Microsoft Admin Center before you can complete this purchase",
+            ));
+        }
+        require_subscription_rights(rel.dap, &body.offer_id)?;
         if !(1..=10_000).contains(&body.quantity) {
             return Err(invalid_msg(
                 "quantity",
@@ -119,7 +154,9 @@ impl MockBackend {
                 "quantity must be from 1 to 10,000 seats",
             ));
         }
+        let (_, rel) = self.customer_of(me, customer)?;
         let i = self.find_subscription(me, customer, sub)?;
+        require_subscription_rights(rel.dap, &self.state.subscriptions[i].offer_id)?;
         let s = &mut self.state.subscriptions[i];
         if let Some(status) = body.status {
             s.active = status == SubscriptionStatus::Active;
@@ -176,7 +213,8 @@ impl MockBackend {
         body: wire::LicenseUpdate,
     ) -> Answer {
         Self::require_manager(me)?;
-        let (tenant, _) = self.customer_of(me, customer)?;
+        let (tenant, rel) = self.customer_of(me, customer)?;
+        require_admin(rel.dap)?;
         if !self.users_of(tenant.id).iter().any(|u| u.id == uid) {
             return Err(fail(
                 ErrorCode::NotFound,

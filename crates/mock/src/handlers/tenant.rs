@@ -159,10 +159,10 @@ impl MockBackend {
             Refusal::OwnTenant => fail(ErrorCode::OwnTenant, "A partner cannot accept its own invitation"),
             Refusal::CloudMismatch => error_response(ErrorCode::CloudMismatch, &format!("The partner operates in {}; your organization is in {}", partner.cloud.name(), tenant.cloud.name()), vec![partner.cloud.name().into(), tenant.cloud.name().into()]),
             Refusal::RegionMismatch => {
-                let region = country::find(&partner.country).map_or("", |c| c.region.name());
-                error_response(ErrorCode::RegionMismatch, &format!("The partner sells in {} ({region}); your organization is in {}", country_name(&partner.country), country_name(&tenant.country)), vec![partner.country.clone(), tenant.country.clone(), region.into()])
+                let market = country::market_of(&partner.country).map_or("no CSP market", |m| m.name());
+                error_response(ErrorCode::RegionMismatch, &format!("The partner is located in {} and sells only in its CSP market ({market}); your organization is in {}", country_name(&partner.country), country_name(&tenant.country)), vec![partner.country.clone(), tenant.country.clone(), market.into()])
             }
-            Refusal::InsufficientRole => fail(ErrorCode::InsufficientRole, if parsed.dap { "Only a Global administrator can accept an invitation that asks for admin privileges" } else { "Only a Global or Billing administrator can accept this invitation" }),
+            Refusal::InsufficientRole => fail(ErrorCode::InsufficientRole, "Only a Global administrator can accept a partner's request"),
         })?;
         if tenant.mca.is_none() {
             let agreement = body.agreement.as_ref().ok_or_else(|| {
@@ -240,7 +240,7 @@ impl MockBackend {
     }
 
     pub(crate) fn remove_admin(&mut self, me: &User, pid: TenantId) -> Answer {
-        if me.customer_role != Some(CustomerRole::GlobalAdmin) {
+        if !me.customer_role.is_some_and(CustomerRole::may_remove_admin) {
             return Err(fail(
                 ErrorCode::InsufficientRole,
                 "Only a Global administrator can remove a partner's admin permissions",

@@ -60,6 +60,10 @@ const SCENARIOS: &[Scenario] = &[
         scenarios::customers::scale_customer_changes_stick,
     ),
     (
+        "rights follow what the customer granted",
+        scenarios::customers::rights_follow_what_the_customer_granted,
+    ),
+    (
         "no relationship is Partner Center's 20002",
         scenarios::customers::no_relationship_is_pc_20002,
     ),

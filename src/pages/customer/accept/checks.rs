@@ -13,12 +13,12 @@ use leptos::prelude::*;
 pub(super) fn PartnerFacts(view: InvitationView) -> impl IntoView {
     let c = ctx();
     let code = view.partner_country.clone();
-    let region = country::find(&code).map(|k| k.region);
+    let market = country::market_of(&code);
     view! {
         <dl class="facts">
             <dt>{tr(Key::PartnerLabel)}</dt><dd>{view.partner_name.clone()}</dd>
             <dt>{tr(Key::PartnerLocation)}</dt>
-            <dd>{move || format!("{} ({})", crate::platform::country_name(&code, c.lang.get().tag()), region.map(|r| i18n::region(c.lang.get(), r)).unwrap_or_default())}</dd>
+            <dd>{move || format!("{} ({})", crate::platform::country_name(&code, c.lang.get().tag()), i18n::market(c.lang.get(), market))}</dd>
             <dt>{tr(Key::PartnerIdLabel)}</dt><dd>{view.partner_mpn_id.clone()}</dd>
             {view.indirect_reseller_name.clone().map(|r| view! { <dt>{tr(Key::IndirectReseller)}</dt><dd>{r}</dd> })}
         </dl>
@@ -30,12 +30,11 @@ pub(super) fn checks(v: &InvitationView, me: &Me) -> Vec<(Key, bool, String)> {
     let lang = ctx().lang.get();
     let role = me.user.customer_role.unwrap_or(CustomerRole::User);
     let role_name = i18n::customer_role(lang, role);
-    let role_ok = role.may_accept(v.dap);
-    let role_msg = match (role_ok, v.dap) {
-        (true, true) => i18n::text(lang, Key::RoleOkDap).to_string(),
-        (true, false) => i18n::format(lang, Key::RoleOk, &[role_name]),
-        (false, true) => i18n::format(lang, Key::RoleBadDap, &[role_name]),
-        (false, false) => i18n::format(lang, Key::RoleBad, &[role_name]),
+    let role_ok = role.may_accept();
+    let role_msg = if role_ok {
+        i18n::text(lang, Key::RoleOk).to_string()
+    } else {
+        i18n::format(lang, Key::RoleBad, &[role_name])
     };
     let cloud_ok = me.cloud == v.cloud;
     let cloud_msg = if cloud_ok {
@@ -49,11 +48,7 @@ pub(super) fn checks(v: &InvitationView, me: &Me) -> Vec<(Key, bool, String)> {
     };
     let region_ok = country::within_partner_market(&v.partner_country, &me.country);
     let name = |code: &str| crate::platform::country_name(code, lang.tag());
-    let region_of = |code: &str| {
-        country::find(code)
-            .map(|k| i18n::region(lang, k.region))
-            .unwrap_or_default()
-    };
+    let region_of = |code: &str| i18n::market(lang, country::market_of(code));
     let region_msg = if region_ok {
         i18n::format(
             lang,

@@ -14,24 +14,20 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn AcceptedNotice(view: InvitationView) -> impl IntoView {
     let c = ctx();
-    let date = view
-        .accepted_at
-        .as_deref()
-        .and_then(|d| d.get(..10))
-        .unwrap_or_default()
-        .to_string();
+    let at = view.accepted_at.clone().unwrap_or_default();
+    let date = move || crate::intl::date(c.lang.get(), &at);
     match view.accepted_by_you {
         Some(true) => view! {
             <section class="done" aria-labelledby="accepted-heading">
                 <h2 id="accepted-heading">{tr(Key::AlreadyAcceptedTitle)}</h2>
-                <p role="status">{move || trf(Key::YouAcceptedOn, &[&date])}</p>
+                <p role="status">{move || trf(Key::YouAcceptedOn, &[&date()])}</p>
                 <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
             </section>
         }
         .into_any(),
         Some(false) => view! { <p class="problem" role="alert">{tr(Key::LinkTaken)}</p> }.into_any(),
         None => view! {
-            <p class="notice" role="status">{move || trf(Key::AcceptedAnonymously, &[&date])}</p>
+            <p class="notice" role="status">{move || trf(Key::AcceptedAnonymously, &[&date()])}</p>
             {move || c.customer.get().is_none().then(|| view! { <CustomerSignIn cloud=view.cloud/> })}
         }
         .into_any(),
@@ -64,7 +60,7 @@ pub(super) fn DoneView(response: AcceptResponse) -> impl IntoView {
                 AcceptOutcome::Created => trf(Key::DoneCreated, &[&company, &p2]),
                 AcceptOutcome::DapRestored | AcceptOutcome::DapGranted => trf(Key::DoneRestored, &[&p2]),
                 AcceptOutcome::AlreadyExists => trf(Key::DoneExisting, &[&p2]),
-                AcceptOutcome::AlreadyAccepted => trf(Key::YouAcceptedOn, &[accepted_on.get(..10).unwrap_or_default()]),
+                AcceptOutcome::AlreadyAccepted => trf(Key::YouAcceptedOn, &[&crate::intl::date(c.lang.get(), &accepted_on)]),
             }}</p>
             {(dap && outcome == AcceptOutcome::Created).then(|| view! { <p>{move || trf(Key::DoneDap, &[&p3])}</p> })}
             <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>

@@ -136,7 +136,7 @@ fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl Int
     let accepted = view.status == Some(InvitationStatus::Accepted);
     view! {
         <div class=portal_class>
-            <div class="portal-bar"><span class="portal-name">{portal.name()}</span></div>
+            <div class="portal-bar"><span class="portal-name">{tr(match portal { Portal::Microsoft365AdminCenter => Key::PortalM365, Portal::OfficeAdminPortal => Key::PortalOffice })}</span></div>
             <div class="page narrow">
                 <h1>{move || trf(Key::InvitationFrom, &[&title_name])}</h1>
                 <p>{tr(Key::PortalIntro)}</p>

@@ -108,7 +108,7 @@ pub(super) fn Review(
                         <label for="mca-accept">{tr(Key::McaAcceptBox)}</label>
                         <Show when=move || tried.get() && !agreed.get()><p class="field-error" id="mca-accept-error">{tr(Key::McaAcceptRequired)}</p></Show>
                     </div>
-                    <p class="muted">{move || trf(Key::McaDate, &[&shown_date])}</p>
+                    <p class="muted">{move || trf(Key::McaDate, &[&crate::intl::date_time_utc(ctx().lang.get(), &shown_date)])}</p>
                 </fieldset>
             })}
             {move || accept.value().get().and_then(Result::err).map(|e| match problem_key(&e) {

@@ -85,6 +85,10 @@ pub fn acceptance_refusals(api: &mut dyn Api) {
         "{}",
         e.description
     );
+    // Brazil is a single-country market: Argentina is outside it.
+    let argentina = sign_in(api, "Lucía Fernández");
+    let e = err(accept(api, &argentina, &inv.link, None), 403, 40303);
+    assert!(e.description.contains("Argentina"), "{}", e.description);
     let germany_cloud = sign_in(api, "Emma Vogel");
     err(
         accept(api, &germany_cloud, &inv.link, Some(mca())),
@@ -95,13 +99,12 @@ pub fn acceptance_refusals(api: &mut dyn Api) {
     err(accept(api, &billing, &inv.link, None), 403, 40301);
     let plain = sign_in(api, "Elisa Nunes");
     err(accept(api, &plain, &inv.link, None), 403, 40301);
+    // Only a Global administrator accepts, even without admin privileges.
     let no_dap = invite(api, &partner, false, "");
-    let r: AcceptResponse = ok(accept(api, &billing, &no_dap.link, None));
-    assert_eq!(
-        r.outcome,
-        AcceptOutcome::Created,
-        "a Billing administrator accepts without admin privileges"
-    );
+    err(accept(api, &billing, &no_dap.link, None), 403, 40301);
+    let admin = sign_in(api, "Beatriz Rocha");
+    let r: AcceptResponse = ok(accept(api, &admin, &no_dap.link, None));
+    assert_eq!(r.outcome, AcceptOutcome::Created);
 }
 
 pub fn link_problems(api: &mut dyn Api) {

@@ -225,7 +225,12 @@ pub fn manage_a_customer(api: &mut dyn Api) {
 
 pub fn scale_customer_changes_stick(api: &mut dyn Api) {
     let token = sign_in(api, "Priya Raman");
-    let first = customers(api, &token, "size=1").items.remove(0);
+    // One that granted admin privileges and accepted the agreement.
+    let first = customers(api, &token, "size=50&filter=delegated")
+        .items
+        .into_iter()
+        .find(|c| c.mca_accepted == Some(true))
+        .expect("a customer that can be sold to");
     let base = format!("/v1/customers/{}", first.id);
     let _: Subscription = ok(send(
         api,
@@ -271,4 +276,62 @@ pub fn no_relationship_is_pc_20002(api: &mut dyn Api) {
         20002,
     );
     assert_eq!(e.description, "No relationship between caller and account.");
+}
+
+/// Rights follow what the customer granted: no users or licenses without
+/// admin privileges, Azure plans only; no purchase before the agreement
+/// (Partner Center's 13605).
+pub fn rights_follow_what_the_customer_granted(api: &mut dyn Api) {
+    let fabrikam = sign_in(api, "Ana Souza");
+    let wingtip = customers(api, &fabrikam, "q=wingtip").items.remove(0);
+    assert_eq!(wingtip.delegated_admin, Some(DelegatedAdmin::Removed));
+    let base = format!("/v1/customers/{}", wingtip.id);
+    for path in ["users", "subscribedskus"] {
+        err(
+            send(api, Some(&fabrikam), "GET", &format!("{base}/{path}"), None),
+            403,
+            40306,
+        );
+    }
+    err(
+        send(
+            api,
+            Some(&fabrikam),
+            "POST",
+            &format!("{base}/subscriptions"),
+            Some(json!({ "offerId": "o365-e3", "quantity": 3 })),
+        ),
+        403,
+        40306,
+    );
+    let azure: Subscription = ok(send(
+        api,
+        Some(&fabrikam),
+        "POST",
+        &format!("{base}/subscriptions"),
+        Some(json!({ "offerId": "azure-plan", "quantity": 1 })),
+    ));
+    let _: Subscription = ok(send(
+        api,
+        Some(&fabrikam),
+        "PATCH",
+        &format!("{base}/subscriptions/{}", azure.id),
+        Some(json!({ "status": "suspended" })),
+    ));
+    // Woodgrove has not accepted the Microsoft Customer Agreement.
+    let tailspin = sign_in(api, "Dana Whitfield");
+    let woodgrove = customers(api, &tailspin, "q=woodgrove").items.remove(0);
+    assert_eq!(woodgrove.mca_accepted, Some(false));
+    let e = err(
+        send(
+            api,
+            Some(&tailspin),
+            "POST",
+            &format!("/v1/customers/{}/subscriptions", woodgrove.id),
+            Some(json!({ "offerId": "azure-plan", "quantity": 1 })),
+        ),
+        403,
+        13605,
+    );
+    assert!(e.description.contains("Microsoft Customer Agreement"));
 }

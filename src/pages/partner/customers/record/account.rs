@@ -50,7 +50,7 @@ pub(super) fn AccountTab(customer: Customer) -> impl IntoView {
                     <section>
                         <h3>{tr(Key::McaTitle)}</h3>
                         {match agreement {
-                            Some(a) => view! { <p>{move || trf(Key::McaStatusAccepted, &[a.date_agreed.get(..10).unwrap_or_default(), &format!("{} {}", a.primary_contact.first_name, a.primary_contact.last_name)])}</p> }.into_any(),
+                            Some(a) => view! { <p>{move || trf(Key::McaStatusAccepted, &[&crate::intl::date(c.lang.get(), &a.date_agreed), &format!("{} {}", a.primary_contact.first_name, a.primary_contact.last_name)])}</p> }.into_any(),
                             None => view! { <p>{tr(Key::McaStatusMissing)}</p><AttestForm customer_id=d.id.clone() form=attest/> }.into_any(),
                         }}
                     </section>

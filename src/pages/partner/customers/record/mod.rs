@@ -10,8 +10,9 @@ mod users;
 use crate::api::client::{self, Client};
 use crate::api::error::ApiError;
 use crate::api::wire::Customer;
-use crate::context::{ctx, tr};
+use crate::context::{ctx, tr, trf};
 use crate::domain::ids::TenantId;
+use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::Key;
 use account::AccountTab;
 use leptos::prelude::*;
@@ -82,6 +83,11 @@ pub fn Record(customer: Customer) -> impl IntoView {
         tab.set(all[next]);
         crate::platform::focus(&tab_id2(all[next]));
     };
+    let tab_id3 = tab_id.clone();
+    let to_agreement = Callback::new(move |_| {
+        tab.set(RecordTab::Account);
+        crate::platform::focus(&tab_id3(RecordTab::Account));
+    });
     let cust = StoredValue::new(customer.clone());
     let name = customer.company_profile.company_name.clone();
     let section_label = name.clone();
@@ -104,7 +110,7 @@ pub fn Record(customer: Customer) -> impl IntoView {
                     let customer = cust.get_value();
                     match tab.get() {
                         RecordTab::Account => view! { <AccountTab customer=customer/> }.into_any(),
-                        RecordTab::Services => view! { <ServicesTab customer=customer/> }.into_any(),
+                        RecordTab::Services => view! { <ServicesTab customer=customer to_agreement=to_agreement/> }.into_any(),
                         RecordTab::Users => view! { <UsersTab customer=customer/> }.into_any(),
                         RecordTab::Portals => view! { <PortalsTab customer=customer/> }.into_any(),
                     }
@@ -113,6 +119,18 @@ pub fn Record(customer: Customer) -> impl IntoView {
             </div>
         </section>
         {move || { c.lang.get(); }}
+    }
+}
+
+/// Why the partner cannot manage the customer's users, licenses or admin
+/// portals (no admin privileges, never granted or removed) and what it still
+/// may do; the way to ask for them is under the record (`NextSteps`).
+#[component]
+fn NeedsAdmin(customer: Customer) -> impl IntoView {
+    let name = customer.company_profile.company_name.clone();
+    let removed = customer.delegated_admin == Some(DelegatedAdmin::Removed);
+    view! {
+        <p class="notice needs-admin" role="note">{move || trf(if removed { Key::DapRemovedLimits } else { Key::NoDapLimits }, &[&name])}</p>
     }
 }
 

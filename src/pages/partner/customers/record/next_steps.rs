@@ -12,6 +12,18 @@ use crate::i18n::{self, Key};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 
+/// The customer removed the partner's admin permissions: what the partner
+/// still owes it. Partner Center's article (pt-BR, 2020-06-05, the version
+/// this product follows; MicrosoftDocs/partner-center-pr.pt-br,
+/// `request-a-relationship-with-a-customer.md`, and the English 2019 text at
+/// <https://docs.microsoft.com/partner-center/request-a-relationship-with-a-customer>):
+/// "you continue to be responsible for providing customer support ... even
+/// after a customer reassigns or removes administrator permissions. In this
+/// situation, if the customer requires help, you can call Microsoft support
+/// to open a service request on behalf of the customer." (The 2023 English
+/// revision says a service request waits until the relationship is
+/// re-established; the article the product was reviewed against is
+/// followed.)
 #[component]
 pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
     let c = ctx();
@@ -52,8 +64,9 @@ pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
     view! {
         <section class="next-steps">
             <h3>{tr(Key::NextSteps)}</h3>
+            {removed.then(|| { let name = name.clone(); view! { <p class="notice removed-support">{move || trf(Key::RemovedSupport, &[&name])}</p> } })}
             <div class="row">
-                {removed.then(|| view! { <a class="button" href=href(AppRoute::NewInvitation { dap: true })>{tr(Key::RequestDapAgain)}</a> })}
+                {removed.then(|| view! { <a class="button" href=href(AppRoute::NewInvitation)>{tr(Key::RequestDapAgain)}</a> })}
                 <button type="button" class="danger" disabled=move || !manager() on:click=move |_| confirming.set(true)>{tr(Key::RemoveRelationship)}</button>
             </div>
             <Show when=move || !manager()><p class="muted">{tr(Key::ManagerOnly)}</p></Show>

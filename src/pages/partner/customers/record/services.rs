@@ -8,15 +8,21 @@ use crate::api::wire::{
 };
 use crate::api::{client, op};
 use crate::components::{ErrorBanner, Fetched};
-use crate::context::{ctx, tr};
+use crate::context::{ctx, tr, trf};
 use crate::domain::ids::TenantId;
+use crate::domain::relationship::{may_administer, may_manage_subscription, DelegatedAdmin};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn ServicesTab(customer: Customer) -> impl IntoView {
+pub(super) fn ServicesTab(
+    customer: Customer,
+    /// Opens the Account tab, where the agreement is attested.
+    to_agreement: Callback<()>,
+) -> impl IntoView {
     let c = ctx();
     let data = super::customer_read(&customer, |api, customer| async move {
+        let detail = api.call(op::GetCustomer { customer }).await?;
         let subs = api.call(op::ListSubscriptions { customer }).await?;
         let offers = api.call(op::ListOffers {}).await?;
         let profile = api.call(op::GetPartnerProfile {}).await?;
@@ -33,7 +39,7 @@ pub(super) fn ServicesTab(customer: Customer) -> impl IntoView {
                     .map(|r| (r.id, format!("{} (MPN {})", r.name, r.mpn_id))),
             );
         }
-        Ok::<_, ApiError>((subs.items, offers.items, eligible))
+        Ok::<_, ApiError>((subs.items, offers.items, eligible, detail))
     });
     let cid = customer.id.clone();
     let offer = RwSignal::new(String::new());
@@ -84,17 +90,24 @@ pub(super) fn ServicesTab(customer: Customer) -> impl IntoView {
         {move || action_error.get().map(|(_, e)| view! { <ErrorBanner what=what(Key::TabServices) error=e/> })}
         <Fetched resource=data what=what(Key::TabServices) let:value>
             {
-                let (subs, offers, eligible) = value;
+                let (subs, mut offers, eligible, detail) = value;
                 {
-                if offer.get_untracked().is_empty() {
-                    if let Some(o) = offers.first() { offer.set(o.id.clone()); }
+                let dap = detail.delegated_admin.unwrap_or(DelegatedAdmin::None);
+                let admin = may_administer(dap);
+                let mca = detail.mca_accepted.unwrap_or(false);
+                let azure_offers: Vec<String> = offers.iter().filter(|o| o.azure).map(|o| o.id.clone()).collect();
+                offers.retain(|o| may_manage_subscription(dap, o.azure));
+                if !offers.iter().any(|o| o.id == offer.get_untracked()) {
+                    offer.set(offers.first().map(|o| o.id.clone()).unwrap_or_default());
                 }
+                let customer_name = detail.company_profile.company_name.clone();
                 let cid = cid.clone();
                 view! {
                     {if subs.is_empty() { Some(view! { <p class="muted">{tr(Key::NoSubscriptions)}</p> }) } else { None }}
                     <ul class="subs plain">
                         {subs.into_iter().map(|s| {
                             let active = s.status == SubscriptionStatus::Active;
+                            let manageable = may_manage_subscription(dap, azure_offers.contains(&s.offer_id));
                             let target = client::id::<TenantId>(&cid).and_then(|c| Ok((c, client::id::<uuid::Uuid>(&s.id)?)));
                             let target2 = target.clone();
                             let chosen = RwSignal::new(s.support_contact.as_ref().map(|x| x.support_tenant_id.clone()).unwrap_or_else(|| eligible.first().map(|e| e.0.clone()).unwrap_or_default()));
@@ -108,7 +121,7 @@ pub(super) fn ServicesTab(customer: Customer) -> impl IntoView {
                                         " · " {tr(Key::SupportContact)} ": " {contact.clone().unwrap_or_else(|| tr(Key::NoneYet)().to_string())}
                                     </p>
                                     <div class="row">
-                                        <button type="button" on:click={
+                                        <button type="button" disabled=!manageable on:click={
                                             move |_| {
                                                 let api = c.partner_api();
                                                 let body = SubscriptionPatch { status: Some(if active { SubscriptionStatus::Suspended } else { SubscriptionStatus::Active }), quantity: None };
@@ -116,6 +129,7 @@ pub(super) fn ServicesTab(customer: Customer) -> impl IntoView {
                                                 run(Key::SubscriptionUpdated, Box::pin(async move { let (customer, subscription) = target?; api.call(op::UpdateSubscription { customer, subscription, body }).await.map(|_| ()) }));
                                             }
                                         }>{move || if active { tr(Key::Suspend)() } else { tr(Key::Reactivate)() }}</button>
+                                        {(!manageable).then(|| view! { <span class="muted">"(" {tr(Key::NeedsDap)} ")"</span> })}
                                         <label for=select_id.clone()>{tr(Key::AssignSupport)}</label>
                                         <select id=select_id prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                                             {eligible.iter().map(|(id, label)| view! { <option value=id.clone()>{label.clone()}</option> }).collect_view()}
@@ -131,7 +145,14 @@ pub(super) fn ServicesTab(customer: Customer) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
-                    <form class="row provision" on:submit=provision.clone()>
+                    {(!mca).then(|| { let customer_name = customer_name.clone(); view! {
+                        <div class="notice mca-needed" role="note">
+                            <p>{move || trf(Key::McaNeeded, &[&customer_name])}</p>
+                            <button type="button" on:click=move |_| to_agreement.run(())>{tr(Key::GoToAgreement)}</button>
+                        </div>
+                    } })}
+                    {(!admin && mca).then(|| view! { <p class="help">{tr(Key::AzureOnly)}</p> })}
+                    <form class="row provision" class:hidden=!mca on:submit=provision.clone()>
                         <div class="field inline">
                             <label for=format!("offer-{cid}")>{tr(Key::Offer)}</label>
                             <select id=format!("offer-{cid}") prop:value=move || offer.get() on:change=move |ev| offer.set(event_target_value(&ev))>

@@ -2,22 +2,30 @@
 //! within the seats bought.
 
 use super::what;
+use super::NeedsAdmin;
 use crate::api::error::ApiError;
 use crate::api::wire::{Customer, LicenseUpdate};
 use crate::api::{client, op};
 use crate::components::{ErrorBanner, Fetched};
 use crate::context::{ctx, tr, trf};
 use crate::domain::ids::TenantId;
+use crate::domain::relationship::{may_administer, DelegatedAdmin};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
 #[component]
 pub(super) fn UsersTab(customer: Customer) -> impl IntoView {
     let c = ctx();
+    // Without admin privileges the customer's users are out of reach: the
+    // tab says why instead of asking (see `may_administer`).
     let data = super::customer_read(&customer, |api, customer| async move {
+        let detail = api.call(op::GetCustomer { customer }).await?;
+        if !may_administer(detail.delegated_admin.unwrap_or(DelegatedAdmin::None)) {
+            return Ok::<_, ApiError>(Err(detail));
+        }
         let users = api.call(op::ListCustomerUsers { customer }).await?;
         let skus = api.call(op::ListSubscribedSkus { customer }).await?;
-        Ok::<_, ApiError>((users.items, skus.items))
+        Ok(Ok((users.items, skus.items)))
     });
     let action_error = RwSignal::new(None::<ApiError>);
     let cid = customer.id.clone();
@@ -51,13 +59,16 @@ pub(super) fn UsersTab(customer: Customer) -> impl IntoView {
         {move || action_error.get().map(|e| view! { <ErrorBanner what=what(Key::TabUsers) error=e/> })}
         <Fetched resource=data what=what(Key::TabUsers) let:value>
             {
-                let (users, skus) = value;
+                let (users, skus) = match value {
+                    Ok(found) => found,
+                    Err(detail) => return view! { <NeedsAdmin customer=detail/> }.into_any(),
+                };
                 {
                 let update = update.clone();
                 view! {
                     <h3>{tr(Key::Licenses)}</h3>
                     <ul class="plain">
-                        {skus.iter().map(|k| { let (n, a, t) = (k.name.clone(), k.consumed_units.to_string(), k.active_units.to_string()); view! { <li>{move || trf(Key::AvailableSeats, &[&n, &a, &t])}</li> } }).collect_view()}
+                        {skus.iter().map(|k| { let (n, a, t) = (k.name.clone(), k.consumed_units, k.active_units); view! { <li>{move || { let lang = c.lang.get(); crate::intl::count(lang, i18n::Counted::SeatsAssigned, t.into(), &[&n, &crate::intl::number(lang, a.into())]) }}</li> } }).collect_view()}
                     </ul>
                     <h3>{tr(Key::Users)}</h3>
                     <table class="data compact">
