@@ -96,6 +96,23 @@ strings! {
     CustomerEmail => "Customer's email", "Email do cliente";
     EmailLanguage => "Email language", "Idioma do email";
     IndirectReseller => "On behalf of an indirect reseller", "Em nome de um revendedor indireto";
+    IndirectResellerLabel => "Indirect reseller", "Revendedor indireto";
+    IndirectProviderLabel => "Indirect provider", "Provedor indireto";
+    ChooseProvider => "Your indirect provider", "Seu provedor indireto";
+    ChooseProviderHelp => "As an indirect reseller you buy through an indirect provider: the link names it, and the customer's acceptance gives it a reseller relationship too (without admin privileges).", "Como revendedor indireto, você compra por meio de um provedor indireto: o link o indica, e o aceite do cliente também cria uma relação de revendedor com ele (sem privilégios de admin).";
+    ThroughProvider => "through the indirect provider {0}", "por meio do provedor indireto {0}";
+    GrantProvider => "A reseller relationship with {0}, the indirect provider {1} buys through: {0} bills {1} for your Microsoft cloud services and supports it. It gets no admin privileges in your organization.", "Uma relação de revendedor com a {0}, o provedor indireto por meio do qual a {1} compra: a {0} cobra a {1} pelos seus serviços de nuvem da Microsoft e dá suporte a ela. Ela não recebe privilégios de admin na sua organização.";
+    DoneProvider => "{0}, the indirect provider {1} buys through, has a reseller relationship with your organization too.", "A {0}, o provedor indireto por meio do qual a {1} compra, também tem uma relação de revendedor com a sua organização.";
+    ProviderOf => "Indirect provider of {0}", "Provedor indireto da {0}";
+    LinkNoProvider => "This invitation comes from an indirect reseller but does not name the indirect provider it buys through (indirectCSPId). Ask the partner for a new link.", "Este convite vem de um revendedor indireto, mas não indica o provedor indireto por meio do qual ele compra (indirectCSPId). Peça um novo link ao parceiro.";
+    LinkProviderNotLinked => "This link names an indirect provider that the indirect reseller does not buy through, so it cannot be accepted. Ask the partner for a new link.", "Este link indica um provedor indireto por meio do qual o revendedor indireto não compra, então não pode ser aceito. Peça um novo link ao parceiro.";
+    LinkNoQuery => "the link has no parameters", "o link não tem parâmetros";
+    LinkMissingParam => "the link has no {0}", "o link não tem {0}";
+    LinkNotGuid => "{0} “{1}” is not a GUID", "{0} “{1}” não é um GUID";
+    LinkUnknownType => "invType “{0}” is not a known invitation type", "invType “{0}” não é um tipo de convite conhecido";
+    LinkDapNotBoolean => "DAP “{0}” is not true or false", "DAP “{0}” não é true nem false";
+    LinkMsppNotNumber => "msppId “{0}” is not a number", "msppId “{0}” não é um número";
+    LinkDuplicate => "{0} appears twice", "{0} aparece duas vezes";
     NoIndirectReseller => "None: a direct invitation from you", "Nenhum: um convite direto seu";
     CreateInvitation => "Create the invitation and review the email", "Criar o convite e revisar o email";
     Creating => "Creating the invitation…", "Criando o convite…";
@@ -113,6 +130,7 @@ strings! {
     Body => "Message", "Mensagem";
     PersonalisedLink => "Personalised link", "Link personalizado";
     LinkMissing => "The message no longer holds the personalised link unchanged. The customer needs it to accept: put it back before handing the email over.", "A mensagem não contém mais o link personalizado sem alterações. O cliente precisa dele para aceitar: coloque-o de volta antes de enviar o email.";
+    LinkExtension => "Unlike Partner Center's reusable link, this one is for this customer only: it carries this invitation's id (invitationId), so you see when it is accepted and can revoke it. Its other parameters are Partner Center's.", "Diferente do link reutilizável do Partner Center, este vale só para este cliente: ele leva o id deste convite (invitationId), para você ver quando for aceito e poder revogá-lo. Os demais parâmetros são os do Partner Center.";
     PutLinkBack => "Put the link back", "Colocar o link de volta";
     LinkRestored => "The link is back in the message.", "O link voltou para a mensagem.";
     OpenInMail => "Open in email app", "Abrir no app de email";
@@ -366,6 +384,22 @@ pub enum Counted {
 impl Counted {
     /// Every counted phrase (for tests).
     pub const ALL: [Counted; 2] = [Counted::Customers, Counted::SeatsAssigned];
+}
+
+/// Why a link cannot be read, in the UI language (parameter names stay as
+/// the link spells them).
+pub fn link_problem(lang: Lang, e: &crate::domain::link::LinkError) -> String {
+    use crate::domain::link::LinkError::*;
+    match e {
+        NoQuery => text(lang, Key::LinkNoQuery).to_string(),
+        Missing(p) => format(lang, Key::LinkMissingParam, &[p]),
+        NotAGuid(p, v) => format(lang, Key::LinkNotGuid, &[p, v]),
+        UnknownType(v) => format(lang, Key::LinkUnknownType, &[v]),
+        DapNotBoolean(v) => format(lang, Key::LinkDapNotBoolean, &[v]),
+        MsppIdNotANumber(v) => format(lang, Key::LinkMsppNotNumber, &[v]),
+        Duplicate(p) => format(lang, Key::LinkDuplicate, &[p]),
+        IndirectWithoutProvider => text(lang, Key::LinkNoProvider).to_string(),
+    }
 }
 
 /// A counted phrase's forms: for exactly zero (as ICU's `=0`), for the

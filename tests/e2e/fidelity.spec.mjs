@@ -17,6 +17,12 @@ test('Portuguese follows the article: terms, counts, the default, Done', async (
   await record.getByRole('tab', { name: 'Serviços' }).click();
   await expect(record.getByLabel('Atribuir contatos de suporte')).toBeVisible();
   await checkA11y(page, 'record in Portuguese');
+  // The longest Portuguese labels are not cut: anything that overflows its
+  // box carries its full text in a title.
+  const clipped = await page.evaluate(() => [...document.querySelectorAll('.crow .col, .crow .col *, .badge, [role=tab], button, label')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && !el.closest('[title]'))
+    .map((el) => el.textContent.trim()));
+  expect(clipped).toEqual([]);
 
   await page.getByRole('link', { name: 'Solicitar uma relação de revendedor' }).first().click();
   await expect(page.getByRole('heading', { name: 'Solicitar uma relação de revendedor' })).toBeVisible();

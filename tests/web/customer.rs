@@ -17,6 +17,7 @@ async fn invite(partner: &str, dap: bool) -> Invitation {
         customer_email: String::new(),
         email_language: Lang::En,
         indirect_reseller_id: None,
+        indirect_provider_id: None,
         app_base: "http://x.example/".into(),
     };
     client_as(partner)
@@ -88,6 +89,7 @@ async fn unknown_altered_revoked_expired_links() {
                 customer_email: String::new(),
                 email_language: Lang::En,
                 indirect_reseller_id: None,
+                indirect_provider_id: None,
                 app_base: "http://x.example/".into(),
             }),
         js_sys::Date::now() as i64 - 91 * 86_400_000,

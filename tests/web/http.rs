@@ -50,6 +50,7 @@ async fn http_client_speaks_the_contract() {
         customer_email: String::new(),
         email_language: Lang::PtBr,
         indirect_reseller_id: None,
+        indirect_provider_id: None,
         app_base: "https://app.example/".into(),
     };
     let a: Invitation = me_api
@@ -142,6 +143,7 @@ async fn a_lost_body_after_a_write_is_reported_as_maybe_applied() {
         customer_email: String::new(),
         email_language: Lang::En,
         indirect_reseller_id: None,
+        indirect_provider_id: None,
         app_base: "https://app.example/".into(),
     };
     let before = named(&ana, "Lost Body Ltda").await;
@@ -182,6 +184,7 @@ async fn waiting_for_headers_is_bounded_by_the_timeout() {
         customer_email: String::new(),
         email_language: Lang::En,
         indirect_reseller_id: None,
+        indirect_provider_id: None,
         app_base: "https://app.example/".into(),
     };
     let before = named(&ana, "Silent Server Ltda").await;

@@ -11,5 +11,6 @@ mod customers;
 mod fidelity;
 mod http;
 mod partner;
+mod two_tier;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

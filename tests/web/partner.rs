@@ -83,6 +83,7 @@ async fn create(lang: Lang, dap: bool, name: &str) -> Invitation {
         customer_email: "ana@contoso.com.br".into(),
         email_language: lang,
         indirect_reseller_id: None,
+        indirect_provider_id: None,
         app_base: "https://app.example/".into(),
     };
     client_as("Ana Souza")
@@ -231,8 +232,11 @@ async fn an_indirect_provider_invites_on_behalf_of_a_reseller() {
         link.contains("invType=IndirectResellerRelationship") && link.contains("&msppId=3300101&"),
         "{link}"
     );
+    // The reseller in partnerId, the provider (Tailspin) in indirectCSPId.
     assert!(
-        link.contains(&format!("indirectCSPId={relecloud}")),
+        link.contains(&format!(
+            "partnerId={relecloud}&msppId=3300101&DAP=true&indirectCSPId=0de00000-0000-4003-8000-000000000003&"
+        )),
         "{link}"
     );
 }

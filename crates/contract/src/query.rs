@@ -99,3 +99,16 @@ mod tests {
         assert_eq!(CustomerSort::parse("Name"), None);
     }
 }
+
+query_enum! {
+    /// Which side of two-tier relationships to list (Partner Center's
+    /// `relationship_type`, "Retrieve a list of indirect resellers",
+    /// <https://learn.microsoft.com/partner-center/developer/retrieve-a-list-of-indirect-resellers>).
+    IndirectRelationshipType {
+        /// Signed in as an indirect provider: its indirect resellers (the default).
+        #[default]
+        IsIndirectCloudSolutionProviderOf => "IsIndirectCloudSolutionProviderOf",
+        /// Signed in as an indirect reseller: its indirect providers.
+        IsIndirectResellerOf => "IsIndirectResellerOf",
+    }
+}

@@ -224,6 +224,14 @@ pub struct Customer {
     /// Extension: when the relationship began (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relationship_since: Option<String>,
+    /// Extension, two-tier: for an indirect provider, the indirect reseller
+    /// the customer came through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indirect_reseller_name: Option<String>,
+    /// Extension, two-tier: for an indirect reseller, the indirect provider
+    /// the customer buys through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indirect_provider_name: Option<String>,
     /// Links.
     #[serde(default)]
     pub links: Links,
@@ -413,16 +421,22 @@ pub struct PartnerProfile {
     pub mpn_id: String,
     /// Whether it is an indirect provider (invites on behalf of resellers).
     pub indirect_provider: bool,
+    /// Whether it is an indirect reseller (buys through indirect providers:
+    /// its invitations name one).
+    #[serde(default)]
+    pub indirect_reseller: bool,
     /// Attributes.
     #[serde(default)]
     pub attributes: Attributes,
 }
 
-/// An indirect reseller of an indirect provider.
+/// A two-tier partner (Partner Center's `PartnerRelationship`): an indirect
+/// reseller of the signed-in provider, or an indirect provider of the
+/// signed-in reseller.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
-pub struct IndirectReseller {
+pub struct IndirectPartner {
     /// Tenant id.
     pub id: String,
     /// Name.
@@ -431,6 +445,12 @@ pub struct IndirectReseller {
     pub mpn_id: String,
     /// ISO country.
     pub location: String,
+    /// `is_indirect_cloud_solution_provider_of` or `is_indirect_reseller_of`.
+    #[serde(default)]
+    pub relationship_type: String,
+    /// `Active`.
+    #[serde(default)]
+    pub state: String,
     /// Attributes.
     #[serde(default)]
     pub attributes: Attributes,
@@ -451,9 +471,13 @@ pub struct InvitationRequest {
     pub customer_email: String,
     /// Email language.
     pub email_language: Lang,
-    /// For indirect providers: the indirect reseller's tenant id.
+    /// For indirect providers: the indirect reseller invited on behalf of.
     #[serde(default)]
     pub indirect_reseller_id: Option<String>,
+    /// For indirect resellers: the indirect provider the customer will buy
+    /// through (required when the partner has any).
+    #[serde(default)]
+    pub indirect_provider_id: Option<String>,
     /// The app's root URL the link is built on.
     pub app_base: String,
 }
@@ -506,9 +530,12 @@ pub struct Invitation {
     pub customer_name: String,
     /// Intended customer's email.
     pub customer_email: String,
-    /// Indirect reseller invited on behalf of, by name.
+    /// Two-tier: the indirect reseller the link names, by name.
     #[serde(default)]
     pub indirect_reseller_name: Option<String>,
+    /// Two-tier: the indirect provider the link names, by name.
+    #[serde(default)]
+    pub indirect_provider_name: Option<String>,
     /// The personalised link.
     pub link: String,
     /// State.
@@ -533,7 +560,8 @@ pub struct Invitation {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationView {
-    /// Partner tenant id.
+    /// The inviting partner's tenant id (for a two-tier link, the indirect
+    /// reseller, whichever order the link names the two in).
     pub partner_id: String,
     /// Partner name.
     pub partner_name: String,
@@ -543,11 +571,12 @@ pub struct InvitationView {
     pub partner_mpn_id: String,
     /// Partner cloud (decides the portal).
     pub cloud: Cloud,
-    /// Admin privileges requested.
+    /// Admin privileges requested (for the inviting partner).
     pub dap: bool,
-    /// Indirect reseller named by the link.
+    /// Two-tier: the indirect provider the customer will also have a
+    /// reseller relationship with.
     #[serde(default)]
-    pub indirect_reseller_name: Option<String>,
+    pub indirect_provider: Option<IndirectPartner>,
     /// The invitation's state (absent for a plain Partner Center link).
     #[serde(default)]
     pub status: Option<InvitationStatus>,
@@ -586,6 +615,10 @@ pub struct AcceptResponse {
     pub accepted_at: Option<String>,
     /// The relationship now.
     pub relationship: PartnerRelationship,
+    /// Two-tier: the indirect provider's relationship, created (or kept) by
+    /// the same acceptance.
+    #[serde(default)]
+    pub provider_relationship: Option<PartnerRelationship>,
 }
 
 /// A partner of the customer's tenant.
@@ -603,6 +636,10 @@ pub struct PartnerRelationship {
     pub delegated_admin: DelegatedAdmin,
     /// Since (RFC 3339).
     pub since: String,
+    /// Two-tier: for an indirect provider, the indirect reseller the
+    /// customer came through.
+    #[serde(default)]
+    pub indirect_reseller_name: Option<String>,
     /// Attributes.
     #[serde(default)]
     pub attributes: Attributes,

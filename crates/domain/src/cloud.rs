@@ -43,6 +43,23 @@ impl Cloud {
         }
     }
 
+    /// Where Partner Center's links send this cloud's customers: the
+    /// Microsoft 365 admin center for the public cloud
+    /// (`https://admin.microsoft.com/Adminportal/Home`, Partner Center's
+    /// sample in "Retrieve a relationship request URL"); the Microsoft Office
+    /// admin portal of each sovereign cloud ("Where a customer accepts an
+    /// invitation", request-a-relationship-with-a-customer). Microsoft
+    /// documents no URL for the sovereign portals' invitation page; these
+    /// are their admin portals' hosts (Office 365 US Government GCC High
+    /// `portal.office365.us`, Office 365 Germany `portal.office.de`).
+    pub fn admin_portal_home(self) -> &'static str {
+        match self {
+            Cloud::Public => "https://admin.microsoft.com/Adminportal/Home",
+            Cloud::UsGovernment => "https://portal.office365.us/Adminportal/Home",
+            Cloud::Germany => "https://portal.office.de/Adminportal/Home",
+        }
+    }
+
     /// The cloud's official English name.
     pub fn name(self) -> &'static str {
         match self {

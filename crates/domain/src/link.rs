@@ -4,6 +4,7 @@
 //! App shape, on the app's root page so no host needs rewrite rules:
 //! `<base>/?invType=ResellerRelationship&partnerId=<GUID>&msppId=<0|id>&DAP=<true|false>[&indirectCSPId=<GUID>]&invitationId=<UUID>#/partner-invitation`
 
+use super::cloud::Cloud;
 use super::ids::{parse_guid, InvitationId, TenantId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -30,6 +31,9 @@ impl InvitationType {
 
 /// The fragment the app's links carry.
 pub const FRAGMENT: &str = "#/partner-invitation";
+
+/// The fragment of Partner Center's links.
+pub const PARTNER_CENTER_FRAGMENT: &str = "#/BillingAccounts/partner-invitation";
 
 /// Everything an invitation link says.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +101,29 @@ impl InvitationLink {
         if !url.ends_with('/') {
             url.push('/');
         }
+        self.push_query(&mut url);
+        url.push_str(FRAGMENT);
+        url
+    }
+
+    /// Partner Center's own, reusable link (what its "Retrieve a relationship
+    /// request URL" answers): the cloud's admin portal, the same parameters
+    /// without this product's `invitationId`, and Partner Center's fragment,
+    /// e.g. `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=…&msppId=0&DAP=false#/BillingAccounts/partner-invitation`
+    /// (<https://learn.microsoft.com/partner-center/developer/request-reseller-relationship>).
+    pub fn partner_center_url(&self, cloud: Cloud) -> String {
+        let mut url = cloud.admin_portal_home().to_string();
+        Self {
+            invitation_id: None,
+            ..self.clone()
+        }
+        .push_query(&mut url);
+        url.push_str(PARTNER_CENTER_FRAGMENT);
+        url
+    }
+
+    /// `?invType=…&partnerId=…&msppId=…&DAP=…[&indirectCSPId=…][&invitationId=…]`.
+    fn push_query(&self, url: &mut String) {
         url.push_str("?invType=");
         url.push_str(self.inv_type.as_str());
         url.push_str("&partnerId=");
@@ -112,8 +139,6 @@ impl InvitationLink {
             url.push_str("&invitationId=");
             url.push_str(&id.to_string());
         }
-        url.push_str(FRAGMENT);
-        url
     }
 
     /// Reads any link (or just its `?query`) in the app's, Partner Center's
@@ -325,6 +350,35 @@ pub fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn partner_center_links_have_partner_center_shape() {
+        let link = InvitationLink {
+            inv_type: InvitationType::ResellerRelationship,
+            partner_id: "3b33e682-00c3-41ee-9dd2-a548adf56438".parse().unwrap(),
+            mspp_id: 0,
+            dap: false,
+            indirect_csp_id: None,
+            invitation_id: Some(InvitationId::new_random()),
+        };
+        // Partner Center's sample ("Retrieve a relationship request URL").
+        assert_eq!(
+            link.partner_center_url(Cloud::Public),
+            "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=3b33e682-00c3-41ee-9dd2-a548adf56438&msppId=0&DAP=false#/BillingAccounts/partner-invitation"
+        );
+        assert!(link
+            .partner_center_url(Cloud::UsGovernment)
+            .starts_with("https://portal.office365.us/Adminportal/Home?invType="));
+        assert!(link
+            .partner_center_url(Cloud::Germany)
+            .starts_with("https://portal.office.de/Adminportal/Home?invType="));
+        let back = InvitationLink::parse(&link.partner_center_url(Cloud::Public)).unwrap();
+        assert_eq!(
+            back.invitation_id, None,
+            "Partner Center's link is reusable"
+        );
+        assert_eq!(back.partner_id, link.partner_id);
+    }
+
     use super::*;
 
     const PARTNER: &str = "3b33e682-00c3-41ee-9dd2-a548adf56438";

@@ -152,6 +152,11 @@ impl MockBackend {
         }
     }
 
+    /// The state as it is now (for tests and migrations).
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
     /// Sets fault injection.
     pub fn set_faults(&mut self, faults: Faults) {
         self.faults = faults;

@@ -125,21 +125,57 @@ impl MockBackend {
         out
     }
 
+    /// A partner tenant's facts as a two-tier partner or support contact.
+    pub(crate) fn partner_facts(&self, partner: TenantId) -> Option<IndirectResellerFacts> {
+        let t = self.tenant(partner)?;
+        let facts = t.partner.as_ref()?;
+        Some(IndirectResellerFacts {
+            tenant: t.id,
+            name: t.name.clone(),
+            mpn_id: facts.mpn_id.clone(),
+            country: t.country.clone(),
+        })
+    }
+
+    /// The indirect resellers linked to an indirect provider.
+    pub(crate) fn resellers_of(&self, provider: TenantId) -> Vec<IndirectResellerFacts> {
+        self.tenant(provider)
+            .and_then(|t| t.partner)
+            .map(|p| p.resellers)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|r| self.partner_facts(r))
+            .collect()
+    }
+
+    /// The indirect providers an indirect reseller buys through.
+    pub(crate) fn providers_of(&self, reseller: TenantId) -> Vec<IndirectResellerFacts> {
+        self.state
+            .tenants
+            .values()
+            .filter(|t| {
+                t.partner
+                    .as_ref()
+                    .is_some_and(|p| p.indirect_provider && p.resellers.contains(&reseller))
+            })
+            .filter_map(|t| self.partner_facts(t.id))
+            .collect()
+    }
+
+    /// Whether `reseller` is linked to the indirect provider `provider`.
+    pub(crate) fn linked(&self, provider: TenantId, reseller: TenantId) -> bool {
+        self.state.tenants.get(&provider).is_some_and(|t| {
+            t.partner
+                .as_ref()
+                .is_some_and(|p| p.indirect_provider && p.resellers.contains(&reseller))
+        })
+    }
+
     /// The partner itself and its indirect resellers: who may be a support
     /// contact on its subscriptions, or be named by its invitations.
     pub(crate) fn reseller_names(&self, partner: TenantId) -> Vec<IndirectResellerFacts> {
-        let mut out = Vec::new();
-        if let Some(t) = self.tenant(partner) {
-            if let Some(facts) = &t.partner {
-                out.push(IndirectResellerFacts {
-                    tenant: t.id,
-                    name: t.name.clone(),
-                    mpn_id: facts.mpn_id.clone(),
-                    country: t.country.clone(),
-                });
-                out.extend(facts.resellers.iter().cloned());
-            }
-        }
+        let mut out: Vec<_> = self.partner_facts(partner).into_iter().collect();
+        out.extend(self.resellers_of(partner));
         out
     }
 

@@ -54,6 +54,7 @@ impl MockBackend {
             cloud: t.cloud,
             mpn_id: facts.as_ref().map(|f| f.mpn_id.clone()).unwrap_or_default(),
             indirect_provider: facts.is_some_and(|f| f.indirect_provider),
+            indirect_reseller: !self.providers_of(t.id).is_empty(),
             attributes: Attributes::of("PartnerProfile"),
         }
     }
@@ -121,6 +122,17 @@ impl MockBackend {
             delegated_admin: Some(rel.dap),
             mca_accepted: Some(t.mca.is_some()),
             relationship_since: Some(time::to_rfc3339(rel.since)),
+            indirect_reseller_name: rel
+                .indirect_reseller
+                .and_then(|r| self.tenant(r))
+                .map(|r| r.name),
+            indirect_provider_name: self
+                .state
+                .relationships
+                .iter()
+                .find(|p| p.customer == t.id && p.indirect_reseller == Some(rel.partner))
+                .and_then(|p| self.tenant(p.partner))
+                .map(|p| p.name),
             links: Links {
                 self_link: Some(Link {
                     uri: format!("/v1/customers/{id}"),
@@ -145,12 +157,12 @@ impl MockBackend {
             customer_email: i.customer_email.clone(),
             indirect_reseller_name: i
                 .indirect_reseller
-                .and_then(|r| {
-                    self.reseller_names(i.partner)
-                        .into_iter()
-                        .find(|x| x.tenant == r)
-                })
-                .map(|x| x.name),
+                .and_then(|r| self.tenant(r))
+                .map(|r| r.name),
+            indirect_provider_name: i
+                .indirect_provider
+                .and_then(|p| self.tenant(p))
+                .map(|p| p.name),
             link: i.link.clone(),
             status,
             accepted_by: i.accepted.map(|(t, at)| wire::AcceptedBy {
@@ -181,6 +193,10 @@ impl MockBackend {
             partner_country: p.country,
             delegated_admin: r.dap,
             since: time::to_rfc3339(r.since),
+            indirect_reseller_name: r
+                .indirect_reseller
+                .and_then(|x| self.tenant(x))
+                .map(|x| x.name),
             attributes: Attributes::of("PartnerRelationship"),
         })
     }

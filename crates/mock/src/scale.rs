@@ -197,6 +197,7 @@ pub fn relationship(i: u32) -> Relationship {
         DelegatedAdmin::Active
     };
     Relationship {
+        indirect_reseller: None,
         partner: SCALE_PARTNER,
         customer: tenant_id(i),
         dap,

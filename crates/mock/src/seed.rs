@@ -4,8 +4,7 @@
 //! row says what each value is.
 
 use crate::state::{
-    IndirectResellerFacts, McaRecord, PartnerFacts, Relationship, State, Subscription, Tenant,
-    User, SCALE_PARTNER,
+    McaRecord, PartnerFacts, Relationship, State, Subscription, Tenant, User, SCALE_PARTNER,
 };
 use reseller_domain::cloud::Cloud;
 use reseller_domain::ids::{TenantId, UserId};
@@ -39,7 +38,8 @@ struct SeedPartner {
     city: &'static str,
     cloud: Cloud,
     mpn_id: &'static str,
-    indirect_provider: bool,
+    /// For an indirect provider: its indirect resellers' numbers.
+    indirect_resellers: &'static [u64],
     /// Its Admin agent, Sales agent and Helpdesk agent.
     people: [&'static str; 3],
 }
@@ -134,7 +134,7 @@ impl State {
             ("Sales agent", PartnerRole::SalesAgent),
             ("Helpdesk agent", PartnerRole::HelpdeskAgent),
         ];
-        let partners: [SeedPartner; 6] = [
+        let partners: [SeedPartner; 8] = [
             SeedPartner {
                 number: 1,
                 name: "Fabrikam Cloud Services",
@@ -143,7 +143,7 @@ impl State {
                 city: "São Paulo",
                 cloud: Cloud::Public,
                 mpn_id: "4811223",
-                indirect_provider: false,
+                indirect_resellers: &[],
                 people: ["Ana Souza", "Bruno Lima", "Carla Dias"],
             },
             SeedPartner {
@@ -154,7 +154,7 @@ impl State {
                 city: "Lisboa",
                 cloud: Cloud::Public,
                 mpn_id: "5120987",
-                indirect_provider: false,
+                indirect_resellers: &[],
                 people: ["Inês Costa", "Rui Almeida", "Marta Reis"],
             },
             SeedPartner {
@@ -165,7 +165,7 @@ impl State {
                 city: "Seattle",
                 cloud: Cloud::Public,
                 mpn_id: "6531449",
-                indirect_provider: true,
+                indirect_resellers: &[901, 902],
                 people: ["Dana Whitfield", "Sam Ortiz", "Lee Park"],
             },
             SeedPartner {
@@ -176,7 +176,7 @@ impl State {
                 city: "Arlington",
                 cloud: Cloud::UsGovernment,
                 mpn_id: "7402210",
-                indirect_provider: false,
+                indirect_resellers: &[],
                 people: ["Morgan Hale", "Jordan Reyes", "Casey Brooks"],
             },
             SeedPartner {
@@ -187,7 +187,7 @@ impl State {
                 city: "Frankfurt",
                 cloud: Cloud::Germany,
                 mpn_id: "8013377",
-                indirect_provider: false,
+                indirect_resellers: &[],
                 people: ["Jonas Becker", "Lea Wagner", "Felix Braun"],
             },
             SeedPartner {
@@ -198,8 +198,32 @@ impl State {
                 city: "Chicago",
                 cloud: Cloud::Public,
                 mpn_id: "9100042",
-                indirect_provider: false,
+                indirect_resellers: &[],
                 people: ["Priya Raman", "Tom Fischer", "Alex Kim"],
+            },
+            // Two indirect resellers buying through Tailspin (an indirect
+            // provider in the same market): their invitations name it.
+            SeedPartner {
+                number: 901,
+                name: "Relecloud Resellers",
+                domain: "relecloud.com",
+                country: "US",
+                city: "Redmond",
+                cloud: Cloud::Public,
+                mpn_id: "3300101",
+                indirect_resellers: &[],
+                people: ["Riley Quinn", "Taylor Brooks", "Jordan Blake"],
+            },
+            SeedPartner {
+                number: 902,
+                name: "Proseware IT Solutions",
+                domain: "prosewareit.com",
+                country: "US",
+                city: "Portland",
+                cloud: Cloud::Public,
+                mpn_id: "3300102",
+                indirect_resellers: &[],
+                people: ["Avery Hughes", "Drew Coleman", "Parker Lane"],
             },
         ];
         for SeedPartner {
@@ -210,29 +234,12 @@ impl State {
             city,
             cloud,
             mpn_id: mpn,
-            indirect_provider: indirect,
+            indirect_resellers,
             people,
         } in partners
         {
             let id = if n == 6 { SCALE_PARTNER } else { tid(n) };
-            let resellers = if indirect {
-                vec![
-                    IndirectResellerFacts {
-                        tenant: tid(901),
-                        name: "Relecloud Resellers".into(),
-                        mpn_id: "3300101".into(),
-                        country: "US".into(),
-                    },
-                    IndirectResellerFacts {
-                        tenant: tid(902),
-                        name: "Proseware IT Solutions".into(),
-                        mpn_id: "3300102".into(),
-                        country: "US".into(),
-                    },
-                ]
-            } else {
-                Vec::new()
-            };
+            let resellers: Vec<TenantId> = indirect_resellers.iter().map(|&r| tid(r)).collect();
             s.tenants.insert(
                 id,
                 Tenant {
@@ -244,7 +251,7 @@ impl State {
                     cloud,
                     partner: Some(PartnerFacts {
                         mpn_id: mpn.into(),
-                        indirect_provider: indirect,
+                        indirect_provider: !resellers.is_empty(),
                         resellers,
                     }),
                     mca: None,
@@ -446,17 +453,21 @@ impl State {
         // (both in Brazil; Wingtip removed the admin privileges), Contoso
         // Partners Europe (Portugal) to Coho Vineyard (Portugal), Tailspin
         // (United States) to Woodgrove Bank (United States).
-        for (partner, customer, dap, days) in [
-            (1, 12, DelegatedAdmin::Removed, 120),
-            (1, 13, DelegatedAdmin::Active, 60),
-            (2, 16, DelegatedAdmin::None, 30),
-            (3, 14, DelegatedAdmin::Active, 10),
+        // Woodgrove Bank came through Relecloud (an indirect reseller), so
+        // its provider Tailspin has a reseller relationship too.
+        for (partner, customer, dap, days, via) in [
+            (1, 12, DelegatedAdmin::Removed, 120, None),
+            (1, 13, DelegatedAdmin::Active, 60, None),
+            (2, 16, DelegatedAdmin::None, 30, None),
+            (901, 14, DelegatedAdmin::Active, 10, None),
+            (3, 14, DelegatedAdmin::Active, 10, Some(901)),
         ] {
             s.relationships.push(Relationship {
                 partner: tid(partner),
                 customer: tid(customer),
                 dap,
                 since: SEED_TIME - days * DAY,
+                indirect_reseller: via.map(tid),
             });
         }
         s.subscriptions.push(Subscription {

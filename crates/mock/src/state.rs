@@ -25,15 +25,17 @@ pub const SCALE_CUSTOMERS: u32 = 50_000;
 pub struct PartnerFacts {
     /// MPN id.
     pub mpn_id: String,
-    /// Indirect provider (invites on behalf of indirect resellers).
+    /// Indirect provider (bills and supports indirect resellers).
     pub indirect_provider: bool,
-    /// Its indirect resellers (for an indirect provider).
-    pub resellers: Vec<IndirectResellerFacts>,
+    /// Its indirect resellers' tenants (for an indirect provider): the one
+    /// record of a two-tier link; a reseller's providers are read from here.
+    /// (Schema 2 kept name, MPN id and country here: see `store::decode`.)
+    pub resellers: Vec<TenantId>,
 }
 
-/// An indirect reseller linked to an indirect provider.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// An indirect reseller (or the partner itself) as a support contact or a
+/// two-tier partner: read from its tenant, never stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndirectResellerFacts {
     /// Its tenant.
     pub tenant: TenantId,
@@ -43,39 +45,6 @@ pub struct IndirectResellerFacts {
     pub mpn_id: String,
     /// Its country.
     pub country: String,
-}
-
-/// Reads the record, or the `[tenant, name, mpn, country]` array schema 0
-/// stored.
-impl<'de> Deserialize<'de> for IndirectResellerFacts {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stored {
-            #[serde(rename_all = "camelCase")]
-            Named {
-                tenant: TenantId,
-                name: String,
-                mpn_id: String,
-                country: String,
-            },
-            Positional(TenantId, String, String, String),
-        }
-        Ok(match Stored::deserialize(d)? {
-            Stored::Named {
-                tenant,
-                name,
-                mpn_id,
-                country,
-            }
-            | Stored::Positional(tenant, name, mpn_id, country) => Self {
-                tenant,
-                name,
-                mpn_id,
-                country,
-            },
-        })
-    }
 }
 
 /// A tenant: partner or customer.
@@ -154,8 +123,12 @@ pub struct Invitation {
     pub customer_email: String,
     /// MPN id of the indirect reseller (0 when direct).
     pub mspp_id: u64,
-    /// The indirect reseller's tenant, if any.
+    /// Two-tier: the indirect reseller's tenant.
     pub indirect_reseller: Option<TenantId>,
+    /// Two-tier: the indirect provider's tenant (schema 2 did not keep it:
+    /// its two-tier invitations were the provider's own, see `store::decode`).
+    #[serde(default)]
+    pub indirect_provider: Option<TenantId>,
     /// The link.
     pub link: String,
     /// Revoked when.
@@ -192,6 +165,10 @@ pub struct Relationship {
     pub dap: DelegatedAdmin,
     /// Since.
     pub since: Millis,
+    /// Two-tier: for an indirect provider's relationship, the indirect
+    /// reseller the customer came through.
+    #[serde(default)]
+    pub indirect_reseller: Option<TenantId>,
 }
 
 /// A subscription a partner sold a customer.

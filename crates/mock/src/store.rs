@@ -22,7 +22,11 @@ use std::sync::{Arc, Mutex};
 /// - 0 (no `schema` field): the first release; its replay entries carry no
 ///   caller and are dropped.
 /// - 2: replay entries carry the caller, a request hash and a time.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: two-tier partners are tenants of their own (with users): a
+///   provider's `resellers` hold tenant ids (schema 2 held name, MPN id and
+///   country), invitations keep their `indirectProvider`, relationships
+///   their `indirectReseller`.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Why the store refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,20 +161,129 @@ pub fn open(store: &dyn Store, now: Millis) -> Opened {
 
 /// Reads a stored state, migrating older shapes; says why when it cannot.
 pub fn decode(raw: &str) -> Result<State, Unreadable> {
-    let mut state: State = serde_json::from_str(raw).map_err(|e| Unreadable::Invalid {
+    let invalid = |e: serde_json::Error| Unreadable::Invalid {
         detail: e.to_string(),
-    })?;
-    if state.schema > SCHEMA_VERSION {
+    };
+    let mut value: serde_json::Value = serde_json::from_str(raw).map_err(invalid)?;
+    let schema = value.get("schema").and_then(|s| s.as_u64()).unwrap_or(0);
+    if schema > u64::from(SCHEMA_VERSION) {
         return Err(Unreadable::Newer {
-            schema: state.schema,
+            schema: u32::try_from(schema).unwrap_or(u32::MAX),
         });
     }
-    if state.schema < 2 {
+    let resellers = if schema < 3 {
+        two_tier_ids(&mut value)
+    } else {
+        Vec::new()
+    };
+    let mut state: State = serde_json::from_value(value).map_err(invalid)?;
+    if schema < 2 {
         // Schema 0 kept replays without their caller: they cannot be checked.
         state.replays = Default::default();
     }
+    if schema < 3 {
+        two_tier_tenants(&mut state, resellers);
+    }
     state.schema = SCHEMA_VERSION;
     Ok(state)
+}
+
+/// An indirect reseller as schema 2 described it, inside its provider.
+struct OldReseller {
+    tenant: String,
+    name: String,
+    mpn_id: String,
+    country: String,
+    provider: String,
+}
+
+/// Schema 2 → 3, in the JSON: each provider's `resellers` entries (a record
+/// `{tenant, name, mpnId, country}`, or schema 0's array of the four) become
+/// tenant ids; returns what they said, to make tenants of them.
+fn two_tier_ids(value: &mut serde_json::Value) -> Vec<OldReseller> {
+    use serde_json::Value;
+    let mut out = Vec::new();
+    let Some(tenants) = value.get_mut("tenants").and_then(Value::as_object_mut) else {
+        return out;
+    };
+    for (provider, tenant) in tenants.iter_mut() {
+        let Some(list) = tenant
+            .pointer_mut("/partner/resellers")
+            .and_then(Value::as_array_mut)
+        else {
+            continue;
+        };
+        for entry in list.iter_mut() {
+            let field = |name: &str, i: usize| {
+                entry
+                    .get(name)
+                    .or_else(|| entry.get(i))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            if entry.is_string() {
+                continue;
+            }
+            let old = OldReseller {
+                tenant: field("tenant", 0),
+                name: field("name", 1),
+                mpn_id: field("mpnId", 2),
+                country: field("country", 3),
+                provider: provider.clone(),
+            };
+            *entry = Value::String(old.tenant.clone());
+            out.push(old);
+        }
+    }
+    out
+}
+
+/// Schema 2 → 3, typed: each reseller becomes a partner tenant of its own
+/// (the demo's seeded ones with their users), each two-tier invitation keeps
+/// its provider (schema 2's were the provider's own), each relationship
+/// starts without an indirect reseller.
+fn two_tier_tenants(state: &mut State, resellers: Vec<OldReseller>) {
+    use crate::state::{PartnerFacts, Tenant};
+    let seed = State::seed();
+    for old in resellers {
+        let Ok(id) = old.tenant.parse::<reseller_domain::ids::TenantId>() else {
+            continue;
+        };
+        if state.tenants.contains_key(&id) {
+            continue;
+        }
+        let provider_cloud = old
+            .provider
+            .parse()
+            .ok()
+            .and_then(|p| state.tenants.get(&p))
+            .map(|p| p.cloud)
+            .unwrap_or(reseller_domain::cloud::Cloud::Public);
+        let tenant = seed.tenants.get(&id).cloned().unwrap_or_else(|| Tenant {
+            id,
+            name: old.name.clone(),
+            domain: String::new(),
+            country: old.country.clone(),
+            city: String::new(),
+            cloud: provider_cloud,
+            partner: Some(PartnerFacts {
+                mpn_id: old.mpn_id.clone(),
+                indirect_provider: false,
+                resellers: Vec::new(),
+            }),
+            mca: None,
+        });
+        state.tenants.insert(id, tenant);
+        state
+            .users
+            .extend(seed.users.iter().filter(|u| u.tenant == id).cloned());
+    }
+    for inv in &mut state.invitations {
+        if inv.indirect_reseller.is_some() && inv.indirect_provider.is_none() {
+            inv.indirect_provider = Some(inv.partner);
+        }
+    }
 }
 
 /// Writes the state in its current schema.

@@ -253,3 +253,113 @@ fn a_tab_reads_what_another_tab_wrote() {
         Some(reseller_domain::relationship::InvitationStatus::Accepted)
     );
 }
+
+/// A schema 2 state (before two-tier partners were tenants): Tailspin held
+/// its resellers' names, and its invitation on behalf of Relecloud named
+/// itself in `partnerId` and Relecloud in `indirectCSPId`. Migrated, the
+/// resellers are partners with their users, and the old link still opens and
+/// is accepted for both partners.
+#[test]
+fn a_schema_2_two_tier_state_migrates_and_its_old_links_still_work() {
+    let mut mock = MockBackend::in_memory();
+    let dana = sign_in(&mut mock, "Dana Whitfield");
+    let resellers: Collection<IndirectPartner> = ok(send(
+        &mut mock,
+        Some(&dana),
+        "GET",
+        "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf",
+        None,
+    ));
+    let relecloud = resellers.items[0].id.clone();
+    let inv = invite_through(&mut mock, &dana, Some(&relecloud), None);
+    let tailspin = inv
+        .link
+        .split("indirectCSPId=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string();
+    // Write it as schema 2 did: the link in the old order, the resellers as
+    // facts inside the provider, no reseller tenants.
+    let mut old = serde_json::to_value(mock.state()).unwrap();
+    let old_link = inv
+        .link
+        .replace(&format!("partnerId={relecloud}"), "partnerId=PROVIDER")
+        .replace(
+            &format!("indirectCSPId={tailspin}"),
+            &format!("indirectCSPId={relecloud}"),
+        )
+        .replace("partnerId=PROVIDER", &format!("partnerId={tailspin}"));
+    let obj = old.as_object_mut().unwrap();
+    obj.insert("schema".into(), 2.into());
+    let tenants = obj["tenants"].as_object_mut().unwrap();
+    tenants.retain(|_, t| t["partner"]["mpnId"] != "3300101" && t["partner"]["mpnId"] != "3300102");
+    for t in tenants.values_mut() {
+        if t["name"] == "Tailspin Distribution" {
+            t["partner"]["resellers"] = json!([
+                {"tenant": relecloud, "name": "Relecloud Resellers", "mpnId": "3300101", "country": "US"},
+                ["0de00000-0000-4386-8000-000000000386", "Proseware IT Solutions", "3300102", "US"],
+            ]);
+        }
+    }
+    let relecloud_users = obj["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["tenant"] == relecloud.as_str())
+        .count();
+    assert_eq!(relecloud_users, 3);
+    obj["users"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|u| u["tenant"] != relecloud.as_str());
+    obj["relationships"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["partner"] != relecloud.as_str());
+    for r in obj["relationships"].as_array_mut().unwrap() {
+        r.as_object_mut().unwrap().remove("indirectReseller");
+    }
+    for i in obj["invitations"].as_array_mut().unwrap() {
+        i["link"] = old_link.clone().into();
+        i.as_object_mut().unwrap().remove("indirectProvider");
+    }
+    let store = MemoryStore::holding(&old.to_string());
+    let mut migrated = MockBackend::new(Box::new(store));
+    assert_eq!(migrated.state().schema, SCHEMA_VERSION);
+    // Relecloud is a partner again, with its users.
+    let riley = sign_in(&mut migrated, "Riley Quinn");
+    let providers: Collection<IndirectPartner> = ok(send(
+        &mut migrated,
+        Some(&riley),
+        "GET",
+        "/v1/relationships?relationship_type=IsIndirectResellerOf",
+        None,
+    ));
+    assert_eq!(providers.items[0].name, "Tailspin Distribution");
+    // The old link opens (provider first) and names both partners.
+    let view: InvitationView = ok(send(
+        &mut migrated,
+        None,
+        "GET",
+        &format!(
+            "/v1/tenant/invitations/view?link={}",
+            encode_query(&old_link)
+        ),
+        None,
+    ));
+    assert_eq!(view.partner_name, "Relecloud Resellers");
+    assert_eq!(
+        view.indirect_provider.map(|p| p.name).as_deref(),
+        Some("Tailspin Distribution")
+    );
+    let customer = new_tenant(&mut migrated, "Old Link Inc", "oldlink.com", "US");
+    let r: AcceptResponse = ok(accept(&mut migrated, &customer, &old_link, Some(mca())));
+    assert_eq!(r.relationship.partner_name, "Relecloud Resellers");
+    assert_eq!(
+        r.provider_relationship.map(|p| p.partner_name).as_deref(),
+        Some("Tailspin Distribution")
+    );
+}

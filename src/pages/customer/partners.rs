@@ -103,7 +103,9 @@ pub fn PartnersList() -> impl IntoView {
                             let (id2, id3, name2, name3) = (id.clone(), id.clone(), name.clone(), name.clone());
                             view! {
                                 <tr>
-                                    <td>{p.partner_name.clone()}<br/><span class="muted">{p.partner_country.clone()}</span></td>
+                                    <td>{p.partner_name.clone()}<br/><span class="muted">{p.partner_country.clone()}</span>
+                                        {p.indirect_reseller_name.clone().map(|r| view! { <br/><span class="muted">{move || trf(Key::ProviderOf, &[&r])}</span> })}
+                                    </td>
                                     <td>{tr(key)}</td>
                                     <td>{let since = p.since.clone(); move || crate::intl::date(c.lang.get(), &since)}</td>
                                     <td>

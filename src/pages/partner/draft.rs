@@ -213,6 +213,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             <section class="link-box" aria-labelledby="link-heading">
                 <h2 id="link-heading">{tr(Key::PersonalisedLink)}</h2>
                 <code class="link-text">{link_shown.clone()}</code>
+                <p class="help">{tr(Key::LinkExtension)}</p>
                 <div class="row"><CopyButton id="copy-link" text=Signal::derive(move || link_shown.clone()) label=Key::CopyLink/></div>
             </section>
             <form class="draft" on:submit=|ev| ev.prevent_default()>

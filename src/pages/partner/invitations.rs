@@ -96,14 +96,20 @@ pub fn InvitationsList() -> impl IntoView {
                                 let link = inv.link.clone();
                                 let dap = inv.dap;
                                 let lang = inv.email_language;
-                                let reseller = inv.indirect_reseller_name.clone();
+                                let me = c.partner.get_untracked().map(|s| s.me.company_name).unwrap_or_default();
+                                // As the reseller: through which provider; as the provider: on behalf of whom.
+                                let two_tier = match (inv.indirect_reseller_name.clone(), inv.indirect_provider_name.clone()) {
+                                    (Some(r), Some(p)) if r == me => Some((Key::ThroughProvider, p)),
+                                    (Some(r), _) => Some((Key::OnBehalfOf, r)),
+                                    _ => None,
+                                };
                                 view! {
                                     <tr>
                                         <td>{let created = inv.created_at.clone(); move || crate::intl::date(c.lang.get(), &created)}</td>
                                         <td>
                                             {match customer.clone() { Some(n) => view! { <span>{n}</span> }.into_any(), None => view! { <span class="muted">{tr(Key::NotNamed)}</span> }.into_any() }}
                                             {(!customer_email.is_empty()).then(|| view! { <br/><span class="muted">{customer_email.clone()}</span> })}
-                                            {reseller.map(|r| view! { <br/><span class="muted">{move || trf(Key::OnBehalfOf, &[&r])}</span> })}
+                                            {two_tier.map(|(key, name)| view! { <br/><span class="muted">{move || trf(key, &[&name])}</span> })}
                                         </td>
                                         <td>{lang.endonym()}</td>
                                         <td>{move || if dap { tr(Key::Yes)() } else { tr(Key::No)() }}</td>

@@ -3,6 +3,7 @@
 
 use super::PartnerFrame;
 use crate::api::op;
+use crate::api::query::IndirectRelationshipType;
 use crate::api::wire::InvitationRequest;
 use crate::components::{problem_text, ErrorBanner, Loading, TextField};
 use crate::context::{ctx, go, tr, trf};
@@ -27,12 +28,25 @@ pub fn NewInvitationForm() -> impl IntoView {
         c.partner.get();
         async move {
             let profile = api.call(op::GetPartnerProfile {}).await?;
+            let list = |relationship_type| {
+                let api = api.clone();
+                async move {
+                    api.call(op::ListIndirectPartners { relationship_type })
+                        .await
+                        .map(|c| c.items)
+                }
+            };
             let resellers = if profile.indirect_provider {
-                api.call(op::ListIndirectResellers).await?.items
+                list(IndirectRelationshipType::IsIndirectCloudSolutionProviderOf).await?
             } else {
                 Vec::new()
             };
-            Ok::<_, crate::api::error::ApiError>((profile, resellers))
+            let providers = if profile.indirect_reseller {
+                list(IndirectRelationshipType::IsIndirectResellerOf).await?
+            } else {
+                Vec::new()
+            };
+            Ok::<_, crate::api::error::ApiError>((profile, resellers, providers))
         }
     });
     let role = move || c.partner.get().and_then(|s| s.me.user.partner_role);
@@ -41,6 +55,7 @@ pub fn NewInvitationForm() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let email_lang = RwSignal::new(c.lang.get_untracked());
     let reseller = RwSignal::new(String::new());
+    let provider = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
     let name_error = Signal::derive(move || {
         validate::optional_text(&name.get(), validate::MAX_TEXT)
@@ -96,13 +111,14 @@ pub fn NewInvitationForm() -> impl IntoView {
         let forced = profile
             .get_untracked()
             .and_then(Result::ok)
-            .is_some_and(|(p, _)| p.cloud.requires_delegated_admin());
+            .is_some_and(|(p, _, _)| p.cloud.requires_delegated_admin());
         create.dispatch(InvitationRequest {
             dap: dap.get_untracked() || forced,
             customer_name: name.get_untracked().trim().to_string(),
             customer_email: email.get_untracked().trim().to_string(),
             email_language: email_lang.get_untracked(),
             indirect_reseller_id: Some(reseller.get_untracked()).filter(|r| !r.is_empty()),
+            indirect_provider_id: Some(provider.get_untracked()).filter(|p| !p.is_empty()),
             app_base: c.app_root_url(),
         });
     };
@@ -117,10 +133,15 @@ pub fn NewInvitationForm() -> impl IntoView {
                 (_, Some(Err(e))) => view! {
                     <ErrorBanner what=Signal::derive(move || tr(Key::OptionsTitle)().to_string()) error=e on_retry=Callback::new(move |_| profile.refetch())/>
                 }.into_any(),
-                (_, Some(Ok((p, resellers)))) => {
+                (_, Some(Ok((p, resellers, providers)))) => {
                     let forced = p.cloud.requires_delegated_admin();
                     let cloud = p.cloud;
                     let has_resellers = !resellers.is_empty();
+                    let has_providers = !providers.is_empty();
+                    // A reseller always names one: the first is chosen until it picks.
+                    if provider.get_untracked().is_empty() {
+                        if let Some(first) = providers.first() { provider.set(first.id.clone()); }
+                    }
                     view! {
                         <p>{tr(Key::OptionsIntro)}</p>
                         <form on:submit=submit novalidate>
@@ -147,6 +168,15 @@ pub fn NewInvitationForm() -> impl IntoView {
                                     {Lang::ALL.iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
                                 </select>
                             </div>
+                            {has_providers.then(|| view! {
+                                <div class="field">
+                                    <label for="indirect-provider">{tr(Key::ChooseProvider)}</label>
+                                    <select id="indirect-provider" aria-describedby="indirect-provider-help" prop:value=move || provider.get() on:change=move |ev| provider.set(event_target_value(&ev))>
+                                        {providers.iter().map(|p| view! { <option value=p.id.clone()>{format!("{} (MPN {})", p.name, p.mpn_id)}</option> }).collect_view()}
+                                    </select>
+                                    <p id="indirect-provider-help" class="help">{tr(Key::ChooseProviderHelp)}</p>
+                                </div>
+                            })}
                             {has_resellers.then(|| view! {
                                 <div class="field">
                                     <label for="indirect-reseller">{tr(Key::IndirectReseller)}</label>

@@ -428,7 +428,7 @@ operations!(
     GetMe,
     GetPartnerProfile,
     GetRelationshipRequest,
-    ListIndirectResellers,
+    ListIndirectPartners,
     ListAgreementMetadata,
     ListOffers,
     CreateInvitation,

@@ -3,6 +3,7 @@
 
 use super::{q, Caller, Endpoint, Incoming, Method, NoBody, Operation};
 use crate::error::{invalid, ErrorCode};
+use crate::query::{IndirectRelationshipType, QueryValue};
 use crate::wire;
 use crate::ApiResponse;
 
@@ -73,35 +74,42 @@ impl Operation for GetRelationshipRequest {
     }
 }
 
-/// The indirect resellers linked to an indirect provider.
+/// The two-tier partners of the signed-in partner: an indirect provider's
+/// indirect resellers, or an indirect reseller's indirect providers.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListIndirectResellers;
+pub struct ListIndirectPartners {
+    /// Which side to list.
+    pub relationship_type: IndirectRelationshipType,
+}
 
-impl Operation for ListIndirectResellers {
+impl Operation for ListIndirectPartners {
     const ENDPOINT: Endpoint = Endpoint {
         method: Method::Get,
         path: "/v1/relationships",
         caller: Caller::Partner,
         success: 200,
-        summary: "The indirect resellers of the signed-in indirect provider",
-        errors: &[],
+        summary: "The signed-in partner's two-tier partners: its indirect resellers (IsIndirectCloudSolutionProviderOf) or its indirect providers (IsIndirectResellerOf)",
+        errors: &[ErrorCode::Validation],
         query: &[q(
             "relationship_type",
-            "Partner Center's filter; this contract answers IsIndirectCloudSolutionProviderOf",
-            &["IsIndirectCloudSolutionProviderOf"],
+            "Partner Center's filter: IsIndirectCloudSolutionProviderOf (the default) lists an indirect provider's resellers, IsIndirectResellerOf an indirect reseller's providers",
+            &["IsIndirectCloudSolutionProviderOf", "IsIndirectResellerOf"],
             false,
             false,
         )],
     };
     type Body = NoBody;
-    type Response = wire::Collection<wire::IndirectReseller>;
+    type Response = wire::Collection<wire::IndirectPartner>;
     fn path(&self) -> String {
         format!(
-            "{}?relationship_type=IsIndirectCloudSolutionProviderOf",
-            Self::ENDPOINT.path
+            "{}?relationship_type={}",
+            Self::ENDPOINT.path,
+            self.relationship_type.as_str()
         )
     }
-    fn from_request(_: &Incoming<'_>) -> Result<Self, ApiResponse> {
-        Ok(Self)
+    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
+        Ok(Self {
+            relationship_type: r.query_enum("relationship_type")?,
+        })
     }
 }

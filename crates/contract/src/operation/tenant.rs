@@ -10,8 +10,8 @@ use reseller_domain::ids::TenantId;
 op!(
     /// The customer accepts the invitation (and the agreement if needed).
     AcceptInvitation { ; body: wire::AcceptRequest }, Post "/v1/tenant/invitations/accept", Customer, 200,
-    "The customer accepts the invitation, and the Microsoft Customer Agreement when its organization has not yet",
-    [MalformedLink, InvitationNotFound, LinkAltered, Revoked, Expired, AcceptedByAnother, OwnTenant, CloudMismatch,
+    "The customer accepts the invitation, and the Microsoft Customer Agreement when its organization has not yet; a two-tier invitation creates the indirect reseller's and the indirect provider's relationships at once",
+    [MalformedLink, InvitationNotFound, ProviderNotLinked, LinkAltered, Revoked, Expired, AcceptedByAnother, OwnTenant, CloudMismatch,
      RegionMismatch, InsufficientRole, McaFieldsMissing, Validation, NotFound] => wire::AcceptResponse
 );
 
@@ -48,6 +48,7 @@ impl Operation for ViewInvitation {
             ErrorCode::Validation,
             ErrorCode::MalformedLink,
             ErrorCode::InvitationNotFound,
+            ErrorCode::ProviderNotLinked,
             ErrorCode::LinkAltered,
             ErrorCode::Revoked,
             ErrorCode::Expired,

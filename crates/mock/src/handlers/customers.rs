@@ -149,6 +149,7 @@ impl MockBackend {
                 let mut c = self.customer_wire(
                     &t,
                     &Relationship {
+                        indirect_reseller: None,
                         partner: me.tenant,
                         customer: r.id,
                         dap: r.dap,

@@ -2,9 +2,11 @@
 //! revoke, and the draft email's saves and hand-over.
 
 use crate::backend::{fail, invalid, invalid_msg, ok, Answer, MockBackend};
-use crate::state::{self, Invitation, User};
+use crate::state::{IndirectResellerFacts, Invitation, User};
+use reseller_contract::error::response as error_response;
 use reseller_contract::error::ErrorCode;
 use reseller_contract::wire::{self, Collection};
+use reseller_contract::ApiResponse;
 use reseller_domain::email::{self, DraftInput};
 use reseller_domain::ids::InvitationId;
 use reseller_domain::link::{InvitationLink, InvitationType};
@@ -51,54 +53,23 @@ impl MockBackend {
                 "appBase must be the app's http(s) root URL without query or fragment",
             ));
         }
-        let facts = partner
-            .partner
-            .clone()
-            .unwrap_or_else(|| state::PartnerFacts {
-                mpn_id: String::new(),
-                indirect_provider: false,
-                resellers: Vec::new(),
-            });
-        let reseller = match body
-            .indirect_reseller_id
-            .as_deref()
-            .filter(|s| !s.is_empty())
-        {
-            None => None,
-            Some(id) => {
-                if !facts.indirect_provider {
-                    return Err(invalid_msg(
-                        "indirectResellerId",
-                        "Only indirect providers can invite on behalf of an indirect reseller",
-                    ));
-                }
-                let r = facts
-                    .resellers
-                    .iter()
-                    .find(|r| r.tenant.to_string() == id)
-                    .cloned();
-                Some(r.ok_or_else(|| {
-                    invalid_msg(
-                        "indirectResellerId",
-                        "This indirect reseller is not one of yours",
-                    )
-                })?)
-            }
-        };
+        let two_tier = self.two_tier_of(me, &partner.name, &body)?;
         let id = InvitationId::new_random();
         let link = InvitationLink {
-            inv_type: if reseller.is_some() {
+            inv_type: if two_tier.is_some() {
                 InvitationType::IndirectResellerRelationship
             } else {
                 InvitationType::ResellerRelationship
             },
-            partner_id: me.tenant,
-            mspp_id: reseller
+            // Two-tier: the indirect reseller's tenant and MPN id, and its
+            // provider in `indirectCSPId` (see `two_tier_of`).
+            partner_id: two_tier.as_ref().map_or(me.tenant, |(_, r)| r.tenant),
+            mspp_id: two_tier
                 .as_ref()
-                .and_then(|r| r.mpn_id.parse().ok())
+                .and_then(|(_, r)| r.mpn_id.parse().ok())
                 .unwrap_or(0),
             dap: body.dap,
-            indirect_csp_id: reseller.as_ref().map(|r| r.tenant),
+            indirect_csp_id: two_tier.as_ref().map(|(p, _)| p.tenant),
             invitation_id: Some(id),
         }
         .build(base);
@@ -118,11 +89,12 @@ impl MockBackend {
             dap: body.dap,
             customer_name: body.customer_name.trim().into(),
             customer_email: body.customer_email.trim().into(),
-            mspp_id: reseller
+            mspp_id: two_tier
                 .as_ref()
-                .and_then(|r| r.mpn_id.parse().ok())
+                .and_then(|(_, r)| r.mpn_id.parse().ok())
                 .unwrap_or(0),
-            indirect_reseller: reseller.map(|r| r.tenant),
+            indirect_reseller: two_tier.as_ref().map(|(_, r)| r.tenant),
+            indirect_provider: two_tier.as_ref().map(|(p, _)| p.tenant),
             link,
             revoked_at: None,
             accepted: None,
@@ -132,6 +104,79 @@ impl MockBackend {
         let out = self.invitation_wire(&inv, now);
         self.state.invitations.push(inv);
         ok(201, &out)
+    }
+
+    /// The two partners a two-tier invitation names, `(provider, reseller)`:
+    /// an indirect reseller names one of its providers (required when it has
+    /// any), an indirect provider one of its resellers; `None` for a direct
+    /// invitation.
+    ///
+    /// Which id goes where follows Partner Center's documentation of the
+    /// indirect reseller's link ("replace IRtenantguid with your tenant ID,
+    /// IRPartnerID with your PartnerID, and IPtenantguid with your indirect
+    /// provider tenant ID": `id`/`partnerId` and `msppId` are the reseller's,
+    /// `indirectCSP`/`indirectCSPId` the provider's; "Cloud Solution Provider
+    /// program regional markets and currencies",
+    /// <https://learn.microsoft.com/partner-center/regional-authorization-overview>),
+    /// and the way CIPP builds it (the selected provider's id appended as
+    /// `indirectCSPId`, KelvinTegelaar/CIPP `CippIndirectResellerLink.jsx`).
+    fn two_tier_of(
+        &self,
+        me: &User,
+        my_name: &str,
+        body: &wire::InvitationRequest,
+    ) -> Result<Option<(IndirectResellerFacts, IndirectResellerFacts)>, ApiResponse> {
+        let chosen =
+            |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
+        match (chosen(&body.indirect_provider_id), chosen(&body.indirect_reseller_id)) {
+            (Some(_), Some(_)) => Err(invalid_msg(
+                "indirectProviderId",
+                "Name an indirect provider (as a reseller) or an indirect reseller (as a provider), not both",
+            )),
+            (provider, None) => {
+                let providers = self.providers_of(me.tenant);
+                let Some(provider) = provider else {
+                    return if providers.is_empty() {
+                        Ok(None)
+                    } else {
+                        Err(invalid_msg(
+                            "indirectProviderId",
+                            format!("{my_name} is an indirect reseller: choose the indirect provider the customer will buy through"),
+                        ))
+                    };
+                };
+                let p = providers
+                    .into_iter()
+                    .find(|p| p.tenant.to_string() == provider)
+                    .ok_or_else(|| {
+                        error_response(
+                            ErrorCode::ProviderNotLinked,
+                            "This indirect provider is not one of yours",
+                            vec!["indirectProviderId".into()],
+                        )
+                    })?;
+                let me_facts = self
+                    .partner_facts(me.tenant)
+                    .ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
+                Ok(Some((p, me_facts)))
+            }
+            (None, Some(reseller)) => {
+                let r = self
+                    .resellers_of(me.tenant)
+                    .into_iter()
+                    .find(|r| r.tenant.to_string() == reseller)
+                    .ok_or_else(|| {
+                        invalid_msg(
+                            "indirectResellerId",
+                            "This indirect reseller is not one of yours",
+                        )
+                    })?;
+                let me_facts = self
+                    .partner_facts(me.tenant)
+                    .ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
+                Ok(Some((me_facts, r)))
+            }
+        }
     }
 
     pub(crate) fn list_invitations(&self, me: &User, now: Millis) -> Answer {

@@ -35,7 +35,9 @@ impl MockBackend {
             Request::GetMe(_) => self.get_me(&me()?),
             Request::GetPartnerProfile(_) => self.get_partner_profile(&me()?),
             Request::GetRelationshipRequest(op) => self.relationship_request(&me()?, op.dap),
-            Request::ListIndirectResellers(_) => self.indirect_resellers(&me()?),
+            Request::ListIndirectPartners(op) => {
+                self.indirect_partners(&me()?, op.relationship_type)
+            }
             Request::ListAgreementMetadata(_) => self.agreement_metadata(),
             Request::ListOffers(_) => self.offers(),
             Request::CreateInvitation(op) => self.create_invitation(&me()?, op.body, now),

@@ -4,6 +4,7 @@
 use crate::backend::{ok, Answer, MockBackend};
 use crate::present::mca_metadata;
 use crate::state::{User, OFFERS};
+use reseller_contract::query::IndirectRelationshipType;
 use reseller_contract::wire::{self, Attributes, Collection};
 use reseller_domain::cloud::Cloud;
 use reseller_domain::link::{InvitationLink, InvitationType};
@@ -27,32 +28,38 @@ impl MockBackend {
             indirect_csp_id: None,
             invitation_id: None,
         };
-        let base = "https://admin.microsoft.com/Adminportal/Home";
         ok(
             200,
             &wire::RelationshipRequest {
-                url: link.build(base),
+                url: link.partner_center_url(cloud),
                 attributes: Attributes::of("RelationshipRequest"),
             },
         )
     }
 
-    pub(crate) fn indirect_resellers(&self, me: &User) -> Answer {
-        let partner = self.tenant(me.tenant);
-        let resellers = partner
-            .and_then(|t| t.partner)
-            .map(|p| p.resellers)
-            .unwrap_or_default();
+    /// Partner Center's "Retrieve a list of indirect resellers" (either side).
+    pub(crate) fn indirect_partners(&self, me: &User, side: IndirectRelationshipType) -> Answer {
+        let (partners, kind) = match side {
+            IndirectRelationshipType::IsIndirectCloudSolutionProviderOf => (
+                self.resellers_of(me.tenant),
+                "is_indirect_cloud_solution_provider_of",
+            ),
+            IndirectRelationshipType::IsIndirectResellerOf => {
+                (self.providers_of(me.tenant), "is_indirect_reseller_of")
+            }
+        };
         ok(
             200,
             &Collection::of(
-                resellers
+                partners
                     .into_iter()
-                    .map(|r| wire::IndirectReseller {
+                    .map(|r| wire::IndirectPartner {
                         id: r.tenant.to_string(),
                         name: r.name,
                         mpn_id: r.mpn_id,
                         location: r.country,
+                        relationship_type: kind.into(),
+                        state: "Active".into(),
                         attributes: Attributes::of("PartnerRelationship"),
                     })
                     .collect(),

@@ -15,14 +15,24 @@ use reseller_domain::relationship::{
 };
 use reseller_domain::time::{self, Millis, DAY};
 
+/// What a link names, resolved: the inviting partner (for a two-tier link,
+/// the indirect reseller), the indirect provider, and the invitation.
+pub(crate) struct Resolved {
+    /// The link's parameters.
+    pub parsed: InvitationLink,
+    /// The partner the customer deals with.
+    pub partner: Tenant,
+    /// Two-tier: the indirect provider it buys through.
+    pub provider: Option<Tenant>,
+    /// The invitation the link's `invitationId` names.
+    pub invitation: Option<Invitation>,
+}
+
 impl MockBackend {
-    /// Reads the link and finds its partner and invitation; refuses what the
-    /// link alone can tell (malformed, unknown, altered, revoked, expired).
-    pub(crate) fn resolve_link(
-        &self,
-        link: &str,
-        now: Millis,
-    ) -> Result<(InvitationLink, Tenant, Option<Invitation>), ApiResponse> {
+    /// Reads the link and finds its partners and invitation; refuses what the
+    /// link alone can tell (malformed, unknown, unlinked provider, altered,
+    /// revoked, expired).
+    pub(crate) fn resolve_link(&self, link: &str, now: Millis) -> Result<Resolved, ApiResponse> {
         let parsed = InvitationLink::parse(link).map_err(|e| {
             error_response(
                 ErrorCode::MalformedLink,
@@ -30,82 +40,99 @@ impl MockBackend {
                 Vec::new(),
             )
         })?;
-        let partner = self
-            .tenant(parsed.partner_id)
-            .filter(|t| t.partner.is_some())
+        let named = |id: TenantId| {
+            self.tenant(id)
+                .filter(|t| t.partner.is_some())
+                .ok_or_else(|| {
+                    fail(
+                        ErrorCode::InvitationNotFound,
+                        "No partner has this partnerId",
+                    )
+                })
+        };
+        let first = named(parsed.partner_id)?;
+        // A two-tier link names the reseller and its provider. This product
+        // issues `partnerId` = reseller, `indirectCSPId` = provider; links it
+        // issued before named the provider first. The backend knows which
+        // tenant is which, so it reads either order.
+        let (partner, provider) = match parsed.indirect_csp_id {
+            None => (first, None),
+            Some(other) => {
+                let second = self.tenant(other).filter(|t| t.partner.is_some());
+                match second {
+                    Some(p) if self.linked(p.id, first.id) => (first, Some(p)),
+                    Some(r) if self.linked(first.id, r.id) => (r, Some(first)),
+                    _ => {
+                        return Err(fail(
+                            ErrorCode::ProviderNotLinked,
+                            "The link names an indirect provider its indirect reseller is not linked to",
+                        ))
+                    }
+                }
+            }
+        };
+        // This backend's links always carry invitationId; without it a link is
+        // damaged (and never a way around a revoked or expired invitation).
+        let Some(id) = parsed.invitation_id else {
+            return Err(error_response(
+                ErrorCode::MalformedLink,
+                "The invitation link cannot be read: the link has no invitationId",
+                vec!["invitationId".into()],
+            ));
+        };
+        let inv = self
+            .state
+            .invitations
+            .iter()
+            .find(|i| i.id == id)
+            .cloned()
             .ok_or_else(|| {
                 fail(
                     ErrorCode::InvitationNotFound,
-                    "No partner has this partnerId",
+                    "No invitation has this invitationId",
                 )
             })?;
-        // This backend's links always carry invitationId; without it a link is
-        // damaged (and never a way around a revoked or expired invitation).
-        let invitation = match parsed.invitation_id {
-            None => {
-                return Err(error_response(
-                    ErrorCode::MalformedLink,
-                    "The invitation link cannot be read: the link has no invitationId",
-                    vec!["invitationId".into()],
+        // Any parameter changed since the partner created it (whatever the
+        // order it was issued in).
+        if InvitationLink::parse(&inv.link).ok().as_ref() != Some(&parsed) {
+            return Err(fail(
+                ErrorCode::LinkAltered,
+                "The link's parameters differ from the invitation the partner created",
+            ));
+        }
+        match inv.status(now) {
+            InvitationStatus::Revoked => {
+                return Err(fail(
+                    ErrorCode::Revoked,
+                    "The partner revoked this invitation",
                 ))
             }
-            Some(id) => {
-                let inv = self
-                    .state
-                    .invitations
-                    .iter()
-                    .find(|i| i.id == id)
-                    .cloned()
-                    .ok_or_else(|| {
-                        fail(
-                            ErrorCode::InvitationNotFound,
-                            "No invitation has this invitationId",
-                        )
-                    })?;
-                if inv.partner != parsed.partner_id
-                    || inv.dap != parsed.dap
-                    || inv.mspp_id != parsed.mspp_id
-                    || inv.indirect_reseller != parsed.indirect_csp_id
-                {
-                    return Err(fail(
-                        ErrorCode::LinkAltered,
-                        "The link's parameters differ from the invitation the partner created",
-                    ));
-                }
-                match inv.status(now) {
-                    InvitationStatus::Revoked => {
-                        return Err(fail(
-                            ErrorCode::Revoked,
-                            "The partner revoked this invitation",
-                        ))
-                    }
-                    InvitationStatus::Expired => {
-                        return Err(fail(
-                            ErrorCode::Expired,
-                            format!(
-                                "This invitation expired on {}",
-                                time::to_date(inv.created_at + INVITATION_LIFETIME)
-                            ),
-                        ))
-                    }
-                    _ => {}
-                }
-                Some(inv)
+            InvitationStatus::Expired => {
+                return Err(fail(
+                    ErrorCode::Expired,
+                    format!(
+                        "This invitation expired on {}",
+                        time::to_date(inv.created_at + INVITATION_LIFETIME)
+                    ),
+                ))
             }
-        };
-        Ok((parsed, partner, invitation))
+            _ => {}
+        }
+        Ok(Resolved {
+            parsed,
+            partner,
+            provider,
+            invitation: Some(inv),
+        })
     }
 
     pub(crate) fn view_invitation(&self, link: &str, caller: Option<&User>, now: Millis) -> Answer {
-        let (parsed, partner, inv) = self.resolve_link(link, now)?;
-        let reseller = parsed
-            .indirect_csp_id
-            .and_then(|r| {
-                self.reseller_names(partner.id)
-                    .into_iter()
-                    .find(|x| x.tenant == r)
-            })
-            .map(|x| x.name);
+        let Resolved {
+            parsed,
+            partner,
+            provider,
+            invitation: inv,
+        } = self.resolve_link(link, now)?;
         let accepted_by_you = match (&inv, caller) {
             (Some(i), Some(me)) if me.customer_role.is_some() => {
                 i.accepted.map(|(tenant, _)| tenant == me.tenant)
@@ -126,44 +153,34 @@ impl MockBackend {
                 partner_mpn_id: partner.partner.map(|p| p.mpn_id).unwrap_or_default(),
                 cloud: partner.cloud,
                 dap: parsed.dap,
-                indirect_reseller_name: reseller,
+                indirect_provider: provider.map(|p| wire::IndirectPartner {
+                    id: p.id.to_string(),
+                    name: p.name,
+                    mpn_id: p.partner.map(|f| f.mpn_id).unwrap_or_default(),
+                    location: p.country,
+                    relationship_type: "is_indirect_reseller_of".into(),
+                    state: "Active".into(),
+                    attributes: wire::Attributes::of("PartnerRelationship"),
+                }),
                 status: inv.map(|i| i.status(now)),
             },
         )
     }
 
     pub(crate) fn accept(&mut self, me: &User, body: wire::AcceptRequest, now: Millis) -> Answer {
-        let (parsed, partner, inv) = self.resolve_link(&body.link, now)?;
+        let Resolved {
+            parsed,
+            partner,
+            provider,
+            invitation: inv,
+        } = self.resolve_link(&body.link, now)?;
         let tenant = self
             .tenant(me.tenant)
             .ok_or_else(|| fail(ErrorCode::NotFound, "Your tenant was not found"))?;
-        let ctx = AcceptContext {
-            partner_id: partner.id,
-            partner_cloud: partner.cloud,
-            partner_country: partner.country.clone(),
-            tenant_id: tenant.id,
-            tenant_cloud: tenant.cloud,
-            tenant_country: tenant.country.clone(),
-            role: me.customer_role.unwrap_or(CustomerRole::User),
-            dap: parsed.dap,
-            status: inv.as_ref().map(|i| i.status(now)),
-            accepted_by: inv.as_ref().and_then(|i| i.accepted.map(|a| a.0)),
-        };
-        let country_name = |code: &str| {
-            country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string())
-        };
-        rules::check_acceptance(&ctx).map_err(|refusal| match refusal {
-            Refusal::Revoked => fail(ErrorCode::Revoked, "The partner revoked this invitation"),
-            Refusal::Expired => fail(ErrorCode::Expired, "This invitation expired"),
-            Refusal::AcceptedByAnother => fail(ErrorCode::AcceptedByAnother, "Another organization already accepted this invitation"),
-            Refusal::OwnTenant => fail(ErrorCode::OwnTenant, "A partner cannot accept its own invitation"),
-            Refusal::CloudMismatch => error_response(ErrorCode::CloudMismatch, &format!("The partner operates in {}; your organization is in {}", partner.cloud.name(), tenant.cloud.name()), vec![partner.cloud.name().into(), tenant.cloud.name().into()]),
-            Refusal::RegionMismatch => {
-                let market = country::market_of(&partner.country).map_or("no CSP market", |m| m.name());
-                error_response(ErrorCode::RegionMismatch, &format!("The partner is located in {} and sells only in its CSP market ({market}); your organization is in {}", country_name(&partner.country), country_name(&tenant.country)), vec![partner.country.clone(), tenant.country.clone(), market.into()])
-            }
-            Refusal::InsufficientRole => fail(ErrorCode::InsufficientRole, "Only a Global administrator can accept a partner's request"),
-        })?;
+        // Both partners of a two-tier link must be able to sell here.
+        for p in std::iter::once(&partner).chain(provider.as_ref()) {
+            self.check_acceptance_for(p, &tenant, me, &parsed, inv.as_ref(), now)?;
+        }
         if tenant.mca.is_none() {
             let agreement = body.agreement.as_ref().ok_or_else(|| {
                 error_response(
@@ -188,35 +205,38 @@ impl MockBackend {
             _ => rules::accept(existing.as_ref().map(|r| r.dap), parsed.dap),
         };
         self.materialize(tenant.id);
-        match self
-            .state
-            .relationships
-            .iter_mut()
-            .find(|r| r.partner == partner.id && r.customer == tenant.id)
-        {
-            Some(r) => r.dap = dap,
-            None => self.state.relationships.push(Relationship {
-                partner: partner.id,
-                customer: tenant.id,
-                dap,
-                since: now,
-            }),
+        self.keep_relationship(partner.id, tenant.id, now, |r| r.dap = dap, dap, None);
+        // Two-tier: the provider's reseller relationship, once, without
+        // admin privileges (the customer grants those to the reseller that
+        // asked); an existing one is kept as it is and learns the reseller.
+        if let Some(p) = &provider {
+            let reseller = partner.id;
+            self.keep_relationship(
+                p.id,
+                tenant.id,
+                now,
+                |r| {
+                    r.indirect_reseller.get_or_insert(reseller);
+                },
+                rules::DelegatedAdmin::None,
+                Some(reseller),
+            );
         }
         if let Some(inv) = inv {
             if let Some(stored) = self.state.invitations.iter_mut().find(|i| i.id == inv.id) {
                 stored.accepted.get_or_insert((tenant.id, now));
             }
         }
-        let rel = self
-            .state
-            .relationships
-            .iter()
-            .find(|r| r.partner == partner.id && r.customer == tenant.id)
-            .cloned()
-            .ok_or_else(|| fail(ErrorCode::NotFound, "Relationship not found"))?;
-        let relationship = self
-            .partner_relationship_wire(&rel)
-            .ok_or_else(|| fail(ErrorCode::NotFound, "Partner not found"))?;
+        let wire_of = |this: &Self, partner: TenantId| {
+            this.relationship(partner, tenant.id)
+                .and_then(|r| this.partner_relationship_wire(&r))
+                .ok_or_else(|| fail(ErrorCode::NotFound, "Relationship not found"))
+        };
+        let relationship = wire_of(self, partner.id)?;
+        let provider_relationship = match &provider {
+            Some(p) => Some(wire_of(self, p.id)?),
+            None => None,
+        };
         let accepted_at = earlier.map_or(now, |(_, at)| at);
         ok(
             200,
@@ -224,8 +244,75 @@ impl MockBackend {
                 outcome,
                 accepted_at: Some(time::to_rfc3339(accepted_at)),
                 relationship,
+                provider_relationship,
             },
         )
+    }
+
+    /// Updates the relationship of `partner` with `customer`, or creates it.
+    fn keep_relationship(
+        &mut self,
+        partner: TenantId,
+        customer: TenantId,
+        now: Millis,
+        update: impl FnOnce(&mut Relationship),
+        dap: rules::DelegatedAdmin,
+        indirect_reseller: Option<TenantId>,
+    ) {
+        match self
+            .state
+            .relationships
+            .iter_mut()
+            .find(|r| r.partner == partner && r.customer == customer)
+        {
+            Some(r) => update(r),
+            None => self.state.relationships.push(Relationship {
+                partner,
+                customer,
+                dap,
+                since: now,
+                indirect_reseller,
+            }),
+        }
+    }
+
+    /// The acceptance rules for one partner of the link, worded as errors.
+    fn check_acceptance_for(
+        &self,
+        partner: &Tenant,
+        tenant: &Tenant,
+        me: &User,
+        parsed: &InvitationLink,
+        inv: Option<&Invitation>,
+        now: Millis,
+    ) -> Result<(), ApiResponse> {
+        let ctx = AcceptContext {
+            partner_id: partner.id,
+            partner_cloud: partner.cloud,
+            partner_country: partner.country.clone(),
+            tenant_id: tenant.id,
+            tenant_cloud: tenant.cloud,
+            tenant_country: tenant.country.clone(),
+            role: me.customer_role.unwrap_or(CustomerRole::User),
+            dap: parsed.dap,
+            status: inv.map(|i| i.status(now)),
+            accepted_by: inv.and_then(|i| i.accepted.map(|a| a.0)),
+        };
+        let country_name = |code: &str| {
+            country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string())
+        };
+        rules::check_acceptance(&ctx).map_err(|refusal| match refusal {
+            Refusal::Revoked => fail(ErrorCode::Revoked, "The partner revoked this invitation"),
+            Refusal::Expired => fail(ErrorCode::Expired, "This invitation expired"),
+            Refusal::AcceptedByAnother => fail(ErrorCode::AcceptedByAnother, "Another organization already accepted this invitation"),
+            Refusal::OwnTenant => fail(ErrorCode::OwnTenant, "A partner cannot accept its own invitation"),
+            Refusal::CloudMismatch => error_response(ErrorCode::CloudMismatch, &format!("The partner operates in {}; your organization is in {}", partner.cloud.name(), tenant.cloud.name()), vec![partner.cloud.name().into(), tenant.cloud.name().into()]),
+            Refusal::RegionMismatch => {
+                let market = country::market_of(&partner.country).map_or("no CSP market", |m| m.name());
+                error_response(ErrorCode::RegionMismatch, &format!("{} is located in {} and sells only in its CSP market ({market}); your organization is in {}", partner.name, country_name(&partner.country), country_name(&tenant.country)), vec![partner.country.clone(), tenant.country.clone(), market.into()])
+            }
+            Refusal::InsufficientRole => fail(ErrorCode::InsufficientRole, "Only a Global administrator can accept a partner's request"),
+        })
     }
 
     pub(crate) fn list_partners(&self, me: &User) -> Answer {

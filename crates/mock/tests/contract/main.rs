@@ -60,6 +60,10 @@ const SCENARIOS: &[Scenario] = &[
         scenarios::customers::scale_customer_changes_stick,
     ),
     (
+        "an indirect reseller invites through its provider",
+        scenarios::two_tier::indirect_reseller_invites_through_its_provider,
+    ),
+    (
         "rights follow what the customer granted",
         scenarios::customers::rights_follow_what_the_customer_granted,
     ),

@@ -242,6 +242,25 @@ pub fn invite(api: &mut dyn Api, token: &str, dap: bool, name: &str) -> Invitati
     ))
 }
 
+/// A two-tier invitation: as an indirect provider on behalf of `reseller`, or
+/// as an indirect reseller through `provider`.
+pub fn invite_through(
+    api: &mut dyn Api,
+    token: &str,
+    reseller: Option<&str>,
+    provider: Option<&str>,
+) -> Invitation {
+    ok(send(
+        api,
+        Some(token),
+        "POST",
+        "/v1/invitations",
+        Some(
+            json!({ "dap": true, "customerName": "", "customerEmail": "", "emailLanguage": "en", "indirectResellerId": reseller, "indirectProviderId": provider, "appBase": "https://app.example/" }),
+        ),
+    ))
+}
+
 pub fn new_tenant(api: &mut dyn Api, name: &str, domain: &str, country: &str) -> String {
     let s: Session = ok(send(
         api,

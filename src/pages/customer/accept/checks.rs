@@ -20,7 +20,7 @@ pub(super) fn PartnerFacts(view: InvitationView) -> impl IntoView {
             <dt>{tr(Key::PartnerLocation)}</dt>
             <dd>{move || format!("{} ({})", crate::platform::country_name(&code, c.lang.get().tag()), i18n::market(c.lang.get(), market))}</dd>
             <dt>{tr(Key::PartnerIdLabel)}</dt><dd>{view.partner_mpn_id.clone()}</dd>
-            {view.indirect_reseller_name.clone().map(|r| view! { <dt>{tr(Key::IndirectReseller)}</dt><dd>{r}</dd> })}
+            {view.indirect_provider.clone().map(|p| view! { <dt>{tr(Key::IndirectProviderLabel)}</dt><dd>{format!("{} (MPN {})", p.name, p.mpn_id)}</dd> })}
         </dl>
     }
 }

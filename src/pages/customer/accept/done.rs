@@ -52,7 +52,16 @@ pub(super) fn DoneView(response: AcceptResponse) -> impl IntoView {
         == crate::domain::relationship::DelegatedAdmin::Active;
     let outcome = response.outcome;
     let accepted_on = response.accepted_at.clone().unwrap_or_default();
-    let (p1, p2, p3) = (partner.clone(), partner.clone(), partner.clone());
+    let (p1, p2, p3, p4) = (
+        partner.clone(),
+        partner.clone(),
+        partner.clone(),
+        partner.clone(),
+    );
+    let provider = response
+        .provider_relationship
+        .as_ref()
+        .map(|p| p.partner_name.clone());
     view! {
         <section class="done" aria-labelledby="done-heading">
             <h2 id="done-heading">{move || if outcome == AcceptOutcome::AlreadyAccepted { tr(Key::AlreadyAcceptedTitle)().to_string() } else { trf(Key::DoneTitle, &[&p1]) }}</h2>
@@ -63,6 +72,7 @@ pub(super) fn DoneView(response: AcceptResponse) -> impl IntoView {
                 AcceptOutcome::AlreadyAccepted => trf(Key::YouAcceptedOn, &[&crate::intl::date(c.lang.get(), &accepted_on)]),
             }}</p>
             {(dap && outcome == AcceptOutcome::Created).then(|| view! { <p>{move || trf(Key::DoneDap, &[&p3])}</p> })}
+            {provider.map(|p| { let r = p4.clone(); view! { <p>{move || trf(Key::DoneProvider, &[&p, &r])}</p> } })}
             <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
         </section>
     }

@@ -28,8 +28,20 @@ use review::Review;
 /// used: what is wrong with it, and what to do.
 #[component]
 pub fn DamagedLink(error: LinkError) -> impl IntoView {
-    let reason = error.to_string();
-    view! { <LinkProblem message=Signal::derive(move || trf(Key::LinkMalformed, &[&reason]))/> }
+    let c = ctx();
+    let message = Signal::derive(move || {
+        let lang = c.lang.get();
+        match error {
+            // A two-tier link without its provider has its own page.
+            LinkError::IndirectWithoutProvider => crate::i18n::link_problem(lang, &error),
+            _ => crate::i18n::format(
+                lang,
+                Key::LinkMalformed,
+                &[&crate::i18n::link_problem(lang, &error)],
+            ),
+        }
+    });
+    view! { <LinkProblem message=message/> }
 }
 
 /// The portal for the link in the address bar. The invitation's public view
@@ -67,6 +79,7 @@ pub fn problem_key(e: &ApiError) -> Option<Key> {
     match e.code {
         ErrorCode::MalformedLink => Some(Key::LinkUnknown),
         ErrorCode::InvitationNotFound => Some(Key::LinkUnknown),
+        ErrorCode::ProviderNotLinked => Some(Key::LinkProviderNotLinked),
         ErrorCode::LinkAltered => Some(Key::LinkAltered),
         ErrorCode::Revoked => Some(Key::LinkRevoked),
         ErrorCode::Expired => Some(Key::LinkExpired),

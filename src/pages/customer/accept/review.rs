@@ -87,6 +87,10 @@ pub(super) fn Review(
     };
     let partner = view.partner_name.clone();
     let partner2 = partner.clone();
+    let provider = view
+        .indirect_provider
+        .clone()
+        .map(|p| (p.name, partner.clone()));
     view! {
         <form class="review" novalidate on:submit=submit>
             <section aria-labelledby="grant-heading">
@@ -94,6 +98,7 @@ pub(super) fn Review(
                 <ul>
                     <li>{move || trf(Key::GrantReseller, &[&partner])}</li>
                     {view.dap.then(|| view! { <li><strong>{move || trf(Key::GrantDap, &[&partner2])}</strong></li> })}
+                    {provider.map(|(p, r)| view! { <li class="grant-provider">{move || trf(Key::GrantProvider, &[&p, &r])}</li> })}
                 </ul>
             </section>
             {needs_mca.then(|| view! {

@@ -51,14 +51,34 @@ pub fn partner_profile_and_relationship_request(api: &mut dyn Api) {
         "/v1/customers/relationshiprequests",
         None,
     ));
-    assert!(
-        r.url.contains("invType=ResellerRelationship") && r.url.contains("DAP=true"),
-        "{}",
-        r.url
+    // Partner Center's shape in the partner's sovereign cloud: its Office
+    // admin portal, no invitationId, Partner Center's fragment.
+    assert_eq!(
+        r.url,
+        format!("https://portal.office365.us/Adminportal/Home?invType=ResellerRelationship&partnerId={}&msppId=0&DAP=true#/BillingAccounts/partner-invitation", p.tenant_id)
     );
     assert_eq!(
         r.attributes.object_type.as_deref(),
         Some("RelationshipRequest")
+    );
+    let public = sign_in(api, "Ana Souza");
+    let fabrikam: PartnerProfile = ok(send(
+        api,
+        Some(&public),
+        "GET",
+        "/v1/profiles/partner",
+        None,
+    ));
+    let r: RelationshipRequest = ok(send(
+        api,
+        Some(&public),
+        "GET",
+        "/v1/customers/relationshiprequests?dap=false",
+        None,
+    ));
+    assert_eq!(
+        r.url,
+        format!("https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={}&msppId=0&DAP=false#/BillingAccounts/partner-invitation", fabrikam.tenant_id)
     );
     let m: Collection<AgreementMetadata> = ok(send(
         api,

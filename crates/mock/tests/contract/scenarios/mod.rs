@@ -5,3 +5,4 @@ pub mod acceptance;
 pub mod customers;
 pub mod demo;
 pub mod invitations;
+pub mod two_tier;

@@ -3,6 +3,7 @@
 
 use super::what;
 use crate::api::error::ApiError;
+use crate::api::query::IndirectRelationshipType;
 use crate::api::wire::{
     Customer, NewSubscription, SubscriptionPatch, SubscriptionStatus, SupportContactRequest,
 };
@@ -31,7 +32,11 @@ pub(super) fn ServicesTab(
             format!("{} (MPN {})", profile.company_name, profile.mpn_id),
         )];
         if profile.indirect_provider {
-            let resellers = api.call(op::ListIndirectResellers).await?;
+            let resellers = api
+                .call(op::ListIndirectPartners {
+                    relationship_type: IndirectRelationshipType::IsIndirectCloudSolutionProviderOf,
+                })
+                .await?;
             eligible.extend(
                 resellers
                     .items
