@@ -1,24 +1,28 @@
-// Trunk post_build hook: finishes the static site in Trunk's staging folder.
+// Finishes a static site after `.ci/build` has put its three Trunk builds
+// together (the portal at the root, the customer portal in customer/, the
+// partner workspace in partner/):
 //
 // - Content-Security-Policy: hashes Trunk's inline bootstrap script (and the
 //   404 page's script) so no 'unsafe-inline' is needed; 'wasm-unsafe-eval' for
 //   the module; connect-src limited to the app itself plus BACKEND_ORIGIN.
-//   Written as a <meta> tag in index.html and 404.html, and as a `_headers`
+//   Written as a <meta> tag in the three index.html files and 404.html (one
+//   policy for the site: every build's bootstrap hash), and as a `_headers`
 //   file (Netlify / Cloudflare Pages format) that adds what a meta tag cannot.
 // - version.json: the marker 404.html looks for to find where the app lives.
 // - 404.html: for hosts that serve it on unknown paths (GitHub Pages, Netlify,
 //   Cloudflare Pages...): finds the app's base path and sends the browser to
-//   `<base>/?route=<path>`, which the app turns back into the deep link.
+//   `<base>/?route=<path>` (`<base>/partner/?route=<path>` for the partner
+//   workspace's paths, `<base>/customer/?route=…` for the customer portal's),
+//   which the app turns back into the deep link.
 //
-// Run by Trunk with TRUNK_STAGING_DIR set; can be run by hand on a folder:
-//   node .ci/postbuild.mjs dist
+//   node .ci/postbuild.mjs dist    (PRODUCTION=1 for the production build)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+const dir = process.argv[2];
 if (!dir) {
-  console.error('postbuild: no folder (TRUNK_STAGING_DIR unset and no argument)');
+  console.error('postbuild: no folder given');
   process.exit(2);
 }
 
@@ -40,12 +44,15 @@ const backendOrigins = (process.env.BACKEND_ORIGIN || '')
     return origin;
   });
 
-const indexPath = join(dir, 'index.html');
-let index = readFileSync(indexPath, 'utf8');
-const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inlineScripts.length === 0) {
-  console.error('postbuild: Trunk bootstrap script not found in index.html');
-  process.exit(2);
+const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((name) => ({ name, path: join(dir, name), html: readFileSync(join(dir, name), 'utf8') }));
+const inlineScripts = [];
+for (const page of pages) {
+  const scripts = [...page.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (scripts.length === 0) {
+    console.error(`postbuild: Trunk bootstrap script not found in ${page.name}`);
+    process.exit(2);
+  }
+  inlineScripts.push(...scripts);
 }
 
 const notFoundScript = `
@@ -63,7 +70,9 @@ const notFoundScript = `
       .then(function (v) {
         if (v && v.app === '${APP}') {
           var route = '/' + path.slice(base.length) + location.search;
-          location.replace(base + '?route=' + encodeURIComponent(route) + location.hash);
+          var first = route.slice(1).split('?')[0].split('#')[0].split('/')[0];
+          var site = first === 'partner' || first === 'customer' ? first + '/' : '';
+          location.replace(base + site + '?route=' + encodeURIComponent(route) + location.hash);
         } else {
           tryBase(k + 1);
         }
@@ -93,12 +102,13 @@ function policy({ forHeader }) {
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ forHeader: false })}" />`;
 const placeholder = '<!-- CSP-PLACEHOLDER: replaced at build by .ci/postbuild.mjs -->';
-if (!index.includes(placeholder)) {
-  console.error('postbuild: CSP placeholder missing from index.html');
-  process.exit(2);
+for (const page of pages) {
+  if (!page.html.includes(placeholder)) {
+    console.error(`postbuild: CSP placeholder missing from ${page.name}`);
+    process.exit(2);
+  }
+  writeFileSync(page.path, page.html.replace(placeholder, meta));
 }
-index = index.replace(placeholder, meta);
-writeFileSync(indexPath, index);
 
 writeFileSync(
   join(dir, '404.html'),
@@ -142,7 +152,7 @@ writeFileSync(
 // file means the same). The production build (no default features, see
 // .ci/build) carries no mock and ships no config.json: the deployment writes
 // one naming its backend; config.example.json shows the shape.
-const production = ['1', 'true'].includes(String(process.env.TRUNK_BUILD_NO_DEFAULT_FEATURES || '').toLowerCase());
+const production = ['1', 'true'].includes(String(process.env.PRODUCTION || '').toLowerCase());
 const configName = production ? 'config.example.json' : 'config.json';
 const config = production
   ? { backend: 'http', baseUrl: backendOrigins[0] || 'https://api.contoso.example', timeoutMs: 15000 }

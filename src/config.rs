@@ -22,10 +22,18 @@ pub struct Config {
     /// With a real backend: the access token of the configured identity.
     #[serde(default)]
     pub access_token: Option<String>,
-    /// Mock fault injection.
+    /// Mock fault injection (read by the demo build only; the production
+    /// build skips it unread, so its float rates cost it no code).
     #[serde(default)]
-    pub faults: Option<crate::api::wire::Faults>,
+    pub faults: Option<FaultsField>,
 }
+
+/// `faults` as this build reads it.
+#[cfg(feature = "demo")]
+pub type FaultsField = crate::api::wire::Faults;
+/// `faults` as this build reads it.
+#[cfg(not(feature = "demo"))]
+pub type FaultsField = serde::de::IgnoredAny;
 
 /// What the configuration asks for.
 #[derive(Clone, Debug)]
@@ -97,9 +105,12 @@ pub fn check_backend_origin(
 pub fn parse_config(text: &str) -> Result<BackendChoice, String> {
     let config: Config = serde_json::from_str(text).map_err(|e| format!("it is not valid: {e}"))?;
     match config.backend.as_deref().unwrap_or("mock") {
+        #[cfg(feature = "demo")]
         "mock" => Ok(BackendChoice::Mock {
             faults: config.faults,
         }),
+        #[cfg(not(feature = "demo"))]
+        "mock" => Ok(BackendChoice::Mock { faults: None }),
         "http" => {
             let base_url = config
                 .base_url

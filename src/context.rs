@@ -8,7 +8,7 @@ use crate::api::wire::Session;
 use crate::domain::email::Lang;
 use crate::i18n::{text, Key};
 use crate::platform;
-use crate::routes::AppRoute;
+use crate::routes::{AppRoute, Site};
 use leptos::prelude::*;
 
 /// What the persistent storage banners say.
@@ -52,12 +52,14 @@ pub struct Ctx {
     client: StoredValue<Client, LocalStorage>,
     /// The app's base path: `""` at the domain root, `/reseller` under a sub-path.
     base: StoredValue<String>,
+    /// The build this page runs (links to the other one load a page).
+    pub site: Site,
 }
 
 impl Ctx {
-    /// New state over `client`: language from storage or the browser,
-    /// sessions from storage.
-    pub fn new(client: Client, is_mock: bool, base: &str) -> Self {
+    /// New state over `client` for `site`: language from storage or the
+    /// browser, sessions from storage.
+    pub fn new(client: Client, is_mock: bool, base: &str, site: Site) -> Self {
         let lang = platform::load("lang")
             .and_then(|l| Lang::from_tag(&l))
             .or_else(|| Lang::from_tag(&platform::browser_language()))
@@ -74,6 +76,7 @@ impl Ctx {
             storage: RwSignal::new(Vec::new()),
             client: StoredValue::new_local(client),
             base: StoredValue::new(base.to_string()),
+            site,
         }
     }
 
@@ -191,6 +194,12 @@ pub fn trf(key: Key, args: &[&str]) -> String {
 /// A route as a URL path under the app's base (for `href=`).
 pub fn href(route: AppRoute) -> String {
     ctx().href(&route)
+}
+
+/// `rel` of a link to `route`: `external` when the other build serves it,
+/// so the router leaves the click to the browser (a page load).
+pub fn rel(route: &AppRoute) -> Option<&'static str> {
+    (route.site() != ctx().site).then_some("external")
 }
 
 /// Navigates inside the app.

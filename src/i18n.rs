@@ -252,6 +252,7 @@ strings! {
     Progress => "Progress", "Progresso";
     CustomerSignInTitle => "Sign in to your organization", "Entre na sua organização";
     CustomerSignInIntro => "Choose a demo user of an existing organization, or create a new organization.", "Escolha um usuário de demonstração de uma organização existente ou crie uma nova organização.";
+    CustomerSignInIntroExisting => "Choose the user of your organization you sign in as.", "Escolha o usuário da sua organização com que você vai entrar.";
     ExistingOrgs => "Existing organizations", "Organizações existentes";
     NewOrg => "Create a new organization", "Criar uma nova organização";
     CompanyName => "Company name", "Nome da empresa";
@@ -530,6 +531,28 @@ pub fn market(lang: Lang, m: Option<crate::domain::country::Market>) -> &'static
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The portal's `index.html` paints the page's frame before the wasm
+    /// runs, in both languages: its words are this table's.
+    #[test]
+    fn the_first_paint_says_what_the_app_says() {
+        let html = include_str!("../index.html");
+        for lang in [Lang::En, Lang::PtBr] {
+            for key in [
+                Key::AppName,
+                Key::HomeTitle,
+                Key::HomeIntro,
+                Key::PortalLoading,
+                Key::PortalIntro,
+            ] {
+                let words = text(lang, key);
+                assert!(
+                    html.contains(words),
+                    "index.html lacks {lang:?} {key:?}: {words}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn both_languages_fill_every_key_and_keep_placeholders() {

@@ -10,8 +10,9 @@ use wasm_bindgen::JsCast;
 pub const PREFIX: &str = "reseller-invitations.";
 
 /// The app's base path without a trailing slash (`""` at the domain root,
-/// `"/reseller"` under a sub-path), from the document's base URL.
-pub fn base_path() -> String {
+/// `"/reseller"` under a sub-path), from the document's base URL and the
+/// folder the running site's `index.html` lives in under it.
+pub fn base_path(site: crate::routes::Site) -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -22,7 +23,8 @@ pub fn base_path() -> String {
         .map(|p| format!("/{p}"))
         .unwrap_or_else(|| "/".into());
     let path = without_origin.split(['?', '#']).next().unwrap_or("/");
-    path[..path.rfind('/').unwrap_or(0)].to_string()
+    let dir = &path[..path.rfind('/').unwrap_or(0)];
+    dir.strip_suffix(site.dir()).unwrap_or(dir).to_string()
 }
 
 /// The page's origin, e.g. `https://app.example`.
@@ -36,6 +38,13 @@ pub fn origin() -> String {
 pub fn search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The current URL's path (`/reseller/customer`).
+pub fn pathname() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default()
 }
 
@@ -274,4 +283,44 @@ pub fn country_name(code: &str, lang_tag: &'static str) -> String {
             .insert((code.to_string(), lang_tag), name.clone())
     });
     name
+}
+
+/// The page is ready: what it is for is on screen and usable. The first
+/// call marks `performance.mark('app-ready')` (what `.ci/bench` times),
+/// removes the first-paint frame `index.html` shows before the wasm runs
+/// (`#boot`) and shows the app (`#app`) in the same frame, so nothing moves
+/// under the user. Later calls do nothing.
+pub fn app_ready() {
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(document) = window.document() {
+        if let Some(frame) = document.get_element_by_id("boot") {
+            frame.remove();
+        }
+        if let Some(app) = document.get_element_by_id("app") {
+            let _ = app.remove_attribute("hidden");
+        }
+    }
+    if let Some(performance) = window.performance() {
+        let _ = performance.mark("app-ready");
+    }
+}
+
+/// Where the app mounts: `#app` when the page has one (the portal's
+/// `index.html`, shown by [`app_ready`]), else the body.
+pub fn mount_point() -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    document
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into().ok())
+        .or_else(|| document.body())
+        .expect("a body")
 }

@@ -1,7 +1,8 @@
 //! The app's own addresses, typed: every link and navigation names an
 //! [`AppRoute`], and [`AppRoute::path`] is the one place a path is written.
 //! A route becomes a URL under the app's base (the deployment's sub-path)
-//! through the context (`Ctx::href`).
+//! through the context (`Ctx::href`). Each route belongs to one [`Site`]:
+//! the app ships as two builds (see README "Two builds").
 
 /// A screen of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,28 +41,52 @@ impl AppRoute {
     pub fn under(&self, base: &str) -> String {
         format!("{base}{}", self.path())
     }
+
+    /// The build that serves this screen.
+    pub fn site(&self) -> Site {
+        Site::of(&self.path())
+    }
 }
 
-/// Which workspace an address belongs to (for the header's current link).
+/// One of the app's three builds (README "Three builds"), which is also the
+/// workspace the header names as current. A customer opening an invitation
+/// link loads only the portal's code; the customer portal and the partner
+/// workspace are their own builds under `customer/` and `partner/`. Links
+/// between them are plain page loads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Area {
-    /// The home page and the acceptance portal.
-    Home,
-    /// The partner workspace.
-    Partner,
-    /// The customer portal.
+pub enum Site {
+    /// The root `index.html`: the home page and the acceptance portal.
+    Portal,
+    /// `customer/index.html`: the customer's partner relationships.
     Customer,
+    /// `partner/index.html`: the partner workspace.
+    Partner,
 }
 
-impl Area {
-    /// The area of a path under the app's base.
-    pub fn of(path_under_base: &str) -> Area {
-        if path_under_base.starts_with("/partner") {
-            Area::Partner
-        } else if path_under_base.starts_with("/customer") {
-            Area::Customer
+impl Site {
+    /// The site serving a path under the app's base.
+    pub fn of(path_under_base: &str) -> Site {
+        let under = |prefix: &str| {
+            path_under_base
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+        };
+        if under("/partner") {
+            Site::Partner
+        } else if under("/customer") {
+            Site::Customer
         } else {
-            Area::Home
+            Site::Portal
+        }
+    }
+
+    /// Where the site's `index.html` lives under the app's base (`""`,
+    /// `/customer` or `/partner`).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Site::Portal => "",
+            Site::Customer => "/customer",
+            Site::Partner => "/partner",
         }
     }
 }
@@ -78,8 +103,15 @@ mod tests {
         );
         assert_eq!(AppRoute::Home.under(""), "/");
         assert_eq!(AppRoute::NewInvitation.path(), "/partner/invitations/new");
-        assert_eq!(Area::of("/partner/customers"), Area::Partner);
-        assert_eq!(Area::of("/customer"), Area::Customer);
-        assert_eq!(Area::of("/"), Area::Home);
+        assert_eq!(Site::of("/partner/customers"), Site::Partner);
+        assert_eq!(Site::of("/customer"), Site::Customer);
+        assert_eq!(Site::of("/customer/"), Site::Customer);
+        assert_eq!(Site::of("/"), Site::Portal);
+        assert_eq!(Site::of("/partnership"), Site::Portal);
+        assert_eq!(AppRoute::Draft("x".into()).site(), Site::Partner);
+        assert_eq!(AppRoute::Customers.site(), Site::Partner);
+        assert_eq!(AppRoute::CustomerPartners.site(), Site::Customer);
+        assert_eq!(AppRoute::Home.site(), Site::Portal);
+        assert_eq!(Site::of("/partner"), Site::Partner);
     }
 }

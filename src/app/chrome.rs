@@ -2,22 +2,18 @@
 //! language, demo notice), the persistent storage banners and the
 //! notifications.
 
-use crate::context::{ctx, href, tr, trf, StorageBanner};
+use crate::context::{ctx, href, rel, tr, trf, StorageBanner};
 use crate::domain::email::Lang;
 use crate::i18n::Key;
-use crate::routes::{AppRoute, Area};
+use crate::routes::{AppRoute, Site};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// The header: app name, workspace switch, language switch, demo notice.
 #[component]
 pub fn Header() -> impl IntoView {
     let c = ctx();
-    let location = use_location();
-    let area = move || {
-        let path = location.pathname.get();
-        Area::of(path.strip_prefix(&c.base()).unwrap_or(&path))
-    };
+    // Each site is one workspace (moving between them loads a page).
+    let current = |site: Site| (c.site == site).then_some("page");
     let on_lang = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some(lang) = Lang::from_tag(&value) {
@@ -27,16 +23,16 @@ pub fn Header() -> impl IntoView {
     view! {
         <header>
           <div class="app-header">
-            <a class="brand" href=href(AppRoute::Home)>{tr(Key::AppName)}</a>
+            <a class="brand" href=href(AppRoute::Home) rel=rel(&AppRoute::Home)>{tr(Key::AppName)}</a>
             <nav aria-label=tr(Key::MainNavigation)>
                 <ul class="switch">
                     <li>
-                        <a href=href(AppRoute::Customers) aria-current=move || (area() == Area::Partner).then_some("page")>
+                        <a href=href(AppRoute::Customers) rel=rel(&AppRoute::Customers) aria-current=current(Site::Partner)>
                             {tr(Key::PartnerWorkspace)}
                         </a>
                     </li>
                     <li>
-                        <a href=href(AppRoute::CustomerPartners) aria-current=move || (area() == Area::Customer).then_some("page")>
+                        <a href=href(AppRoute::CustomerPartners) rel=rel(&AppRoute::CustomerPartners) aria-current=current(Site::Customer)>
                             {tr(Key::CustomerPortal)}
                         </a>
                     </li>

@@ -1,7 +1,7 @@
-//! The app shell: provides the shared context, wires the demo's storage
-//! notices and cross-tab updates, keeps `<html lang>` and the title in step
-//! with the language, and routes each address to its screen inside the frame
-//! (header, banners, notifications).
+//! The two sites' shells: each provides the shared context, wires the demo's
+//! storage notices and cross-tab updates, keeps `<html lang>` and the title
+//! in step with the language, and routes its addresses to their screens
+//! inside the frame (header, banners, notifications).
 
 mod chrome;
 
@@ -74,9 +74,9 @@ fn wire_demo(ctx: Ctx) {
     });
 }
 
-/// The whole app over `ctx` (built by `main.rs`, or by a test).
-#[component]
-pub fn App(ctx: Ctx) -> impl IntoView {
+/// What both sites do at start: provide the context, wire the demo, keep
+/// `<html lang>` and the title in step with the language.
+fn shell(ctx: Ctx) {
     provide_context(ctx);
     #[cfg(feature = "demo")]
     wire_demo(ctx);
@@ -86,22 +86,70 @@ pub fn App(ctx: Ctx) -> impl IntoView {
         platform::set_document_lang(lang.tag());
         platform::set_title(text(lang, Key::AppName));
     });
+}
+
+/// The frame around a site's routes: skip link, header, main, notifications.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip" href="#main">{tr(Key::SkipToContent)}</a>
+        <Header/>
+        <main id="main" tabindex="-1">{children()}</main>
+        <Toasts/>
+    }
+}
+
+/// The path under the app's base, without a trailing slash (`"/"` at the
+/// root). The portal and the customer portal have no router: each shows
+/// one screen per page load.
+fn path_under_base(ctx: &Ctx) -> String {
+    let path = platform::pathname();
+    let path = path.strip_prefix(&ctx.base()).unwrap_or(&path);
+    match path.trim_end_matches('/') {
+        "" => "/".to_string(),
+        p => p.to_string(),
+    }
+}
+
+/// The portal site over `ctx` (built by `boot`, or by a test): the home
+/// page and the acceptance portal. No router: the customer's first page
+/// carries as little code as it can (issue 12).
+#[component]
+pub fn PortalApp(ctx: Ctx) -> impl IntoView {
+    shell(ctx);
+    let screen = match path_under_base(&ctx).as_str() {
+        "/" => view! { <pages::Home/> }.into_any(),
+        _ => view! { <pages::NotFound/> }.into_any(),
+    };
+    view! { <Frame>{screen}</Frame> }
+}
+
+/// The customer portal site over `ctx`: the customer's partners.
+#[component]
+pub fn CustomerApp(ctx: Ctx) -> impl IntoView {
+    shell(ctx);
+    let screen = match path_under_base(&ctx).as_str() {
+        "/customer" => view! { <pages::customer::partners::PartnersPage/> }.into_any(),
+        _ => view! { <pages::NotFound/> }.into_any(),
+    };
+    view! { <Frame>{screen}</Frame> }
+}
+
+/// The partner workspace site over `ctx`.
+#[component]
+pub fn PartnerApp(ctx: Ctx) -> impl IntoView {
+    shell(ctx);
     view! {
         <Router base=ctx.base()>
-            <a class="skip" href="#main">{tr(Key::SkipToContent)}</a>
-            <Header/>
-            <main id="main" tabindex="-1">
+            <Frame>
                 <Routes fallback=|| view! { <pages::NotFound/> }>
-                    <Route path=path!("/") view=pages::Home/>
                     <Route path=path!("/partner") view=pages::partner::customers::CustomersPage/>
                     <Route path=path!("/partner/customers") view=pages::partner::customers::CustomersPage/>
                     <Route path=path!("/partner/invitations") view=pages::partner::invitations::InvitationsPage/>
                     <Route path=path!("/partner/invitations/new") view=pages::partner::new_invitation::NewInvitationPage/>
                     <Route path=path!("/partner/invitations/:id/draft") view=pages::partner::draft::DraftPage/>
-                    <Route path=path!("/customer") view=pages::customer::partners::PartnersPage/>
                 </Routes>
-            </main>
-            <Toasts/>
+            </Frame>
         </Router>
     }
 }

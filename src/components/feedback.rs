@@ -20,6 +20,8 @@ pub fn ErrorBanner(
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let code = error.code.number();
+    // An error the user can act on is on screen: the page is ready.
+    Effect::new(|_| crate::platform::app_ready());
     view! {
         <div class="error-banner" role="alert">
             <p class="error-title"><strong>{tr(Key::ErrorTitle)}</strong></p>

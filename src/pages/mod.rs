@@ -3,7 +3,7 @@
 pub mod customer;
 pub mod partner;
 
-use crate::context::{href, tr};
+use crate::context::{href, rel, tr};
 use crate::domain::link::{recognise, RootLink};
 use crate::i18n::Key;
 use crate::routes::AppRoute;
@@ -28,12 +28,12 @@ pub fn Home() -> impl IntoView {
                 <section class="card" aria-labelledby="home-partner">
                     <h2 id="home-partner">{tr(Key::PartnerWorkspace)}</h2>
                     <p>{tr(Key::HomePartner)}</p>
-                    <a class="button" href=href(AppRoute::Customers)>{tr(Key::OpenPartner)}</a>
+                    <a class="button" href=href(AppRoute::Customers) rel=rel(&AppRoute::Customers)>{tr(Key::OpenPartner)}</a>
                 </section>
                 <section class="card" aria-labelledby="home-customer">
                     <h2 id="home-customer">{tr(Key::CustomerPortal)}</h2>
                     <p>{tr(Key::HomeCustomer)}</p>
-                    <a class="button" href=href(AppRoute::CustomerPartners)>{tr(Key::OpenCustomer)}</a>
+                    <a class="button" href=href(AppRoute::CustomerPartners) rel=rel(&AppRoute::CustomerPartners)>{tr(Key::OpenCustomer)}</a>
                 </section>
             </div>
         </div>
@@ -48,7 +48,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="page">
             <h1>{tr(Key::NotFoundTitle)}</h1>
             <p>{tr(Key::NotFoundText)}</p>
-            <a class="button" href=href(AppRoute::Home)>{tr(Key::GoHome)}</a>
+            <a class="button" href=href(AppRoute::Home) rel=rel(&AppRoute::Home)>{tr(Key::GoHome)}</a>
         </div>
     }
 }

@@ -9,14 +9,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 const base = `http://127.0.0.1:${PORTS.production}`;
 
 test('the production wasm carries no mock and no demo data', async () => {
-  const dir = new URL('../../dist-production/', import.meta.url);
-  const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
-  const text = readFileSync(new URL(wasm, dir)).toString('latin1');
-  for (const demo of ['Fabrikam Cloud Services', 'Northwind Traders', 'fault injected']) {
-    expect(text.includes(demo), `the production wasm holds "${demo}"`).toBe(false);
+  // Every build's wasm: the portal, the customer portal, the partner workspace.
+  const wasms = (folder) => readdirSync(new URL(`../../${folder}/`, import.meta.url), { recursive: true })
+    .filter((f) => f.endsWith('.wasm'))
+    .map((f) => readFileSync(new URL(`../../${folder}/${f}`, import.meta.url)).toString('latin1'));
+  const production = wasms('dist-production');
+  expect(production).toHaveLength(3);
+  for (const text of production) {
+    for (const demo of ['Fabrikam Cloud Services', 'Northwind Traders', 'fault injected']) {
+      expect(text.includes(demo), `a production wasm holds "${demo}"`).toBe(false);
+    }
   }
-  const demoWasm = readdirSync(new URL('../../dist/', import.meta.url)).find((f) => f.endsWith('.wasm'));
-  expect(readFileSync(new URL(`../../dist/${demoWasm}`, import.meta.url)).toString('latin1')).toContain('Fabrikam Cloud Services');
+  const demo = wasms('dist');
+  expect(demo).toHaveLength(3);
+  for (const text of demo) expect(text).toContain('Fabrikam Cloud Services');
 });
 
 test('without a usable config.json the production build says so, never a demo', async ({ page }) => {

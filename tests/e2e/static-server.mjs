@@ -3,11 +3,16 @@
 // 404.html (as GitHub Pages, Netlify or Cloudflare Pages do) or a bare 404,
 // and sends the headers of dist/_headers like those hosts.
 //   node static-server.mjs --port 4173 --mount / [--no-404] [--no-config] [--config-variants]
+//                          [--dist DIR] [--brotli] [--config-json TEXT]
+// --brotli: answers with brotli (quality 11, once per file) when the browser
+// accepts it, as static hosts serve a site (the benchmark's setting).
+// --config-json: config.json answers TEXT.
 // --config-variants: the same site also under /cfg-<name>/, each with its own
 // config.json (see VARIANTS), to test what the app does with a broken one.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -17,6 +22,9 @@ const dist = opt('--dist', new URL('../../dist', import.meta.url).pathname);
 const serve404 = !args.includes('--no-404');
 const noConfig = args.includes('--no-config');
 const configVariants = args.includes('--config-variants');
+const brotli = args.includes('--brotli');
+const configJson = opt('--config-json', null);
+const compressed = new Map();
 // Each variant: the config.json answer (status, body).
 const VARIANTS = {
   'cfg-invalid': [200, '{ "backend": "http", '],
@@ -41,7 +49,17 @@ async function headers() {
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   const extra = await headers();
-  const send = (status, body, type) => { res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra }); res.end(body); };
+  const send = (status, body, type) => {
+    const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra };
+    if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '') && body.length > 0) {
+      const key = typeof body === 'string' ? body : body.toString('latin1');
+      if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      body = compressed.get(key);
+      Object.assign(headers, { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+    }
+    res.writeHead(status, headers);
+    res.end(body);
+  };
   const notFound = async () => {
     if (serve404) {
       try { return send(404, await readFile(join(dist, '404.html')), types['.html']); } catch {}
@@ -58,6 +76,7 @@ createServer(async (req, res) => {
     }
   }
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  if (configJson !== null && rel === 'config.json') return send(200, configJson, types['.json']);
   if (noConfig && rel === 'config.json') return notFound();
   const file = normalize(join(dist, rel));
   if (!file.startsWith(dist)) return notFound();

@@ -6,8 +6,9 @@ use reseller_invitations::api::client::{Backend, Client};
 use reseller_invitations::api::mock::MockBackend;
 use reseller_invitations::api::op;
 use reseller_invitations::api::wire::{DemoIdentities, Session, SignInRequest};
-use reseller_invitations::app::App;
+use reseller_invitations::app::{CustomerApp, PartnerApp, PortalApp};
 use reseller_invitations::context::Ctx;
+use reseller_invitations::routes::Site;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -89,7 +90,9 @@ pub async fn mount(path: &str, partner: Option<&str>, customer: Option<&str>) ->
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
     let mock = current_mock();
-    let ctx = Ctx::new(client(), true, "");
+    // The site that serves `path`, as deployed.
+    let site = Site::of(path);
+    let ctx = Ctx::new(client(), true, "", site);
     ctx.lang.set(reseller_invitations::domain::email::Lang::En);
     if let Some(name) = partner {
         ctx.set_partner(Some(sign_in(name).await));
@@ -99,7 +102,11 @@ pub async fn mount(path: &str, partner: Option<&str>, customer: Option<&str>) ->
     }
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App ctx=ctx/> }.into_any());
+    let handle = leptos::mount::mount_to(root.clone(), move || match site {
+        Site::Portal => view! { <PortalApp ctx=ctx/> }.into_any(),
+        Site::Customer => view! { <CustomerApp ctx=ctx/> }.into_any(),
+        Site::Partner => view! { <PartnerApp ctx=ctx/> }.into_any(),
+    });
     let mounted = Mounted {
         _handle: handle,
         root,

@@ -320,13 +320,7 @@ pub fn check(response: ApiResponse) -> Result<String, ApiError> {
             _ => ErrorCode::Unknown,
         });
     let (description, data) = match body {
-        Some(b) => (
-            b.description,
-            b.data
-                .into_iter()
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-                .collect(),
-        ),
+        Some(b) => (b.description, b.data),
         None => (
             format!("The server answered HTTP {}", response.status),
             Vec::new(),
@@ -359,7 +353,7 @@ pub fn response(code: ErrorCode, description: &str, data: Vec<String>) -> ApiRes
     let body = ErrorBody {
         code: code.number(),
         description: description.to_string(),
-        data: data.into_iter().map(serde_json::Value::String).collect(),
+        data,
         source: "ResellerInvitationsMock".to_string(),
     };
     ApiResponse {

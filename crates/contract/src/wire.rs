@@ -49,7 +49,21 @@ pub struct Link {
     pub method: String,
     /// Headers to send.
     #[serde(default)]
-    pub headers: Vec<serde_json::Value>,
+    pub headers: Vec<LinkHeader>,
+}
+
+/// A header of a [`Link`]: Partner Center's SDK writes `Link.Headers` as a
+/// collection of `KeyValuePair<string, string>`, `{"key": …, "value": …}`
+/// (<https://learn.microsoft.com/dotnet/api/microsoft.store.partnercenter.models.link.headers>).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct LinkHeader {
+    /// Header name.
+    #[serde(default)]
+    pub key: String,
+    /// Header value.
+    #[serde(default)]
+    pub value: String,
 }
 
 /// `links` of a resource or collection.
@@ -103,8 +117,10 @@ pub struct ErrorBody {
     /// English description.
     pub description: String,
     /// Details (this contract: the offending field names, or blocking items).
-    #[serde(default)]
-    pub data: Vec<serde_json::Value>,
+    /// Partner Center's items may be any JSON: a string is read as itself,
+    /// anything else as its JSON text.
+    #[serde(default, deserialize_with = "strings_or_json_text")]
+    pub data: Vec<String>,
     /// The service that answered.
     #[serde(default)]
     pub source: String,
@@ -790,6 +806,19 @@ pub struct LicenseUpdate {
     /// SKU ids to remove.
     #[serde(default)]
     pub licenses_to_remove: Vec<String>,
+}
+
+/// Each item as a string: strings as they are, other JSON as its text. Read
+/// through `RawValue`, so numbers are never parsed as numbers: that keeps
+/// float parsing (~15 KiB) out of the browser's code.
+fn strings_or_json_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let items: Vec<Box<serde_json::value::RawValue>> = Deserialize::deserialize(d)?;
+    Ok(items
+        .into_iter()
+        .map(|raw| {
+            serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_string())
+        })
+        .collect())
 }
 
 /// Fault injection for the mock (config and tests).

@@ -183,12 +183,41 @@ fn its_csp_and_config_name_it_under_every_name() {
         "<html><head></head><body>app</body></html>",
     )
     .unwrap();
+    for site in ["partner", "customer"] {
+        std::fs::create_dir_all(dist.join(site)).unwrap();
+        std::fs::write(
+            dist.join(site).join("index.html"),
+            format!("<html><head></head><body>{site} build</body></html>"),
+        )
+        .unwrap();
+    }
     std::fs::write(
         dist.join("_headers"),
         "/*\n  Content-Security-Policy: default-src 'self'; connect-src 'self'; script-src 'self'\n",
     )
     .unwrap();
     let server = Server::start(&["--dist", dist.to_str().unwrap()]);
+    // A deep link gets the page of the build that serves it (README "Deploying").
+    for (path, page) in [
+        (
+            "/partner/customers",
+            "<head><base href=\"/partner/\"></head><body>partner build",
+        ),
+        (
+            "/partner",
+            "<head><base href=\"/partner/\"></head><body>partner build",
+        ),
+        (
+            "/customer",
+            "<head><base href=\"/customer/\"></head><body>customer build",
+        ),
+        ("/elsewhere/deep", "<head><base href=\"/\"></head><body>app"),
+        ("/partnership", "<head><base href=\"/\"></head><body>app"),
+    ] {
+        let (status, _, body) = get(server.port, path, "");
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains(page), "{path}: {body}");
+    }
     let (status, head, _) = get(server.port, "/partner/customers", "");
     assert_eq!(status, 200);
     let csp = head

@@ -1,10 +1,8 @@
 //! Customer sign-in with the mock: a demo organization's user, or a new
 //! organization with its administrator.
 
-use crate::api::wire::NewTenant;
-use crate::components::{shown_after, ErrorBanner, Fetched, TextField};
+use crate::components::{ErrorBanner, Fetched};
 use crate::context::{ctx, tr, trf};
-use crate::domain::{country, validate};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
@@ -46,6 +44,64 @@ pub fn CustomerSignIn(
     let (identities, sign_in) =
         crate::components::demo_sign_in(move |session| c.set_customer(Some(session)));
 
+    view! {
+        <section class="card" aria-labelledby="customer-sign-in">
+            <h2 id="customer-sign-in">{tr(Key::CustomerSignInTitle)}</h2>
+            <p>{tr(if cfg!(feature = "demo") { Key::CustomerSignInIntro } else { Key::CustomerSignInIntroExisting })}</p>
+            {move || sign_in.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e/> })}
+            <h3>{tr(Key::ExistingOrgs)}</h3>
+            <Fetched resource=identities what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) let:value>
+                {
+                    let ids = value;
+                    // The invitation and its first action (sign in) are on screen.
+                    Effect::new(|_| crate::platform::app_ready());
+                    view! {
+                    <ul class="orgs plain">
+                        {ids.customers.into_iter().map(|t| {
+                            let cloud = t.cloud;
+                            let code = t.country.clone();
+                            let mca = t.mca_accepted;
+                            view! {
+                                <li class="org">
+                                    <p><strong>{t.company_name.clone()}</strong> " · " {t.domain.clone()} " · "
+                                        {move || crate::platform::country_name(&code, c.lang.get().tag())} " · " {move || i18n::cloud(c.lang.get(), cloud)} " · "
+                                        {move || if mca { tr(Key::McaYes)() } else { tr(Key::McaNo)() }}</p>
+                                    <div class="row">
+                                        {t.users.into_iter().map(|u| {
+                                            let id = u.id.clone();
+                                            let name = u.display_name.clone();
+                                            let role = u.customer_role;
+                                            view! {
+                                                <button type="button" disabled=move || sign_in.pending().get() on:click=move |_| { sign_in.dispatch(id.clone()); }>
+                                                    {move || trf(Key::SignInAs, &[&name, role.map(|r| i18n::customer_role(c.lang.get(), r)).unwrap_or_default()])}
+                                                </button>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+                }
+            </Fetched>
+            <NewOrg cloud=cloud/>
+        </section>
+    }
+}
+
+/// "Create a new organization" with its administrator: the demo's stand-in
+/// for a customer tenant that does not exist yet (the test backend's
+/// `POST /v1/demo/tenants`). A real customer's tenant is made in Microsoft's
+/// portals, so the production build has no such form (and its customers'
+/// first page carries none of its code).
+#[cfg(feature = "demo")]
+#[component]
+fn NewOrg(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
+    use crate::api::wire::NewTenant;
+    use crate::components::{shown_after, TextField};
+    use crate::domain::{country, validate};
+    let c = ctx();
     let company = RwSignal::new(String::new());
     let domain = RwSignal::new(String::new());
     let country_code = RwSignal::new(String::new());
@@ -103,63 +159,33 @@ pub fn CustomerSignIn(
         .collect();
     named.sort();
     view! {
-        <section class="card" aria-labelledby="customer-sign-in">
-            <h2 id="customer-sign-in">{tr(Key::CustomerSignInTitle)}</h2>
-            <p>{tr(Key::CustomerSignInIntro)}</p>
-            {move || sign_in.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e/> })}
-            <h3>{tr(Key::ExistingOrgs)}</h3>
-            <Fetched resource=identities what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) let:value>
-                {
-                    let ids = value;
-                    view! {
-                    <ul class="orgs plain">
-                        {ids.customers.into_iter().map(|t| {
-                            let cloud = t.cloud;
-                            let code = t.country.clone();
-                            let mca = t.mca_accepted;
-                            view! {
-                                <li class="org">
-                                    <p><strong>{t.company_name.clone()}</strong> " · " {t.domain.clone()} " · "
-                                        {move || crate::platform::country_name(&code, c.lang.get().tag())} " · " {move || i18n::cloud(c.lang.get(), cloud)} " · "
-                                        {move || if mca { tr(Key::McaYes)() } else { tr(Key::McaNo)() }}</p>
-                                    <div class="row">
-                                        {t.users.into_iter().map(|u| {
-                                            let id = u.id.clone();
-                                            let name = u.display_name.clone();
-                                            let role = u.customer_role;
-                                            view! {
-                                                <button type="button" disabled=move || sign_in.pending().get() on:click=move |_| { sign_in.dispatch(id.clone()); }>
-                                                    {move || trf(Key::SignInAs, &[&name, role.map(|r| i18n::customer_role(c.lang.get(), r)).unwrap_or_default()])}
-                                                </button>
-                                            }
-                                        }).collect_view()}
-                                    </div>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-                }
-            </Fetched>
-            <h3>{tr(Key::NewOrg)}</h3>
-            <form class="new-org" novalidate on:submit=submit>
-                <TextField id="org-company" label=Key::CompanyName value=company error=company_error required=true autocomplete="organization"/>
-                <TextField id="org-domain" label=Key::Domain value=domain error=domain_error required=true/>
-                <div class="field" class:invalid=move || country_error.get().is_some()>
-                    <label for="org-country">{tr(Key::Country)}</label>
-                    <select id="org-country" aria-invalid=move || country_error.get().is_some().to_string()
-                        aria-describedby=move || country_error.get().is_some().then_some("org-country-error")
-                        prop:value=move || country_code.get() on:change=move |ev| country_code.set(event_target_value(&ev))>
-                        <option value="">{tr(Key::ChooseCountry)}</option>
-                        {named.into_iter().map(|(name, code)| view! { <option value=code>{name}</option> }).collect_view()}
-                    </select>
-                    <Show when=move || country_error.get().is_some()><p class="field-error" id="org-country-error">{move || country_error.get()}</p></Show>
-                </div>
-                <TextField id="org-admin" label=Key::AdminName value=admin_name error=admin_error required=true autocomplete="name"/>
-                <TextField id="org-email" label=Key::AdminEmail value=admin_email error=email_error required=true input_type="email" autocomplete="email"/>
-                {move || create.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::NewOrg)().to_string()) error=e/> })}
-                <button type="submit" disabled=move || create.pending().get()>{tr(Key::CreateOrg)}</button>
-            </form>
-        </section>
+        <>
+        <h3>{tr(Key::NewOrg)}</h3>
+        <form class="new-org" novalidate on:submit=submit>
+            <TextField id="org-company" label=Key::CompanyName value=company error=company_error required=true autocomplete="organization"/>
+            <TextField id="org-domain" label=Key::Domain value=domain error=domain_error required=true/>
+            <div class="field" class:invalid=move || country_error.get().is_some()>
+                <label for="org-country">{tr(Key::Country)}</label>
+                <select id="org-country" aria-invalid=move || country_error.get().is_some().to_string()
+                    aria-describedby=move || country_error.get().is_some().then_some("org-country-error")
+                    prop:value=move || country_code.get() on:change=move |ev| country_code.set(event_target_value(&ev))>
+                    <option value="">{tr(Key::ChooseCountry)}</option>
+                    {named.into_iter().map(|(name, code)| view! { <option value=code>{name}</option> }).collect_view()}
+                </select>
+                <Show when=move || country_error.get().is_some()><p class="field-error" id="org-country-error">{move || country_error.get()}</p></Show>
+            </div>
+            <TextField id="org-admin" label=Key::AdminName value=admin_name error=admin_error required=true autocomplete="name"/>
+            <TextField id="org-email" label=Key::AdminEmail value=admin_email error=email_error required=true input_type="email" autocomplete="email"/>
+            {move || create.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::NewOrg)().to_string()) error=e/> })}
+            <button type="submit" disabled=move || create.pending().get()>{tr(Key::CreateOrg)}</button>
+        </form>
+        </>
     }
+}
+
+/// The production build: no organizations are made here.
+#[cfg(not(feature = "demo"))]
+#[component]
+fn NewOrg(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
+    let _ = cloud;
 }

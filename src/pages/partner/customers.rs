@@ -215,7 +215,8 @@ pub fn CustomersView() -> impl IntoView {
     };
     let height = move || {
         let total = total.get().unwrap_or(0);
-        format!("{}px", row_top(total, &expanded_set.get()))
+        // Whole pixels: formatting an f64 would add ~9 KiB of float code.
+        format!("{}px", row_top(total, &expanded_set.get()).round() as i64)
     };
     // The viewport grows with its rows up to most of the window, so it may
     // be short before the rows arrive: window as many rows as its largest
@@ -337,7 +338,7 @@ pub fn CustomersView() -> impl IntoView {
                         <For each=move || { let v: Vec<(usize, Option<String>)> = visible.get().into_iter().map(|i| (i, row_data(i).map(|c| c.id))).collect(); v } key=|k| k.clone() let:k>
                             {
                                 let i = k.0;
-                                let top = move || format!("{}px", row_top(i, &expanded_set.get()));
+                                let top = move || format!("{}px", row_top(i, &expanded_set.get()).round() as i64);
                                 match row_data(i) {
                                     None => view! {
                                         <div role="listitem" class="crow placeholder" data-index=i aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>

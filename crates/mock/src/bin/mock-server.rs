@@ -512,11 +512,22 @@ mod server {
         if path == "/config.json" || path.starts_with("/v1/") {
             return Reply::text(404, "Not found");
         }
-        // Index fallback for deep links; a <base> keeps relative asset URLs working.
-        match std::fs::read_to_string(dist.join("index.html")) {
+        // Index fallback for deep links, from the build that serves the path
+        // (the customer portal and the partner workspace live in their own
+        // folders); a <base> keeps relative asset URLs working.
+        let site = ["customer", "partner"].into_iter().find(|site| {
+            relative
+                .strip_prefix(site)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        });
+        let (index, base) = match site {
+            Some(site) => (dist.join(site).join("index.html"), format!("/{site}/")),
+            None => (dist.join("index.html"), "/".to_string()),
+        };
+        match std::fs::read_to_string(index) {
             Ok(index) => html(
                 index
-                    .replacen("<head>", "<head><base href=\"/\">", 1)
+                    .replacen("<head>", &format!("<head><base href=\"{base}\">"), 1)
                     .into_bytes(),
             ),
             Err(_) => Reply::text(404, "Not found"),

@@ -36,6 +36,7 @@ pub(super) fn AcceptedNotice(view: InvitationView) -> impl IntoView {
 
 #[component]
 pub(super) fn AlreadyAccepted(view: InvitationView) -> impl IntoView {
+    Effect::new(|_| crate::platform::app_ready());
     view! { <AcceptedNotice view=view/> }
 }
 

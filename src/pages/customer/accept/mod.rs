@@ -91,6 +91,7 @@ pub fn problem_key(e: &ApiError) -> Option<Key> {
 /// "This invitation link cannot be used": what is wrong and what to do.
 #[component]
 pub fn LinkProblem(message: Signal<String>) -> impl IntoView {
+    Effect::new(|_| crate::platform::app_ready());
     view! {
         <div class="page narrow link-problem">
             <h1>{tr(Key::LinkProblemTitle)}</h1>
@@ -170,6 +171,8 @@ fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl Int
                         Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| me.refetch())/> }.into_any(),
                         Some(Ok(None)) => view! { <Loading/> }.into_any(),
                         Some(Ok(Some(m))) => {
+                            // The checks (and the review with Accept) are on screen.
+                            Effect::new(|_| crate::platform::app_ready());
                             let list = checks(&v.get_value(), &m);
                             let all_ok = list.iter().all(|(_, ok, _)| *ok);
                             view! {

@@ -30,11 +30,11 @@ pub fn accept_new_tenant_with_agreement(api: &mut dyn Api) {
     );
     let customer = new_tenant(api, "Tailwind <b>Brasil</b>", "tailwind.com.br", "BR");
     let e = err(accept(api, &customer, &inv.link, None), 422, 42201);
-    assert!(e.data.contains(&json!("firstName")));
+    assert!(e.data.contains(&"firstName".to_string()));
     let mut bad = mca();
     bad["primaryContact"]["email"] = json!("not-an-email");
     let e = err(accept(api, &customer, &inv.link, Some(bad)), 422, 42201);
-    assert_eq!(e.data, vec![json!("email")]);
+    assert_eq!(e.data, vec!["email".to_string()]);
     let r: AcceptResponse = ok(accept(api, &customer, &inv.link, Some(mca())));
     assert_eq!(
         (r.outcome, r.relationship.delegated_admin),

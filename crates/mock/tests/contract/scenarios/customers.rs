@@ -89,7 +89,7 @@ pub fn manage_a_customer(api: &mut dyn Api) {
         409,
         40902,
     );
-    assert_eq!(e.data, vec![json!("Microsoft 365 Business Standard")]);
+    assert_eq!(e.data, vec!["Microsoft 365 Business Standard".to_string()]);
     let sales = sign_in(api, "Bruno Lima");
     err(
         send(
@@ -136,7 +136,7 @@ pub fn manage_a_customer(api: &mut dyn Api) {
         409,
         40904,
     );
-    assert_eq!(e.data, vec![json!("sku-o365-e3")]);
+    assert_eq!(e.data, vec!["sku-o365-e3".to_string()]);
     let skus: Collection<SubscribedSku> = ok(send(
         api,
         Some(&token),

@@ -115,6 +115,6 @@ pub fn roles_and_clouds(api: &mut dyn Api) {
         400,
         40001,
     );
-    assert_eq!(e.data, vec![json!("dap")]);
+    assert_eq!(e.data, vec!["dap".to_string()]);
     assert!(invite(api, &federal, true, "").link.contains("DAP=true"));
 }

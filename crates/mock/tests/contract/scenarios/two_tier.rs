@@ -50,7 +50,7 @@ pub fn indirect_reseller_invites_through_its_provider(api: &mut dyn Api) {
         400,
         40001,
     );
-    assert_eq!(e.data, vec![json!("indirectProviderId")]);
+    assert_eq!(e.data, vec!["indirectProviderId".to_string()]);
     let ana = sign_in(api, "Ana Souza");
     let fabrikam: PartnerProfile = ok(send(api, Some(&ana), "GET", "/v1/profiles/partner", None));
     err(

@@ -1,26 +1,44 @@
-//! The composition root: reads `config.json`, builds the backend and the
-//! shared context, and mounts the app (or the configuration error page).
-//! Natively this binary does nothing; the mock server is `mock-server`.
+//! Start-up, shared by both builds: reads `config.json`, builds the backend
+//! and the shared context, and mounts the site's app (or the configuration
+//! error page).
 
-#[cfg(target_arch = "wasm32")]
-fn main() {
-    use reseller_invitations::api::client::{Backend, Client};
-    use reseller_invitations::api::http::HttpTransport;
-    use reseller_invitations::api::op;
-    use reseller_invitations::app::App;
-    use reseller_invitations::config::{BackendChoice, ConfigError};
-    use reseller_invitations::context::Ctx;
-    use reseller_invitations::pages::ConfigErrorPage;
-    use reseller_invitations::platform;
+use crate::context::Ctx;
+use crate::routes::Site;
+use leptos::prelude::AnyView;
+
+/// Whether `site`'s page at this address says itself when it is ready
+/// ([`platform::app_ready`](crate::platform::app_ready)): the acceptance
+/// portal, once its invitation and first action are on screen.
+fn waits_for_data(site: Site) -> bool {
+    site == Site::Portal
+        && !matches!(
+            crate::domain::link::recognise(&crate::platform::href()),
+            crate::domain::link::RootLink::NotAnInvitation
+        )
+}
+
+/// Starts `site`: its app over the configured backend.
+pub fn start(site: Site, app: fn(Ctx) -> AnyView) {
+    use crate::api::client::{Backend, Client};
+    use crate::api::http::HttpTransport;
+    use crate::api::op;
+    use crate::config::{BackendChoice, ConfigError};
+    use crate::pages::ConfigErrorPage;
+    use crate::platform;
 
     // Panics show in the console with their message (release builds abort after).
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into())
     }));
-    let base = platform::base_path();
+    let base = platform::base_path(site);
     platform::restore_deep_link(&base);
     let refuse = move |error: ConfigError| {
-        leptos::mount::mount_to_body(move || leptos::view! { <ConfigErrorPage error=error/> });
+        leptos::mount::mount_to(
+            platform::mount_point(),
+            move || leptos::view! { <ConfigErrorPage error=error/> },
+        )
+        .forget();
+        platform::app_ready();
     };
     // Leptos' executor starts with the mount, so boot with wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
@@ -43,7 +61,7 @@ fn main() {
             // The demo build: no file, or one asking for the mock.
             #[cfg(feature = "demo")]
             None | Some(BackendChoice::Mock { .. }) => {
-                let mock = reseller_invitations::api::mock::browser_mock();
+                let mock = crate::api::mock::browser_mock();
                 if let Some(BackendChoice::Mock {
                     faults: Some(faults),
                 }) = config
@@ -69,11 +87,11 @@ fn main() {
         #[cfg(not(feature = "demo"))]
         let is_mock = false;
         let client = Client::new(backend);
-        let ctx = Ctx::new(client.clone(), is_mock, &base);
+        let ctx = Ctx::new(client.clone(), is_mock, &base, site);
         if let Some(token) = token {
             let api = client.with_token(Some(token.clone()));
             if let Ok(me) = api.call(op::GetMe {}).await {
-                let session = reseller_invitations::api::wire::Session {
+                let session = crate::api::wire::Session {
                     access_token: token,
                     me,
                 };
@@ -84,11 +102,17 @@ fn main() {
                 }
             }
         }
-        leptos::mount::mount_to_body(move || leptos::view! { <App ctx=ctx/> });
+        leptos::mount::mount_to(platform::mount_point(), move || app(ctx)).forget();
+        // A page that waits for data says when it is ready (the acceptance
+        // portal); the others are ready now. Past 8 s the app shows anyway
+        // (its own loading and error states say what is happening).
+        if !waits_for_data(site) {
+            platform::app_ready();
+        } else {
+            leptos::task::spawn_local(async {
+                crate::api::sleep_ms(8_000).await;
+                platform::app_ready();
+            });
+        }
     });
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("This is the browser app; build it with `trunk build`. The local server is `cargo run -p reseller-mock --bin mock-server`.");
 }

@@ -1,0 +1,128 @@
+// The customer's first page, on the production build served with brotli
+// like a static host, the local mock server as its backend (.ci/bench runs
+// this after building with BACKEND_ORIGIN=http://127.0.0.1:4176):
+// - a fresh invitation link is made through the API;
+// - ready time: navigation → performance.mark('app-ready') (set when the
+//   invitation's heading and first action are on screen), against a static
+//   HTML copy of the same page (navigation → load event), at 1× and 4× CPU,
+//   median of 5 cold loads each;
+// - Lighthouse (npm package, mobile preset: simulated slow 4G and 4× CPU) on
+//   both, median of 3 runs: performance score, LCP, FCP, TBT, CLS.
+// Prints figures; fails only when something cannot be measured.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { writeFileSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+const API = 4176;
+const PORT = 4200;
+const dist = 'dist-production';
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function up(url) {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url)).status < 500) return; } catch {}
+    await wait(100);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const children = [
+  spawn('target/release/mock-server', ['--port', String(API), '--http-mock', '--allow-origin', `http://127.0.0.1:${PORT}`], { stdio: 'ignore' }),
+  spawn('node', ['tests/e2e/static-server.mjs', '--port', String(PORT), '--mount', '/', '--dist', resolve(dist), '--brotli',
+    '--config-json', JSON.stringify({ backend: 'http', baseUrl: `http://127.0.0.1:${API}` })], { stdio: 'ignore' }),
+];
+const staticCopy = `${dist}/bench-static-copy.html`;
+let browser;
+try {
+  await up(`http://127.0.0.1:${API}/v1/demo/identities`);
+  await up(`http://127.0.0.1:${PORT}/`);
+
+  // A pending invitation from Fabrikam, as its Admin agent makes one.
+  const api = async (method, path, body, token) => {
+    const r = await fetch(`http://127.0.0.1:${API}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', 'MS-RequestId': crypto.randomUUID(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body && JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${method} ${path}: HTTP ${r.status} ${await r.text()}`);
+    return r.json();
+  };
+  const ids = await api('GET', '/v1/demo/identities');
+  const ana = ids.partners.flatMap((t) => t.users).find((u) => u.displayName === 'Ana Souza');
+  const session = await api('POST', '/v1/demo/sign-in', { userId: ana.id });
+  const invitation = await api('POST', '/v1/invitations', { dap: true, customerName: 'Wingtip Toys', customerEmail: 'admin@wingtiptoys.example', emailLanguage: 'en', appBase: `http://127.0.0.1:${PORT}/` }, session.accessToken);
+  const link = invitation.link;
+
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.filter((f) => !f.startsWith('--headless')) });
+
+  // The static copy: the ready page's DOM without its scripts and preloads.
+  {
+    const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+    await page.goto(link);
+    await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0);
+    const html = await page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true);
+      doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload], meta[http-equiv]').forEach((n) => n.remove());
+      return '<!doctype html>\n' + doc.outerHTML;
+    });
+    writeFileSync(staticCopy, html);
+    await page.close();
+  }
+  const staticUrl = `http://127.0.0.1:${PORT}/bench-static-copy.html`;
+
+  async function readyTimes(rate) {
+    const app = [];
+    const copy = [];
+    for (let i = 0; i < 5; i++) {
+      for (const [url, out, ready] of [
+        [link, app, () => performance.getEntriesByName('app-ready')[0]?.startTime],
+        [staticUrl, copy, () => { const n = performance.getEntriesByType('navigation')[0]; return n && n.loadEventEnd > 0 ? n.loadEventEnd : undefined; }],
+      ]) {
+        const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        await page.goto(url);
+        await page.waitForFunction(ready, null, { timeout: 60_000 });
+        out.push(await page.evaluate(ready));
+        await context.close();
+      }
+    }
+    return { app: median(app), copy: median(copy) };
+  }
+  console.log('\nAcceptance page (production build, brotli, mock server backend), 412×823 viewport');
+  for (const rate of [1, 4]) {
+    const t = await readyTimes(rate);
+    console.log(`  ${rate}× CPU: ready ${t.app.toFixed(0)} ms (app-ready mark), static copy ${t.copy.toFixed(0)} ms (load) → ratio ${(t.app / t.copy).toFixed(2)}× (median of 5 cold loads)`);
+  }
+  await browser.close();
+  browser = null;
+
+  // Lighthouse, mobile preset (its default): simulated throttling.
+  const lhRoot = resolve('target/bench-node/node_modules');
+  const { default: lighthouse } = await import(pathToFileURL(`${lhRoot}/lighthouse/core/index.js`));
+  const chromeLauncher = await import(pathToFileURL(`${lhRoot}/chrome-launcher/dist/index.js`));
+  const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+  try {
+    for (const [label, url] of [['acceptance page', link], ['its static copy', staticUrl]]) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
+        const a = result.lhr.audits;
+        runs.push({ score: Math.round(result.lhr.categories.performance.score * 100), lcp: a['largest-contentful-paint'].numericValue, fcp: a['first-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue, bytes: a['total-byte-weight'].numericValue });
+      }
+      const m = (k) => median(runs.map((r) => r[k]));
+      console.log(`  Lighthouse mobile, ${label}: performance ${m('score')} (runs ${runs.map((r) => r.score).join(', ')}), LCP ${(m('lcp') / 1000).toFixed(2)} s, FCP ${(m('fcp') / 1000).toFixed(2)} s, TBT ${m('tbt').toFixed(0)} ms, CLS ${m('cls').toFixed(3)}, transferred ${(m('bytes') / 1024).toFixed(1)} KiB`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+} finally {
+  if (browser) await browser.close();
+  rmSync(staticCopy, { force: true });
+  for (const c of children) c.kill();
+}

@@ -1,0 +1,18 @@
+//! The customer portal build (`customer/index.html`): the customer's
+//! partner relationships.
+//! Natively this binary does nothing; the mock server is `mock-server`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use leptos::prelude::IntoAny;
+    use reseller_invitations::app::CustomerApp;
+    use reseller_invitations::routes::Site;
+    reseller_invitations::boot::start(Site::Customer, |ctx| {
+        leptos::view! { <CustomerApp ctx=ctx/> }.into_any()
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("This is the browser app; build it with `.ci/build`. The local server is `cargo run -p reseller-mock --bin mock-server`.");
+}
