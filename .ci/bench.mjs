@@ -1,6 +1,6 @@
 // Figures for the README and the issue notes: dist sizes, then the Customers
-// page of a partner with 50,000 customers on the release build in headless
-// Chromium at 1× and 4× CPU: navigation → first rows, keystroke → updated
+// page of a partner with 50,000 customers on the production build (the mock
+// server its backend) in headless Chromium at 1× and 4× CPU: navigation → first rows, keystroke → updated
 // rows (median and 95th percentile over 60 keystrokes), expanding a record,
 // JS heap.
 import { chromium } from '@playwright/test';
@@ -18,8 +18,13 @@ for (const [label, folder] of [['demo (dist/)', 'dist'], ['production (dist-prod
 }
 
 const port = 4199;
-const server = spawn('node', ['tests/e2e/static-server.mjs', '--port', String(port), '--mount', '/'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
+// The production build served with brotli, the local mock server (release,
+// the 50,000 customers of Northwind) as its backend, as issue 12 measures.
+const api = 4176;
+const server = spawn('node', ['tests/e2e/static-server.mjs', '--port', String(port), '--mount', '/', '--dist', `${process.cwd()}/dist-production`, '--brotli',
+  '--config-json', JSON.stringify({ backend: 'http', baseUrl: `http://127.0.0.1:${api}` })], { stdio: 'ignore' });
+const backend = spawn('target/release/mock-server', ['--port', String(api), '--http-mock', '--allow-origin', `http://127.0.0.1:${port}`], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 1000));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
@@ -96,7 +101,7 @@ async function customersPage(rate) {
     const rows = await page.locator('.crow:not(.head)').count();
     const wasmBytes = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
 
-    console.log(`\nCustomers page, 50,000 customers, demo build (in-browser mock), headless Chromium, ${rate}× CPU`);
+    console.log(`\nCustomers page, 50,000 customers, production build (brotli, mock server backend), headless Chromium, ${rate}× CPU`);
     console.log(`  navigation → first rows:    median ${loads[2].toFixed(0)} ms (5 loads, min ${loads[0].toFixed(0)}, max ${loads[4].toFixed(0)})`);
     console.log(`  keystroke → updated rows:   median ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${deltas.at(-1).toFixed(1)} ms (${deltas.length} keystrokes)`);
     console.log(`  expand a record:            median ${expands[2].toFixed(1)} ms (5 records)`);
@@ -112,4 +117,5 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  backend.kill();
 }

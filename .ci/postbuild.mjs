@@ -45,6 +45,23 @@ const backendOrigins = (process.env.BACKEND_ORIGIN || '')
   });
 
 const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((name) => ({ name, path: join(dir, name), html: readFileSync(join(dir, name), 'utf8') }));
+
+// The portal (the customer's first page) paints its frame from the HTML;
+// its wasm is fetched once that paint is on screen, not preloaded beside
+// the CSS: on a slow phone link the page's first paint then does not share
+// the line with 180 KiB it does not need (issue 12).
+{
+  const portal = pages[0];
+  const preload = /\s*<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
+  const start = 'const wasm = await init(';
+  if (!preload.test(portal.html) || !portal.html.includes(start)) {
+    console.error('postbuild: Trunk\'s wasm preload or bootstrap not found in index.html');
+    process.exit(2);
+  }
+  portal.html = portal.html
+    .replace(preload, '')
+    .replace(start, `await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n${start}`);
+}
 const inlineScripts = [];
 for (const page of pages) {
   const scripts = [...page.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -239,6 +239,7 @@ strings! {
     PortalM365 => "Microsoft 365 admin center", "Centro de administração do Microsoft 365";
     PortalOffice => "Microsoft Office admin portal", "Portal de administração do Microsoft Office";
     PortalLoading => "Opening your invitation…", "Abrindo seu convite…";
+    PortalTitle => "Reseller relationship invitation", "Convite para uma relação de revendedor";
     InvitationFrom => "{0} invites you to a reseller relationship", "{0} convida você para uma relação de revendedor";
     PortalIntro => "Review the invitation, sign in as an administrator of your organization and authorize the partner.", "Revise o convite, entre como administrador da sua organização e autorize o parceiro.";
     PartnerLabel => "Partner", "Parceiro";
@@ -543,6 +544,7 @@ mod tests {
                 Key::HomeTitle,
                 Key::HomeIntro,
                 Key::PortalLoading,
+                Key::PortalTitle,
                 Key::PortalIntro,
             ] {
                 let words = text(lang, key);

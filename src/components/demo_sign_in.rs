@@ -5,20 +5,38 @@ use crate::api::op;
 use crate::context::ctx;
 use leptos::prelude::*;
 
-/// The demo identities and a sign-in action; `on_session` receives the session.
+/// The demo identities, read from the backend (again when data changes).
+pub type IdentitiesResource = LocalResource<Result<crate::api::wire::DemoIdentities, ApiError>>;
+
+/// Identities already being read, provided by a page that knows it will ask
+/// for a sign-in (the acceptance portal reads them alongside the invitation
+/// rather than after it: one round trip less before the page is ready).
+#[derive(Clone, Copy)]
+pub struct PrefetchedIdentities(pub IdentitiesResource);
+
+/// Starts reading the demo identities.
+pub fn read_identities() -> IdentitiesResource {
+    let c = ctx();
+    LocalResource::new(move || {
+        c.revision.get();
+        let api = c.anon_api();
+        async move { api.call(op::ListDemoIdentities {}).await }
+    })
+}
+
+/// The demo identities (those a page prefetched, if any) and a sign-in
+/// action; `on_session` receives the session.
 #[allow(clippy::type_complexity)]
 pub fn demo_sign_in(
     on_session: impl Fn(crate::api::wire::Session) + 'static,
 ) -> (
-    LocalResource<Result<crate::api::wire::DemoIdentities, ApiError>>,
+    IdentitiesResource,
     Action<String, Result<crate::api::wire::Session, ApiError>>,
 ) {
     let c = ctx();
-    let identities = LocalResource::new(move || {
-        c.revision.get();
-        let api = c.anon_api();
-        async move { api.call(op::ListDemoIdentities {}).await }
-    });
+    let identities = use_context::<PrefetchedIdentities>()
+        .map(|p| p.0)
+        .unwrap_or_else(read_identities);
     let sign_in = Action::new_local(move |user_id: &String| {
         let api = c.anon_api();
         let body = crate::api::wire::SignInRequest {

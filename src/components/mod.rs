@@ -11,6 +11,6 @@ mod fields;
 
 pub use confirm::Confirm;
 pub use copy::CopyButton;
-pub use demo_sign_in::demo_sign_in;
+pub use demo_sign_in::{demo_sign_in, read_identities, IdentitiesResource, PrefetchedIdentities};
 pub use feedback::{ErrorBanner, Fetched, Loading};
 pub use fields::{problem_text, shown_after, SignerFields, SignerForm, TextField};

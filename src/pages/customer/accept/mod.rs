@@ -50,6 +50,13 @@ pub fn DamagedLink(error: LinkError) -> impl IntoView {
 #[component]
 pub fn AcceptPortal() -> impl IntoView {
     let c = ctx();
+    // Signed out, the page will ask for a sign-in: read who may sign in
+    // alongside the invitation.
+    if c.customer.get_untracked().is_none() {
+        provide_context(crate::components::PrefetchedIdentities(
+            crate::components::read_identities(),
+        ));
+    }
     let link = crate::platform::href();
     let view_res = LocalResource::new({
         let link = link.clone();
@@ -152,7 +159,11 @@ fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl Int
         <div class=portal_class>
             <div class="portal-bar"><span class="portal-name">{tr(match portal { Portal::Microsoft365AdminCenter => Key::PortalM365, Portal::OfficeAdminPortal => Key::PortalOffice })}</span></div>
             <div class="page narrow">
-                <h1>{move || trf(Key::InvitationFrom, &[&title_name])}</h1>
+                // The heading and the intro are what index.html paints before
+                // the wasm runs (issue 12): the page keeps its largest text
+                // from the first paint; the partner is named just under it.
+                <h1>{tr(Key::PortalTitle)}</h1>
+                <p class="invited-by">{move || trf(Key::InvitationFrom, &[&title_name])}</p>
                 <p>{tr(Key::PortalIntro)}</p>
                 <Stepper current=Signal::derive(step)/>
                 <PartnerFacts view=view.clone()/>
