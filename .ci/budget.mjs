@@ -23,9 +23,11 @@ const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PA
 export function pageFiles(folder, page) {
   const html = readFileSync(join(folder, page));
   const dir = dirname(join(folder, page));
-  const refs = [...html.toString('utf8').matchAll(/(?:href|src)="([^"#?:]+\.(?:css|js|wasm))"/g)].map((m) => m[1]);
+  // Links and the bootstrap script's imports ('./portal-….js', the wasm's path).
+  const refs = [...html.toString('utf8').matchAll(/(?:href|src)="([^"#?:]+\.(?:css|js|wasm))"|'\.\/([^'#?:]+\.(?:js|wasm))'/g)].map((m) => m[1] ?? m[2]);
+  if (!refs.some((r) => r.endsWith('.wasm'))) throw new Error(`${page} loads no wasm that this script can see: the budget would undercount`);
   const files = [{ file: page, bytes: html }];
-  for (const ref of new Set(refs)) files.push({ file: join(dirname(page), ref), bytes: readFileSync(join(dir, ref)) });
+  for (const ref of new Set(refs.map((r) => r.replace(/^\.\//, '')))) files.push({ file: join(dirname(page), ref), bytes: readFileSync(join(dir, ref)) });
   // The deployment's config.json (the production build ships its example).
   const config = ['config.json', 'config.example.json'].map((f) => join(folder, f)).find(existsSync);
   if (config) files.push({ file: 'config.json', bytes: readFileSync(config) });
