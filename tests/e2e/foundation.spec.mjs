@@ -43,7 +43,10 @@ test('the same dist works under a sub-path, deep links included', async ({ page 
   const base = `http://127.0.0.1:${PORTS.sub}/reseller/`;
   await page.goto(base);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reseller relationships, end to end');
+  // The partner workspace is its own build: the link loads its page (through
+  // 404.html on this host); reload once the workspace is on screen.
   await page.getByRole('link', { name: 'Open the partner workspace' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to the partner workspace' })).toBeVisible();
   await expect(page).toHaveURL(`${base}partner/customers`);
   await page.reload();
   await expect(page).toHaveURL(`${base}partner/customers`);

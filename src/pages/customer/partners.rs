@@ -87,6 +87,8 @@ pub fn PartnersList() -> impl IntoView {
             {match value {
                 list if list.items.is_empty() => view! { <p class="empty">{tr(Key::NoPartners)}</p> }.into_any(),
             list => view! {
+                // Scrolls inside its own labelled region at narrow widths.
+                <div class="table-scroll" role="region" tabindex="0" aria-label=tr(Key::PartnersTitle)>
                 <table class="data">
                     <caption class="visually-hidden">{tr(Key::PartnersTitle)}</caption>
                     <thead><tr>
@@ -129,6 +131,7 @@ pub fn PartnersList() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             }.into_any(),
             }}
         </Fetched>
