@@ -101,7 +101,8 @@ test('revoked, altered, unknown and malformed links get their own page', async (
   await expect(page.getByRole('heading', { name: 'This invitation link cannot be used' })).toBeVisible();
   await expect(page.getByText('This link differs from the invitation the partner created')).toBeVisible();
   await checkA11y(page, 'link problem');
-  await page.goto(link.replace(/invitationId=[0-9a-f]/, 'invitationId=0'));
+  // Another id: its first digit changed (to 1 when it was 0, so the link always differs).
+  await page.goto(link.replace(/invitationId=([0-9a-f])/, (_, d) => `invitationId=${d === '0' ? '1' : '0'}`));
   await expect(page.getByText(/No invitation matches this link|incomplete or was changed/)).toBeVisible();
   await page.goto('/?invType=ResellerRelationship&partnerId=not-a-guid#/partner-invitation');
   await expect(page.getByText(/The link is incomplete or was changed \(partnerId “not-a-guid” is not a GUID\)/)).toBeVisible();
