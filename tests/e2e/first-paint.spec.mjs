@@ -2,7 +2,8 @@
 // its index.html paints the frame and heading in the reader's language
 // before the wasm runs, and the app takes over in one frame when ready
 // (performance.mark('app-ready')), without layout shift and keeping the
-// first paint's heading and intro; no console noise
+// first paint's heading and intro (when the largest paint happens is a
+// timing: .ci/bench measures it with Lighthouse, no test here); no console noise
 // from Trunk's preloads; links between the three builds load their page.
 import { test, expect, partnerSignIn, createInvitation } from './fixtures.mjs';
 
@@ -50,14 +51,6 @@ test('an invitation link paints its frame and heading before the wasm, then the 
   await expect(page.locator('#boot')).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
   expect(await layoutShift(page)).toBeLessThan(0.01);
-  // The first largest-contentful-paint candidate is the HTML's own text,
-  // painted before the app is ready (Lighthouse's LCP is in .ci/bench).
-  const lcp = await page.evaluate(() => new Promise((resolve) => {
-    new PerformanceObserver((list) => resolve(list.getEntries().map((e) => ({ t: e.startTime, size: e.size, text: e.element?.textContent ?? '' }))))
-      .observe({ type: 'largest-contentful-paint', buffered: true });
-  }));
-  const ready = await page.evaluate(() => performance.getEntriesByName('app-ready')[0].startTime);
-  expect(lcp[0].t, `largest paints ${JSON.stringify(lcp)}, ready at ${ready}`).toBeLessThan(ready);
 });
 
 test('the home page is painted by the HTML and is ready at once', async ({ page }) => {
