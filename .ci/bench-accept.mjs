@@ -10,7 +10,7 @@
 //   both, median of 3 runs: performance score, LCP, FCP, TBT, CLS.
 // Prints figures; fails only when something cannot be measured.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { serveProduction, CHROME_FLAGS } from './bench-serve.mjs';
 import { writeFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -18,29 +18,13 @@ import { resolve } from 'node:path';
 const API = 4176;
 const PORT = 4200;
 const dist = 'dist-production';
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function up(url) {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).status < 500) return; } catch {}
-    await wait(100);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-const children = [
-  spawn('target/release/mock-server', ['--port', String(API), '--http-mock', '--allow-origin', `http://127.0.0.1:${PORT}`], { stdio: 'ignore' }),
-  spawn('node', ['tests/e2e/static-server.mjs', '--port', String(PORT), '--mount', '/', '--dist', resolve(dist), '--brotli',
-    '--config-json', JSON.stringify({ backend: 'http', baseUrl: `http://127.0.0.1:${API}` })], { stdio: 'ignore' }),
-];
+const servers = await serveProduction({ port: PORT, api: API });
 const staticCopy = `${dist}/bench-static-copy.html`;
 let browser;
 try {
-  await up(`http://127.0.0.1:${API}/v1/demo/identities`);
-  await up(`http://127.0.0.1:${PORT}/`);
-
   // A pending invitation from Fabrikam, as its Admin agent makes one.
   const api = async (method, path, body, token) => {
     const r = await fetch(`http://127.0.0.1:${API}${path}`, {
@@ -57,7 +41,7 @@ try {
   const invitation = await api('POST', '/v1/invitations', { dap: true, customerName: 'Wingtip Toys', customerEmail: 'admin@wingtiptoys.example', emailLanguage: 'en', appBase: `http://127.0.0.1:${PORT}/` }, session.accessToken);
   const link = invitation.link;
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.filter((f) => !f.startsWith('--headless')) });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS });
 
   // The static copy: the ready page's DOM without its scripts and preloads.
   {
@@ -106,7 +90,7 @@ try {
   const lhRoot = resolve('target/bench-node/node_modules');
   const { default: lighthouse } = await import(pathToFileURL(`${lhRoot}/lighthouse/core/index.js`));
   const chromeLauncher = await import(pathToFileURL(`${lhRoot}/chrome-launcher/dist/index.js`));
-  const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...CHROME_FLAGS] });
   try {
     for (const [label, url] of [['acceptance page', link], ['its static copy', staticUrl]]) {
       const runs = [];
@@ -124,5 +108,5 @@ try {
 } finally {
   if (browser) await browser.close();
   rmSync(staticCopy, { force: true });
-  for (const c of children) c.kill();
+  servers.stop();
 }

@@ -4,7 +4,7 @@
 // rows (median and 95th percentile over 60 keystrokes), expanding a record,
 // JS heap.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { serveProduction, CHROME_FLAGS } from './bench-serve.mjs';
 import { measure } from './budget.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -20,14 +20,10 @@ for (const [label, folder] of [['demo (dist/)', 'dist'], ['production (dist-prod
 const port = 4199;
 // The production build served with brotli, the local mock server (release,
 // the 50,000 customers of Northwind) as its backend, as issue 12 measures.
-const api = 4176;
-const server = spawn('node', ['tests/e2e/static-server.mjs', '--port', String(port), '--mount', '/', '--dist', `${process.cwd()}/dist-production`, '--brotli',
-  '--config-json', JSON.stringify({ backend: 'http', baseUrl: `http://127.0.0.1:${api}` })], { stdio: 'ignore' });
-const backend = spawn('target/release/mock-server', ['--port', String(api), '--http-mock', '--allow-origin', `http://127.0.0.1:${port}`], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 1000));
+const servers = await serveProduction({ port, api: 4176 });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
+  args: [...CHROME_FLAGS, '--enable-precise-memory-info'],
 });
 async function customersPage(rate) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -116,6 +112,5 @@ try {
   await customersPage(4);
 } finally {
   await browser.close();
-  server.kill();
-  backend.kill();
+  servers.stop();
 }
