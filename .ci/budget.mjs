@@ -24,7 +24,8 @@ export function pageFiles(folder, page) {
   const html = readFileSync(join(folder, page));
   const dir = dirname(join(folder, page));
   // Links and the bootstrap script's imports ('./portal-….js', the wasm's path).
-  const refs = [...html.toString('utf8').matchAll(/(?:href|src)="([^"#?:]+\.(?:css|js|wasm))"|'\.\/([^'#?:]+\.(?:js|wasm))'/g)].map((m) => m[1] ?? m[2]);
+  // Attributes quoted or not (Trunk minifies the HTML).
+  const refs = [...html.toString('utf8').matchAll(/(?:href|src)=["']?([^"'\s>#?:]+\.(?:css|js|wasm))(?=["'\s>])|'\.\/([^'#?:]+\.(?:js|wasm))'/g)].map((m) => m[1] ?? m[2]);
   if (!refs.some((r) => r.endsWith('.wasm'))) throw new Error(`${page} loads no wasm that this script can see: the budget would undercount`);
   const files = [{ file: page, bytes: html }];
   for (const ref of new Set(refs.map((r) => r.replace(/^\.\//, '')))) files.push({ file: join(dirname(page), ref), bytes: readFileSync(join(dir, ref)) });

@@ -5,24 +5,33 @@ pub use crate::domain::email::Lang;
 
 macro_rules! strings {
     ($($key:ident => $en:literal, $pt:literal;)*) => {
-        /// A UI string.
+        /// A UI string: its words in each language. Each key is a constant,
+        /// not a variant of one big `match`, so a build carries only the
+        /// strings its own screens use (the portal none of the partner
+        /// workspace's; issue 12).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        #[allow(missing_docs)]
-        pub enum Key { $($key,)* }
+        pub struct Key {
+            en: &'static str,
+            pt: &'static str,
+        }
 
+        #[allow(non_upper_case_globals, missing_docs)]
         impl Key {
-            /// Every key (for tests).
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+            $(pub const $key: Key = Key { en: $en, pt: $pt };)*
         }
 
-        /// The string for `key` in `lang`.
-        pub fn text(lang: Lang, key: Key) -> &'static str {
-            match lang {
-                Lang::En => match key { $(Key::$key => $en,)* },
-                Lang::PtBr => match key { $(Key::$key => $pt,)* },
-            }
-        }
+        /// Every key with its name (for tests).
+        #[cfg(test)]
+        pub const ALL_KEYS: &[(&str, Key)] = &[$((stringify!($key), Key::$key),)*];
     };
+}
+
+/// The string for `key` in `lang`.
+pub fn text(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::En => key.en,
+        Lang::PtBr => key.pt,
+    }
 }
 
 /// The string with `{0}`, `{1}`... replaced by `args` (as text, never markup).
@@ -558,12 +567,12 @@ mod tests {
 
     #[test]
     fn both_languages_fill_every_key_and_keep_placeholders() {
-        for &key in Key::ALL {
+        for &(name, key) in ALL_KEYS {
             let (en, pt) = (text(Lang::En, key), text(Lang::PtBr, key));
-            assert!(!en.is_empty() && !pt.is_empty(), "{key:?}");
+            assert!(!en.is_empty() && !pt.is_empty(), "{name}");
             for i in 0..4 {
                 let p = format!("{{{i}}}");
-                assert_eq!(en.contains(&p), pt.contains(&p), "{key:?} placeholder {p}");
+                assert_eq!(en.contains(&p), pt.contains(&p), "{name} placeholder {p}");
             }
         }
         for what in Counted::ALL {

@@ -248,12 +248,11 @@ thread_local! {
     static COUNTRY_NAMES: std::cell::RefCell<std::collections::HashMap<(String, &'static str), String>> = Default::default();
 }
 
-/// A country's name in the UI language (`Intl.DisplayNames`), falling back
-/// on the English name from the domain table.
+/// A country's name in the UI language (`Intl.DisplayNames`, in every
+/// current browser), else its ISO code. The domain's English names stay out
+/// of the wasm (about 3 KiB brotli the customer's first page does not need).
 pub fn country_name(code: &str, lang_tag: &'static str) -> String {
-    let fallback = || {
-        crate::domain::country::find(code).map_or_else(|| code.to_string(), |c| c.name.to_string())
-    };
+    let fallback = || code.to_string();
     if let Some(hit) =
         COUNTRY_NAMES.with(|m| m.borrow().get(&(code.to_string(), lang_tag)).cloned())
     {

@@ -6,7 +6,7 @@ use crate::context::ctx;
 use leptos::prelude::*;
 
 /// The demo identities, read from the backend (again when data changes).
-pub type IdentitiesResource = LocalResource<Result<crate::api::wire::DemoIdentities, ApiError>>;
+pub type IdentitiesResource = crate::task::Read<Result<crate::api::wire::DemoIdentities, ApiError>>;
 
 /// Identities already being read, provided by a page that knows it will ask
 /// for a sign-in (the acceptance portal reads them alongside the invitation
@@ -17,7 +17,7 @@ pub struct PrefetchedIdentities(pub IdentitiesResource);
 /// Starts reading the demo identities.
 pub fn read_identities() -> IdentitiesResource {
     let c = ctx();
-    LocalResource::new(move || {
+    crate::task::Read::new(move || {
         c.revision.get();
         let api = c.anon_api();
         async move { api.call(op::ListDemoIdentities {}).await }
@@ -31,13 +31,13 @@ pub fn demo_sign_in(
     on_session: impl Fn(crate::api::wire::Session) + 'static,
 ) -> (
     IdentitiesResource,
-    Action<String, Result<crate::api::wire::Session, ApiError>>,
+    crate::task::Write<String, Result<crate::api::wire::Session, ApiError>>,
 ) {
     let c = ctx();
     let identities = use_context::<PrefetchedIdentities>()
         .map(|p| p.0)
         .unwrap_or_else(read_identities);
-    let sign_in = Action::new_local(move |user_id: &String| {
+    let sign_in = crate::task::Write::new(move |user_id: &String| {
         let api = c.anon_api();
         let body = crate::api::wire::SignInRequest {
             user_id: user_id.clone(),

@@ -46,7 +46,7 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn Fetched<T, V, F>(
     /// The read.
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: crate::task::Read<Result<T, ApiError>>,
     /// What was being read, in the user's words (for the error).
     #[prop(into)]
     what: Signal<String>,

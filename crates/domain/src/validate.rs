@@ -118,7 +118,7 @@ pub fn optional_phone(value: &str) -> Result<(), FieldProblem> {
 pub fn country(value: &str) -> Result<(), FieldProblem> {
     if value.trim().is_empty() {
         Err(FieldProblem::Required)
-    } else if super::country::find(value.trim()).is_some() {
+    } else if super::country::is_known(value.trim()) {
         Ok(())
     } else {
         Err(FieldProblem::UnknownCountry)

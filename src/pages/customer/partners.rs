@@ -30,7 +30,7 @@ pub fn PartnersPage() -> impl IntoView {
 #[component]
 pub fn PartnersList() -> impl IntoView {
     let c = ctx();
-    let list = LocalResource::new(move || {
+    let list = crate::task::Read::new(move || {
         c.revision.get();
         c.customer.get();
         let api = c.customer_api();
@@ -38,7 +38,7 @@ pub fn PartnersList() -> impl IntoView {
     });
     let confirming = RwSignal::new(None::<String>);
     let action_error = RwSignal::new(None::<ApiError>);
-    let remove = Action::new_local(move |(id, name): &(String, String)| {
+    let remove = crate::task::Write::new(move |(id, name): &(String, String)| {
         let api = c.customer_api();
         let id = id.clone();
         let name = name.clone();

@@ -117,7 +117,7 @@ fn NewOrg(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
         validate::required_text(&admin_name.get(), validate::MAX_TEXT)
     });
     let email_error = shown_after(tried, move || validate::email(&admin_email.get()));
-    let create = Action::new_local(move |body: &NewTenant| {
+    let create = crate::task::Write::new(move |body: &NewTenant| {
         let api = c.anon_api();
         let body = body.clone();
         async move { api.call(crate::api::op::CreateDemoTenant { body }).await }

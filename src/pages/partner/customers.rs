@@ -404,6 +404,11 @@ fn CustomerRow(
     let is_new = since_ms >= started - crate::domain::time::DAY;
     let since = customer.relationship_since.clone().unwrap_or_default();
     let rel = relationship_key(customer.delegated_admin);
+    let rel_class = match customer.delegated_admin {
+        Some(DelegatedAdmin::Active) => "badge rel-delegated",
+        Some(DelegatedAdmin::Removed) => "badge rel-admin-removed",
+        _ => "badge rel-reseller",
+    };
     let mca = customer.mca_accepted.unwrap_or(false);
     let panel_id = format!("record-{}", customer.id);
     view! {
@@ -418,7 +423,7 @@ fn CustomerRow(
             </div>
             <div class="col col-domain" title=customer.company_profile.domain.clone()>{customer.company_profile.domain.clone()}</div>
             <div class="col col-country">{move || platform::country_name(&country, c.lang.get().tag())}</div>
-            <div class="col col-relationship"><span class=format!("badge rel-{rel:?}").to_lowercase()>{tr(rel)}</span></div>
+            <div class="col col-relationship"><span class=rel_class>{tr(rel)}</span></div>
             <div class="col col-mca">{move || if mca { tr(Key::McaAccepted)() } else { tr(Key::McaNotAccepted)() }}</div>
             <div class="col col-since">{move || crate::intl::date(c.lang.get(), &since)}</div>
         </div>

@@ -28,7 +28,7 @@ pub fn DraftPage() -> impl IntoView {
 #[component]
 fn DraftLoader(id: String) -> impl IntoView {
     let c = ctx();
-    let invitation = LocalResource::new(move || {
+    let invitation = crate::task::Read::new(move || {
         let api = c.partner_api();
         let id = id.clone();
         async move {
@@ -170,7 +170,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             platform::focus("draft-body");
         }
     };
-    let finish = Action::new_local(move |_: &()| {
+    let finish = crate::task::Write::new(move |_: &()| {
         let draft = EmailDraft {
             to: to.get_untracked(),
             subject: subject.get_untracked(),

@@ -21,7 +21,7 @@ pub fn InvitationsPage() -> impl IntoView {
 #[component]
 pub fn InvitationsList() -> impl IntoView {
     let c = ctx();
-    let list = LocalResource::new(move || {
+    let list = crate::task::Read::new(move || {
         c.revision.get();
         c.partner.get();
         let api = c.partner_api();
@@ -35,7 +35,7 @@ pub fn InvitationsList() -> impl IntoView {
     };
     let confirming = RwSignal::new(None::<String>);
     let revoke_error = RwSignal::new(None::<ApiError>);
-    let revoke = Action::new_local(move |id: &String| {
+    let revoke = crate::task::Write::new(move |id: &String| {
         let api = c.partner_api();
         let id = id.clone();
         async move {

@@ -23,7 +23,7 @@ pub fn NewInvitationPage() -> impl IntoView {
 #[component]
 pub fn NewInvitationForm() -> impl IntoView {
     let c = ctx();
-    let profile = LocalResource::new(move || {
+    let profile = crate::task::Read::new(move || {
         let api = c.partner_api();
         c.partner.get();
         async move {
@@ -73,7 +73,7 @@ pub fn NewInvitationForm() -> impl IntoView {
     });
     let last_attempt: StoredValue<Option<(String, String)>> = StoredValue::new(None);
     let last_body: StoredValue<Option<InvitationRequest>> = StoredValue::new(None);
-    let create = Action::new_local(move |body: &InvitationRequest| {
+    let create = crate::task::Write::new(move |body: &InvitationRequest| {
         let body = body.clone();
         last_body.set_value(Some(body.clone()));
         let json = serde_json::to_string(&body).unwrap_or_default();

@@ -58,7 +58,7 @@ pub fn AcceptPortal() -> impl IntoView {
         ));
     }
     let link = crate::platform::href();
-    let view_res = LocalResource::new({
+    let view_res = crate::task::Read::new({
         let link = link.clone();
         move || {
             c.customer.track();
@@ -126,7 +126,7 @@ fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl Int
     };
     // Read once per sign-in: a change in another tab must not rebuild the
     // review under the user's hands (what was typed, a pending acceptance).
-    let me = LocalResource::new(move || {
+    let me = crate::task::Read::new(move || {
         let session = c.customer.get();
         let api = c.customer_api();
         async move {

@@ -36,7 +36,7 @@ pub(super) fn Review(
     let shown_date = now.clone();
     // One key for this acceptance: double presses and retries replay it.
     let key = uuid::Uuid::new_v4().to_string();
-    let accept = Action::new_local(move |_: &()| {
+    let accept = crate::task::Write::new(move |_: &()| {
         let agreement = needs_mca.then(|| Agreement {
             user_id: None,
             primary_contact: signer(),

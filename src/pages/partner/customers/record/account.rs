@@ -71,7 +71,7 @@ pub(super) fn AttestForm(customer_id: String, form: SignerForm) -> impl IntoView
     let tried = form.tried;
     let signer = move || form.signer();
     let prefix = customer_id.clone();
-    let save = Action::new_local(move |_: &()| {
+    let save = crate::task::Write::new(move |_: &()| {
         let api = c.partner_api();
         let body = Agreement {
             user_id: None,

@@ -144,15 +144,15 @@ pub(super) fn what(key: Key) -> Signal<String> {
 pub(super) fn customer_read<T, F, Fut>(
     customer: &Customer,
     read: F,
-) -> LocalResource<Result<T, ApiError>>
+) -> crate::task::Read<Result<T, ApiError>>
 where
-    T: 'static,
+    T: Clone + 'static,
     F: Fn(Client, TenantId) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let c = ctx();
     let id = customer.id.clone();
-    LocalResource::new(move || {
+    crate::task::Read::new(move || {
         c.revision.get();
         let reading = client::id::<TenantId>(&id).map(|customer| read(c.partner_api(), customer));
         async move { reading?.await }

@@ -31,7 +31,7 @@ pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
     let name = customer.company_profile.company_name.clone();
     let id = customer.id.clone();
     let confirming = RwSignal::new(false);
-    let remove = Action::new_local(move |_: &()| {
+    let remove = crate::task::Write::new(move |_: &()| {
         let api = c.partner_api();
         let customer = client::id(&id);
         async move {
