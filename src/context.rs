@@ -12,7 +12,7 @@ use crate::routes::{AppRoute, Site};
 use leptos::prelude::*;
 
 /// What the persistent storage banners say.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StorageBanner {
     /// A write was refused (storage full or turned off); nothing changed.
     Refused,
@@ -28,6 +28,39 @@ pub enum StorageBanner {
         /// The data, for download.
         raw: String,
     },
+}
+
+impl StorageBanner {
+    /// What the banner says, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        let why = |newer: bool| {
+            text(
+                lang,
+                if newer {
+                    Key::UnreadableNewer
+                } else {
+                    Key::UnreadableInvalid
+                },
+            )
+        };
+        match self {
+            StorageBanner::Refused => text(lang, Key::StorageRefused).to_string(),
+            StorageBanner::Off => text(lang, Key::StorageOff).to_string(),
+            StorageBanner::Unreadable {
+                newer,
+                kept_in_place,
+                ..
+            } => crate::i18n::format(
+                lang,
+                if *kept_in_place {
+                    Key::StorageKeptInPlace
+                } else {
+                    Key::StorageSetAside
+                },
+                &[why(*newer)],
+            ),
+        }
+    }
 }
 
 /// State shared by every screen.
@@ -157,7 +190,8 @@ impl Ctx {
         }
     }
 
-    /// Shows a notification for a few seconds (announced by screen readers).
+    /// Shows a notification for a few seconds (announced once: see
+    /// [`Announced`](crate::components::Announced)).
     pub fn toast(&self, message: String) {
         let id = js_sys::Date::now() as u64 ^ (self.toasts.get_untracked().len() as u64);
         self.toasts.update(|t| t.push((id, message)));

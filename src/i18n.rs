@@ -53,6 +53,8 @@ strings! {
     MainNavigation => "Main navigation", "Navegação principal";
     Loading => "Loading…", "Carregando…";
     Retry => "Try again", "Tentar novamente";
+    Retrying => "Trying again…", "Tentando novamente…";
+    InvitationCreated => "Invitation created. Review the email that carries its link.", "Convite criado. Revise o email que leva o link.";
     Cancel => "Cancel", "Cancelar";
     Close => "Close", "Fechar";
     Confirm => "Confirm", "Confirmar";

@@ -323,3 +323,101 @@ pub fn mount_point() -> web_sys::HtmlElement {
         .or_else(|| document.body())
         .expect("a body")
 }
+
+/// Watches elements' heights (one `ResizeObserver`): calls `on_heights` with
+/// each changed element's `data-index` and its height in pixels (border box,
+/// whole pixels), once when an element is first watched and after every
+/// change (larger text, a card layout at a narrow width, an opened record).
+pub struct HeightWatcher {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl HeightWatcher {
+    /// A watcher reporting to `on_heights`.
+    pub fn new(on_heights: impl Fn(Vec<(usize, f64)>) + 'static) -> Self {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let heights = entries
+                .iter()
+                .filter_map(|entry| {
+                    let target = entry
+                        .unchecked_into::<web_sys::ResizeObserverEntry>()
+                        .target()
+                        .dyn_into::<web_sys::HtmlElement>()
+                        .ok()?;
+                    let index = target.get_attribute("data-index")?.parse().ok()?;
+                    // A removed element reports 0: it is no longer on screen.
+                    target
+                        .is_connected()
+                        .then(|| (index, target.offset_height() as f64))
+                })
+                .collect::<Vec<_>>();
+            if !heights.is_empty() {
+                on_heights(heights);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        Self {
+            observer,
+            _callback: callback,
+        }
+    }
+
+    /// Starts watching `element` (which carries `data-index`).
+    pub fn watch(&self, element: &web_sys::Element) {
+        if let Some(o) = &self.observer {
+            o.observe(element);
+        }
+    }
+
+    /// Stops watching `element`.
+    pub fn unwatch(&self, element: &web_sys::Element) {
+        if let Some(o) = &self.observer {
+            o.unobserve(element);
+        }
+    }
+}
+
+impl Drop for HeightWatcher {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
+/// The element in focus, if any (not the page itself).
+pub fn focused() -> Option<web_sys::Element> {
+    let d = web_sys::window()?.document()?;
+    let el = d.active_element()?;
+    (Some(&el)
+        != d.body()
+            .map(|b| b.unchecked_into::<web_sys::Element>())
+            .as_ref())
+    .then_some(el)
+}
+
+/// Calls `f` with the element that takes the focus, whenever it moves.
+pub fn on_focus_moved(f: impl Fn(web_sys::Element) + 'static) {
+    let closure = Closure::<dyn Fn(web_sys::FocusEvent)>::new(move |e: web_sys::FocusEvent| {
+        if let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            f(el)
+        }
+    });
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        let _ = d.add_event_listener_with_callback("focusin", closure.as_ref().unchecked_ref());
+    }
+    // The listener lives as long as the page.
+    closure.forget();
+}
+
+/// The window's height in CSS pixels.
+pub fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
+}

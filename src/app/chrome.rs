@@ -2,7 +2,8 @@
 //! language, demo notice), the persistent storage banners and the
 //! notifications.
 
-use crate::context::{ctx, href, rel, tr, trf, StorageBanner};
+use crate::components::Announced;
+use crate::context::{ctx, href, rel, tr, StorageBanner};
 use crate::domain::email::Lang;
 use crate::i18n::Key;
 use crate::routes::{AppRoute, Site};
@@ -93,22 +94,23 @@ pub fn StorageBanners() -> impl IntoView {
     view! {
         <Show when=move || !c.storage.with(Vec::is_empty)>
         <div class="storage-banners" role="region" aria-label=tr(Key::StorageNotices)>
-            {move || c.storage.get().into_iter().map(|notice| {
+            // Keyed: a new banner does not make the others say themselves again.
+            <For each=move || c.storage.get() key=|notice| notice.clone() let:notice>
+            {
                 let dismiss_notice = notice.clone();
                 let dismiss = move |_| {
                     let n = dismiss_notice.clone();
                     c.storage.update(|list| list.retain(|x| *x != n));
                 };
-                let why = |newer: bool| if newer { tr(Key::UnreadableNewer)() } else { tr(Key::UnreadableInvalid)() };
-                let (message, raw) = match &notice {
-                    StorageBanner::Refused => (tr(Key::StorageRefused)().to_string(), None),
-                    StorageBanner::Off => (tr(Key::StorageOff)().to_string(), None),
-                    StorageBanner::Unreadable { newer, kept_in_place: false, raw } => (trf(Key::StorageSetAside, &[why(*newer)]), Some(raw.clone())),
-                    StorageBanner::Unreadable { newer, kept_in_place: true, raw } => (trf(Key::StorageKeptInPlace, &[why(*newer)]), Some(raw.clone())),
+                let words = notice.clone();
+                let message = move || words.words(c.lang.get());
+                let raw = match &notice {
+                    StorageBanner::Unreadable { raw, .. } => Some(raw.clone()),
+                    _ => None,
                 };
                 view! {
-                    <div class="storage-banner" role="alert">
-                        <p>{message}</p>
+                    <div class="storage-banner">
+                        <Announced urgent=true><p>{message.clone()}</p></Announced>
                         {raw.map(|raw| view! {
                             <button type="button" on:click=move |_| crate::platform::download("reseller-invitations-demo-data.json", &raw)>
                                 {tr(Key::DownloadSetAside)}
@@ -118,28 +120,58 @@ pub fn StorageBanners() -> impl IntoView {
                         <button type="button" class="link" on:click=dismiss>{tr(Key::Dismiss)}</button>
                     </div>
                 }
-            }).collect_view()}
+            }
+            </For>
         </div>
         </Show>
     }
 }
 
-/// Notifications, announced politely to screen readers.
+/// Notifications, each announced once. They sit at the bottom of the
+/// window, or at its top while they would cover the focused control there
+/// (WCAG 2.4.11); the newest three show.
 #[component]
 pub fn Toasts() -> impl IntoView {
     let c = ctx();
+    let on_top = RwSignal::new(false);
+    let stack = NodeRef::<leptos::html::Section>::new();
+    // After the frame's layout: the edge where the notifications cover
+    // less of the focused control (the bottom when neither covers it).
+    let place = move || {
+        request_animation_frame(move || {
+            let (Some(stack), Some(focused)) = (stack.get_untracked(), crate::platform::focused())
+            else {
+                return;
+            };
+            let f = focused.get_bounding_client_rect();
+            let (height, window_h, margin) = (
+                stack.get_bounding_client_rect().height(),
+                crate::platform::window_height(),
+                16.0,
+            );
+            let covered = |from: f64, to: f64| (f.bottom().min(to) - f.top().max(from)).max(0.0);
+            let top = covered(margin, margin + height)
+                < covered(window_h - margin - height, window_h - margin);
+            if on_top.get_untracked() != top {
+                on_top.set(top);
+            }
+        })
+    };
+    crate::platform::on_focus_moved(move |_| place());
+    Effect::new(move |_| {
+        c.toasts.track();
+        place();
+    });
     view! {
-        <section class="toasts" aria-label=tr(Key::Notifications)>
-            <div role="status" aria-live="polite">
-                <For each=move || c.toasts.get() key=|(id, _)| *id let:toast>
-                    <div class="toast">
-                        <span>{toast.1.clone()}</span>
-                        <button type="button" class="link" on:click=move |_| c.toasts.update(|t| t.retain(|(i, _)| *i != toast.0))>
-                            {tr(Key::Dismiss)}
-                        </button>
-                    </div>
-                </For>
-            </div>
+        <section class="toasts" class:top=move || on_top.get() node_ref=stack aria-label=tr(Key::Notifications)>
+            <For each=move || { let t = c.toasts.get(); t[t.len().saturating_sub(3)..].to_vec() } key=|(id, _)| *id let:toast>
+                <div class="toast">
+                    <Announced><p>{toast.1.clone()}</p></Announced>
+                    <button type="button" class="link" on:click=move |_| c.toasts.update(|t| t.retain(|(i, _)| *i != toast.0))>
+                        {tr(Key::Dismiss)}
+                    </button>
+                </div>
+            </For>
         </section>
     }
 }

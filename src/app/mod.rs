@@ -54,14 +54,8 @@ fn wire_demo(ctx: Ctx) {
     let Some(mock) = mock_of(&ctx) else {
         return;
     };
-    let storage = ctx.storage;
     mock.borrow_mut().on_storage_notice(Box::new(move |notice| {
-        let banner = StorageBanner::from(notice);
-        storage.try_update(|list| {
-            if !list.contains(&banner) {
-                list.push(banner);
-            }
-        });
+        ctx.storage_notice(StorageBanner::from(notice));
     }));
     platform::on_storage_change(move |key| {
         if key == crate::api::mock::store::BROWSER_KEY || key.is_empty() {

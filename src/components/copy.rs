@@ -1,8 +1,9 @@
 //! A copy button with the Clipboard API, and a selectable fallback when the
 //! browser refuses.
 
-use crate::context::{ctx, tr};
-use crate::i18n::{self, Key};
+use crate::components::Outcome;
+use crate::context::tr;
+use crate::i18n::Key;
 use leptos::prelude::*;
 
 /// A copy button with the Clipboard API and a selectable fallback.
@@ -20,11 +21,13 @@ pub fn CopyButton(
     #[prop(into)]
     id: String,
 ) -> impl IntoView {
-    let c = ctx();
     let fallback_id = format!("{id}-fallback");
     let focus_id = fallback_id.clone();
     let fallback = RwSignal::new(false);
     let copied = RwSignal::new(false);
+    // Each copy is announced: a new region each time, so the same words
+    // are heard again.
+    let copies = RwSignal::new(0u32);
     let scope = crate::task::Scope::new();
     let copy = move |_| {
         let value = text.get_untracked();
@@ -34,7 +37,7 @@ pub fn CopyButton(
                 Ok(()) => {
                     fallback.set(false);
                     copied.set(true);
-                    c.toast(i18n::text(c.lang.get_untracked(), Key::Copied).into());
+                    copies.update(|n| *n += 1);
                 }
                 Err(()) => {
                     copied.set(false);
@@ -46,12 +49,12 @@ pub fn CopyButton(
     };
     view! {
         <button type="button" id=format!("{id}-button") on:click=copy disabled=move || disabled.get()>{tr(label)}</button>
-        <Show when=move || copied.get()>
-            <span class="ok" role="status">{tr(Key::Copied)}</span>
-        </Show>
+        {move || (copied.get() && copies.get() > 0).then(|| view! {
+            <Outcome class="ok" text=Signal::derive(move || tr(Key::Copied)().to_string())/>
+        })}
         <Show when=move || fallback.get()>
             <div class="copy-fallback">
-                <p role="alert">{tr(Key::CopyFallback)}</p>
+                <Outcome urgent=true text=Signal::derive(move || tr(Key::CopyFallback)().to_string())/>
                 <label for=fallback_id.clone()>{tr(Key::TextToCopy)}</label>
                 <textarea id=fallback_id.clone() readonly rows="8" prop:value=move || text.get() on:focus=move |ev| {
                     use wasm_bindgen::JsCast;

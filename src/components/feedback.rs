@@ -19,17 +19,29 @@ pub fn ErrorBanner(
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    let c = ctx();
     let code = error.code.number();
+    // "Try again" pressed: said on screen and aloud until the outcome
+    // replaces this banner.
+    let retrying = RwSignal::new(false);
     // An error the user can act on is on screen: the page is ready.
     Effect::new(|_| crate::platform::app_ready());
     view! {
-        <div class="error-banner" role="alert">
-            <p class="error-title"><strong>{tr(Key::ErrorTitle)}</strong></p>
-            <p>{move || trf(Key::ErrorWhat, &[&what.get()])}</p>
-            <p class="error-description">{move || crate::i18n::api_error(ctx().lang.get(), &error)}</p>
-            {(code != 0).then(|| view! { <p class="muted">{move || trf(Key::ErrorCodeLabel, &[&code.to_string()])}</p> })}
+        <div class="error-banner">
+            <Announced urgent=true>
+                <p class="error-title"><strong>{tr(Key::ErrorTitle)}</strong></p>
+                <p>{move || trf(Key::ErrorWhat, &[&what.get()])}</p>
+                <p class="error-description">{let error = error.clone(); move || crate::i18n::api_error(c.lang.get(), &error)}</p>
+                {(code != 0).then(|| view! { <p class="muted">{move || trf(Key::ErrorCodeLabel, &[&code.to_string()])}</p> })}
+            </Announced>
             {on_retry.map(|retry| view! {
-                <button type="button" on:click=move |_| retry.run(())>{tr(Key::Retry)}</button>
+                <button type="button" disabled=move || retrying.get() on:click=move |_| {
+                    retrying.set(true);
+                    retry.run(())
+                }>{tr(Key::Retry)}</button>
+                <Show when=move || retrying.get()>
+                    <Outcome class="retrying" text=Signal::derive(move || tr(Key::Retrying)().to_string())/>
+                </Show>
             })}
         </div>
     }
@@ -66,4 +78,53 @@ where
         .into_any(),
         Some(Ok(value)) => children(value).into_any(),
     }
+}
+
+/// How long a new live region stays empty before its words arrive: it
+/// must be in the browser's accessibility tree first, or a screen reader
+/// may not hear it.
+const ANNOUNCE_AFTER_MS: u32 = 50;
+
+/// Reports an asynchronous outcome (saved, created, copied, accepted,
+/// refused, an error, trying again): what it holds is shown, and announced
+/// once in the same words by a live region of its own, put on the page
+/// empty a moment before its words (WCAG 4.1.3). Nothing else repeats them
+/// to screen readers. The words follow a later language switch.
+#[component]
+pub fn Announced(
+    /// Said at once (an error, a refusal) rather than when the reader is idle.
+    #[prop(optional)]
+    urgent: bool,
+    /// The region's class.
+    #[prop(optional)]
+    class: &'static str,
+    /// What is shown and said.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    crate::task::Scope::new().spawn(async move {
+        crate::api::sleep_ms(ANNOUNCE_AFTER_MS).await;
+        shown.set(true);
+    });
+    view! {
+        <div class=class role=if urgent { "alert" } else { "status" }>
+            {move || shown.get().then(|| children())}
+        </div>
+    }
+}
+
+/// One paragraph of [`Announced`] words.
+#[component]
+pub fn Outcome(
+    /// The words.
+    #[prop(into)]
+    text: Signal<String>,
+    /// Said at once (a refusal, a problem).
+    #[prop(optional)]
+    urgent: bool,
+    /// The paragraph's class.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    view! { <Announced urgent=urgent><p class=class>{move || text.get()}</p></Announced> }
 }

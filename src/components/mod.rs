@@ -12,5 +12,5 @@ mod fields;
 pub use confirm::Confirm;
 pub use copy::CopyButton;
 pub use demo_sign_in::{demo_sign_in, read_identities, IdentitiesResource, PrefetchedIdentities};
-pub use feedback::{ErrorBanner, Fetched, Loading};
+pub use feedback::{Announced, ErrorBanner, Fetched, Loading, Outcome};
 pub use fields::{problem_text, shown_after, SignerFields, SignerForm, TextField};

@@ -21,6 +21,21 @@ export const test = base.extend({
     await page.addInitScript(() => {
       window.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      // What live regions are given to say (see `announced`): each region's
+      // text after every change, as a screen reader would hear it.
+      window.__announced = [];
+      const live = '[aria-live], [role="status"], [role="alert"], [role="log"]';
+      const last = new Map();
+      new MutationObserver((mutations) => {
+        for (const m of mutations) {
+          const node = m.target.nodeType === Node.ELEMENT_NODE ? m.target : m.target.parentElement;
+          const region = node && node.closest(live);
+          if (!region || region.getAttribute('aria-live') === 'off') continue;
+          const text = region.innerText.replace(/\s+/g, ' ').trim();
+          if (text && last.get(region) !== text) window.__announced.push({ region: region.id || region.getAttribute('role') || 'live', text });
+          last.set(region, text);
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -77,4 +92,19 @@ export async function createInvitation(page, { dap = false, name = '', email = '
   await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
   await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
   return (await page.locator('.link-text').textContent()).trim();
+}
+
+/** Everything live regions were given to say on this page, in order. */
+export async function announced(page) {
+  return page.evaluate(() => window.__announced.map((a) => a.text));
+}
+
+/** Waits until `text` has been announced, then checks it was announced
+ * exactly once, through one live region. */
+export async function expectAnnouncedOnce(page, text) {
+  await expect.poll(async () => (await announced(page)).filter((t) => t === text).length, { message: `announced: ${text}` }).toBeGreaterThan(0);
+  // A moment for a second announcement of the same outcome to show up.
+  await page.waitForTimeout(300);
+  const said = await announced(page);
+  expect(said.filter((t) => t === text), `"${text}" announced once (all announcements: ${JSON.stringify(said)})`).toHaveLength(1);
 }

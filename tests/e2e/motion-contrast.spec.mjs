@@ -1,7 +1,7 @@
-// Reduced motion and forced colors (issue 13, in part): with
-// prefers-reduced-motion nothing transitions or animates; in forced colors
-// (Windows high contrast, emulated by Chromium) the stepper's current step,
-// badges, the selected tab and the focus ring stay visible and
+// Reduced motion and forced colors (issue 13): with prefers-reduced-motion
+// nothing transitions or animates; in forced colors (Windows high contrast,
+// emulated by Chromium) the stepper's current step, badges, the selected
+// tab, the focus ring, the checkboxes and the link box stay visible and
 // distinguishable. Screenshots are kept as test artifacts.
 import { test, expect, partnerSignIn, createInvitation } from './fixtures.mjs';
 
@@ -38,8 +38,22 @@ test('in forced colors the current step, badges, the selected tab and focus stay
   expect((await style(focused, ['outline-style']))['outline-style']).not.toBe('none');
   await testInfo.attach('forced colors: customer record', { body: await page.screenshot(), contentType: 'image/png' });
 
-  // The acceptance page's stepper.
+  // The request's checkbox is the system's own (kept in forced colors), and
+  // the draft's link box keeps a border around the link.
+  await page.goto('/partner/invitations/new');
+  const box = page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365');
+  const checkbox = await style(box, ['forced-color-adjust', 'appearance', 'width', 'height']);
+  expect(checkbox['forced-color-adjust']).toBe('auto');
+  expect(checkbox.appearance).not.toBe('none');
+  expect(parseFloat(checkbox.width)).toBeGreaterThanOrEqual(24);
+  await testInfo.attach('forced colors: request a reseller relationship', { body: await page.screenshot(), contentType: 'image/png' });
   const link = await createInvitation(page, { dap: true });
+  const linkText = await style(page.locator('.link-text'), ['border-top-style', 'border-top-width']);
+  expect(linkText['border-top-style']).toBe('solid');
+  expect(parseFloat(linkText['border-top-width'])).toBeGreaterThanOrEqual(1);
+  await testInfo.attach('forced colors: the draft and its link box', { body: await page.screenshot(), contentType: 'image/png' });
+
+  // The acceptance page's stepper.
   await page.goto(link);
   const current = page.locator('.stepper li[aria-current="step"]');
   await expect(current).toBeVisible();

@@ -32,6 +32,8 @@ const VARIANTS = {
   'cfg-unknown-backend': [200, '{ "backend": "ftp" }'],
   'cfg-timeout': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "timeoutMs": 500 }'],
   'cfg-500': [500, 'Internal Server Error'],
+  // The in-browser mock, refusing every new invitation (503).
+  'cfg-failing-create': [200, '{ "backend": "mock", "faults": { "failingEndpoint": "POST /v1/invitations" } }'],
   // For the production build:
   'cfg-mock': [200, '{ "backend": "mock" }'],
   'cfg-elsewhere': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:9" }'],

@@ -16,7 +16,7 @@ use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use crate::platform;
 use crate::routes::AppRoute;
-use crate::window::{row_at, row_top};
+use crate::window::RowHeights;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::{BTreeSet, HashMap};
@@ -25,6 +25,9 @@ use std::collections::{BTreeSet, HashMap};
 pub const PAGE: usize = 100;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 6;
+/// A row's height before any row has been measured (one line of text at
+/// the default size; the first rows on screen correct it).
+const ROW_ESTIMATE: f64 = 56.0;
 
 /// The list's query: search, sort, order, filter.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +105,10 @@ pub fn CustomersView() -> impl IntoView {
 
     let pages: RwSignal<HashMap<usize, Vec<Customer>>> = RwSignal::new(HashMap::new());
     let total = RwSignal::new(None::<usize>);
+    // A new query's first answer is awaited with the previous rows on screen
+    // (marked busy), so typing swaps the rows once instead of emptying the
+    // list and filling it again.
+    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<crate::api::error::ApiError>);
     let in_flight: StoredValue<BTreeSet<usize>> = StoredValue::new(BTreeSet::new());
     let generation = StoredValue::new(0u64);
@@ -110,9 +117,14 @@ pub fn CustomersView() -> impl IntoView {
     let viewport_h = RwSignal::new(560.0f64);
     let viewport = NodeRef::<leptos::html::Div>::new();
     let started = crate::api::now_ms();
+    // Rows are measured on screen (cards at a narrow width, larger text, an
+    // open record); `layout` says their positions changed.
+    let heights = StoredValue::new_local(RowHeights::new(0, ROW_ESTIMATE));
+    let layout = RwSignal::new(0u64);
 
     let scope = crate::task::Scope::new();
-    let fetch_page = move |page: usize| {
+    // `fresh`: the first page of a new query, which replaces what is shown.
+    let fetch_page = move |page: usize, fresh: bool| {
         if in_flight.with_value(|f| f.contains(&page)) {
             return;
         }
@@ -134,13 +146,35 @@ pub fn CustomersView() -> impl IntoView {
             });
             match result {
                 Ok(col) => {
+                    let count = col.total_count as usize;
                     error.set(None);
-                    total.set(Some(col.total_count as usize));
-                    pages.update(|p| {
-                        p.insert(page, col.items);
+                    heights.update_value(|h| {
+                        if fresh {
+                            h.reset(count)
+                        } else if h.len() != count {
+                            h.resize(count)
+                        }
                     });
+                    if fresh {
+                        expanded.set(Vec::new());
+                        if let Some(v) = viewport.get_untracked() {
+                            v.set_scroll_top(0);
+                        }
+                        scroll_top.set(0.0);
+                        pages.set(HashMap::from([(page, col.items)]));
+                        busy.set(false);
+                    } else {
+                        pages.update(|p| {
+                            p.insert(page, col.items);
+                        });
+                    }
+                    total.set(Some(count));
+                    layout.update(|v| *v += 1);
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(e))
+                }
             }
         });
     };
@@ -165,46 +199,39 @@ pub fn CustomersView() -> impl IntoView {
         generation.update_value(|g| *g += 1);
         in_flight.update_value(|f| f.clear());
         if prev.as_ref() != Some(&current) {
-            expanded.set(Vec::new());
-            if let Some(v) = viewport.get_untracked() {
-                v.set_scroll_top(0);
-            }
-            scroll_top.set(0.0);
-            total.set(None);
-            pages.set(HashMap::new());
-            fetch_page(0);
+            busy.set(true);
+            fetch_page(0, true);
         } else {
             let loaded: Vec<usize> = pages.with_untracked(|p| p.keys().copied().collect());
             for page in loaded {
-                fetch_page(page);
+                fetch_page(page, false);
             }
         }
         current
     });
-    let expanded_set = Memo::new(move |_| {
-        expanded
-            .get()
-            .iter()
-            .map(|(i, _)| *i)
-            .collect::<BTreeSet<usize>>()
-    });
     let visible = Memo::new(move |_| {
         let total = total.get().unwrap_or(0);
+        layout.track();
         if total == 0 {
             return Vec::new();
         }
-        let exp = expanded_set.get();
         let top = scroll_top.get();
-        let first = row_at(top, total, &exp).saturating_sub(OVERSCAN);
-        let last = (row_at(top + viewport_h.get(), total, &exp) + OVERSCAN).min(total - 1);
-        (first..=last).collect::<Vec<usize>>()
+        let bottom = top + viewport_h.get();
+        heights.with_value(|h| {
+            let first = h.row_at(top).saturating_sub(OVERSCAN);
+            let last = (h.row_at(bottom) + OVERSCAN).min(total - 1);
+            (first..=last).collect::<Vec<usize>>()
+        })
     });
     // Fetch the pages the visible rows need.
     Effect::new(move |_| {
+        if busy.get() {
+            return;
+        }
         let have = pages.with(|p| p.keys().copied().collect::<BTreeSet<_>>());
         let needed: BTreeSet<usize> = visible.get().iter().map(|i| i / PAGE).collect();
         for page in needed.difference(&have) {
-            fetch_page(*page);
+            fetch_page(*page, false);
         }
     });
     let row_data = move |i: usize| {
@@ -213,10 +240,37 @@ pub fn CustomersView() -> impl IntoView {
                 .and_then(|items| items.get(i % PAGE).cloned())
         })
     };
+    let is_expanded = move |i: usize| expanded.with_untracked(|e| e.iter().any(|(x, _)| *x == i));
+    // Measured heights move the rows below them; the first row on screen
+    // stays where the reader sees it (the browser's own scroll anchoring is
+    // off for the viewport: it cannot see absolutely placed rows move).
+    let watcher = StoredValue::new_local(platform::HeightWatcher::new(move |measured| {
+        let Some(v) = viewport.get_untracked() else {
+            return;
+        };
+        let top = v.scroll_top() as f64;
+        let moved = heights.try_update_value(|h| {
+            let first = h.row_at(top);
+            let offset = top - h.top(first);
+            let mut moved = false;
+            for (i, height) in measured {
+                moved |= h.measure(i, height, !is_expanded(i));
+            }
+            moved.then(|| (h.top(first) + offset).round())
+        });
+        if let Some(Some(anchored)) = moved {
+            if (anchored - top).abs() >= 1.0 {
+                v.set_scroll_top(anchored as i32);
+                scroll_top.set(anchored);
+            }
+            layout.update(|l| *l += 1);
+        }
+    }));
     let height = move || {
-        let total = total.get().unwrap_or(0);
+        layout.track();
+        total.track();
         // Whole pixels: formatting an f64 would add ~9 KiB of float code.
-        format!("{}px", row_top(total, &expanded_set.get()).round() as i64)
+        format!("{}px", heights.with_value(|h| h.total()).round() as i64)
     };
     // The viewport grows with its rows up to most of the window, so it may
     // be short before the rows arrive: window as many rows as its largest
@@ -319,7 +373,7 @@ pub fn CustomersView() -> impl IntoView {
             {move || error.get().map(|e| view! {
                 <ErrorBanner what=Signal::derive(move || tr(Key::CustomersTitle)().to_string()) error=e on_retry=Callback::new(move |_| c.changed())/>
             })}
-            <div class="customers">
+            <div class="customers" aria-busy=move || busy.get().to_string()>
                 <div class="chead">
                     <div class="crow head">
                         {sort_button(CustomerSort::Name, Key::ColCompany)}
@@ -338,7 +392,10 @@ pub fn CustomersView() -> impl IntoView {
                         <For each=move || { let v: Vec<(usize, Option<String>)> = visible.get().into_iter().map(|i| (i, row_data(i).map(|c| c.id))).collect(); v } key=|k| k.clone() let:k>
                             {
                                 let i = k.0;
-                                let top = move || format!("{}px", row_top(i, &expanded_set.get()).round() as i64);
+                                let top = move || {
+                                    layout.track();
+                                    format!("{}px", heights.with_value(|h| h.top(i)).round() as i64)
+                                };
                                 match row_data(i) {
                                     None => view! {
                                         <div role="listitem" class="crow placeholder" data-index=i aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>
@@ -350,8 +407,15 @@ pub fn CustomersView() -> impl IntoView {
                                         let id_for_toggle = id.clone();
                                         let id_for_check = id.clone();
                                         let is_open = Signal::derive(move || expanded.get().iter().any(|(_, x)| *x == id_for_check));
+                                        let wrap = NodeRef::<leptos::html::Div>::new();
+                                        Effect::new(move |_| {
+                                            if let Some(el) = wrap.get() {
+                                                watcher.with_value(|w| w.watch(&el));
+                                                on_cleanup(move || watcher.try_with_value(|w| w.unwatch(&el)).unwrap_or(()));
+                                            }
+                                        });
                                         view! {
-                                            <div class="crow-wrap" role="listitem" aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>
+                                            <div class="crow-wrap" node_ref=wrap data-index=i role="listitem" aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>
                                                 <CustomerRow customer=customer.clone() index=i is_open=is_open started=started
                                                     on_toggle=Callback::new(move |_| toggle(i, id_for_toggle.clone()))/>
                                                 <Show when=move || is_open.get()>
@@ -411,21 +475,37 @@ fn CustomerRow(
     };
     let mca = customer.mca_accepted.unwrap_or(false);
     let panel_id = format!("record-{}", customer.id);
-    view! {
-        <div class="crow" data-index=index>
-            <div class="col col-name">
-                <button type="button" class="expand" aria-expanded=move || is_open.get().to_string() aria-controls=panel_id
-                    aria-label=move || trf(Key::ExpandRecord, &[&label_name]) on:click=move |_| on_toggle.run(())>
-                    <span class="chevron" aria-hidden="true"></span>
-                </button>
-                <span class="name" title=name.clone()>{name.clone()}</span>
-                {is_new.then(|| view! { <span class="badge new">{tr(Key::New)}</span> })}
+    let domain = customer.company_profile.domain.clone();
+    // One reactive block per row (the language), not one per cell: rows are
+    // made on every keystroke of a search (issue 12). Each value carries its
+    // column's name: read aloud in the list, shown on the cards that narrow
+    // windows lay the rows out as (issue 13).
+    move || {
+        let lang = c.lang.get();
+        let t = move |key| i18n::text(lang, key);
+        let (name, label_name, panel_id, domain) = (
+            name.clone(),
+            label_name.clone(),
+            panel_id.clone(),
+            domain.clone(),
+        );
+        view! {
+            <div class="crow" data-index=index>
+                <div class="col col-name">
+                    <button type="button" class="expand" aria-expanded=move || is_open.get().to_string() aria-controls=panel_id
+                        aria-label=i18n::format(lang, Key::ExpandRecord, &[&label_name]) on:click=move |_| on_toggle.run(())>
+                        <span class="chevron" aria-hidden="true"></span>
+                    </button>
+                    <span class="col-label">{t(Key::ColCompany)}</span>
+                    <span class="name">{name}</span>
+                    {is_new.then(|| view! { <span class="badge new">{t(Key::New)}</span> })}
+                </div>
+                <div class="col col-domain"><span class="col-label">{t(Key::ColDomain)}</span><span class="value">{domain}</span></div>
+                <div class="col col-country"><span class="col-label">{t(Key::ColCountry)}</span><span class="value">{platform::country_name(&country, lang.tag())}</span></div>
+                <div class="col col-relationship"><span class="col-label">{t(Key::ColRelationship)}</span><span class=rel_class>{t(rel)}</span></div>
+                <div class="col col-mca"><span class="col-label">{t(Key::ColMca)}</span><span class="value">{t(if mca { Key::McaAccepted } else { Key::McaNotAccepted })}</span></div>
+                <div class="col col-since"><span class="col-label">{t(Key::ColSince)}</span><span class="value">{crate::intl::date(lang, &since)}</span></div>
             </div>
-            <div class="col col-domain" title=customer.company_profile.domain.clone()>{customer.company_profile.domain.clone()}</div>
-            <div class="col col-country">{move || platform::country_name(&country, c.lang.get().tag())}</div>
-            <div class="col col-relationship"><span class=rel_class>{tr(rel)}</span></div>
-            <div class="col col-mca">{move || if mca { tr(Key::McaAccepted)() } else { tr(Key::McaNotAccepted)() }}</div>
-            <div class="col col-since">{move || crate::intl::date(c.lang.get(), &since)}</div>
-        </div>
+        }
     }
 }

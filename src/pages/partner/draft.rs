@@ -5,7 +5,7 @@
 use super::PartnerFrame;
 use crate::api::op;
 use crate::api::wire::{EmailDraft, Invitation};
-use crate::components::{CopyButton, ErrorBanner, Fetched, TextField};
+use crate::components::{CopyButton, ErrorBanner, Fetched, Outcome, TextField};
 use crate::context::{ctx, go, tr, trf};
 use crate::domain::email::{contains_link, mailto, restore_link, MAILTO_SAFE_LENGTH};
 use crate::domain::validate;
@@ -81,6 +81,8 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let mailto_url = Signal::derive(move || mailto(&to.get(), &subject.get(), &body.get()));
     let copy_text = Signal::derive(move || format!("{}\n\n{}", subject.get(), body.get()));
     let save_state = RwSignal::new(Key::DraftSaved);
+    // Whether this page has saved (its first "Draft saved" is not news).
+    let saved_here = StoredValue::new(false);
     // Plain cells, not reactive values: the delayed save may run after the
     // page is gone (the user pressed Done or left), and must not touch
     // anything disposed with it. It still sends the edit, so leaving within
@@ -106,6 +108,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 completed_at: None,
             };
             c.save_local(&key, &serde_json::to_string(&draft).unwrap_or_default());
+            saved_here.set_value(true);
             save_state.set(Key::DraftSaving);
             let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
             let api = c.partner_api();
@@ -128,13 +131,14 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                     Err(e) => Err(e),
                 };
                 if alive.load(Ordering::Relaxed) && generation.load(Ordering::Relaxed) == mine {
-                    save_state.try_set(match result {
+                    let outcome = match result {
                         Ok(_) => Key::DraftSaved,
                         Err(e) if e.code == crate::api::error::ErrorCode::StorageFull => {
                             Key::DraftNotKept
                         }
                         Err(_) => Key::DraftSaveFailed,
-                    });
+                    };
+                    save_state.try_set(outcome);
                 }
             });
         }
@@ -231,7 +235,12 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                         </div>
                     </Show>
                 </div>
-                <p class="save-state muted" aria-live="polite">{move || tr(save_state.get())()}</p>
+                // Each save's outcome is announced once; "Saving…" only shows.
+                {move || match save_state.get() {
+                    // Saving, or nothing saved on this page yet (the draft as it was kept).
+                    state if state == Key::DraftSaving || !saved_here.get_value() => view! { <p class="save-state muted">{tr(state)}</p> }.into_any(),
+                    outcome => view! { <Outcome class="save-state muted" urgent={outcome != Key::DraftSaved} text=Signal::derive(move || tr(outcome)().to_string())/> }.into_any(),
+                }}
                 <Show when=move || { mailto_url.get().len() > MAILTO_SAFE_LENGTH }>
                     <p class="notice" role="note">{move || trf(Key::MailtoTooLong, &[&mailto_url.get().len().to_string(), &MAILTO_SAFE_LENGTH.to_string()])}</p>
                 </Show>

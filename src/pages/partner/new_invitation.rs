@@ -92,6 +92,7 @@ pub fn NewInvitationForm() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(inv)) = create.value().get() {
             c.changed();
+            c.toast(crate::i18n::text(c.lang.get_untracked(), Key::InvitationCreated).into());
             go(AppRoute::Draft(inv.id.clone()));
         }
     });

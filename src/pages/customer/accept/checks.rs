@@ -2,6 +2,7 @@
 //! and the partner's facts shown above them.
 
 use crate::api::wire::{InvitationView, Me};
+use crate::components::Outcome;
 use crate::context::{ctx, tr, trf};
 use crate::domain::country;
 use crate::domain::ids::TenantId;
@@ -95,7 +96,7 @@ pub(super) fn ChecksView(list: Vec<(Key, bool, String)>, name: String) -> impl I
                     </li>
                 }).collect_view()}
             </ul>
-            {(!all_ok).then(|| view! { <p class="notice" role="alert">{move || trf(Key::ChecksFailedNote, &[&name])}</p> })}
+            {(!all_ok).then(|| view! { <Outcome class="notice" urgent=true text=Signal::derive(move || trf(Key::ChecksFailedNote, &[&name]))/> })}
         </section>
     }
 }

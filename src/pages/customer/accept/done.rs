@@ -2,6 +2,7 @@
 //! already accepted (by this organization, when; or by another).
 
 use crate::api::wire::{AcceptResponse, InvitationView};
+use crate::components::Outcome;
 use crate::context::{ctx, href, tr, trf};
 use crate::domain::relationship::AcceptOutcome;
 use crate::i18n::Key;
@@ -20,14 +21,14 @@ pub(super) fn AcceptedNotice(view: InvitationView) -> impl IntoView {
         Some(true) => view! {
             <section class="done" aria-labelledby="accepted-heading">
                 <h2 id="accepted-heading">{tr(Key::AlreadyAcceptedTitle)}</h2>
-                <p role="status">{move || trf(Key::YouAcceptedOn, &[&date()])}</p>
+                <Outcome text=Signal::derive(move || trf(Key::YouAcceptedOn, &[&date()]))/>
                 <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
             </section>
         }
         .into_any(),
-        Some(false) => view! { <p class="problem" role="alert">{tr(Key::LinkTaken)}</p> }.into_any(),
+        Some(false) => view! { <Outcome class="problem" urgent=true text=Signal::derive(move || tr(Key::LinkTaken)().to_string())/> }.into_any(),
         None => view! {
-            <p class="notice" role="status">{move || trf(Key::AcceptedAnonymously, &[&date()])}</p>
+            <Outcome class="notice" text=Signal::derive(move || trf(Key::AcceptedAnonymously, &[&date()]))/>
             {move || c.customer.get().is_none().then(|| view! { <CustomerSignIn cloud=view.cloud/> })}
         }
         .into_any(),
@@ -66,12 +67,12 @@ pub(super) fn DoneView(response: AcceptResponse) -> impl IntoView {
     view! {
         <section class="done" aria-labelledby="done-heading">
             <h2 id="done-heading">{move || if outcome == AcceptOutcome::AlreadyAccepted { tr(Key::AlreadyAcceptedTitle)().to_string() } else { trf(Key::DoneTitle, &[&p1]) }}</h2>
-            <p role="status">{move || match outcome {
+            <Outcome text=Signal::derive(move || match outcome {
                 AcceptOutcome::Created => trf(Key::DoneCreated, &[&company, &p2]),
                 AcceptOutcome::DapRestored | AcceptOutcome::DapGranted => trf(Key::DoneRestored, &[&p2]),
                 AcceptOutcome::AlreadyExists => trf(Key::DoneExisting, &[&p2]),
                 AcceptOutcome::AlreadyAccepted => trf(Key::YouAcceptedOn, &[&crate::intl::date(c.lang.get(), &accepted_on)]),
-            }}</p>
+            })/>
             {(dap && outcome == AcceptOutcome::Created).then(|| view! { <p>{move || trf(Key::DoneDap, &[&p3])}</p> })}
             {provider.map(|p| { let r = p4.clone(); view! { <p>{move || trf(Key::DoneProvider, &[&p, &r])}</p> } })}
             <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>

@@ -11,7 +11,7 @@ use super::sign_in::{CustomerIdentity, CustomerSignIn};
 use crate::api::error::{ApiError, ErrorCode};
 use crate::api::op;
 use crate::api::wire::{AcceptResponse, InvitationView};
-use crate::components::{ErrorBanner, Loading};
+use crate::components::{ErrorBanner, Loading, Outcome};
 use crate::context::{ctx, href, tr, trf};
 use crate::domain::cloud::Portal;
 use crate::domain::link::LinkError;
@@ -102,7 +102,7 @@ pub fn LinkProblem(message: Signal<String>) -> impl IntoView {
     view! {
         <div class="page narrow link-problem">
             <h1>{tr(Key::LinkProblemTitle)}</h1>
-            <p class="problem" role="alert">{move || message.get()}</p>
+            <Outcome class="problem" urgent=true text=message/>
             <a class="button" href=href(AppRoute::Home)>{tr(Key::GoHome)}</a>
         </div>
     }

@@ -4,7 +4,7 @@
 use crate::api::error::ErrorCode;
 use crate::api::op;
 use crate::api::wire::{AcceptRequest, AcceptResponse, Agreement, InvitationView, Me};
-use crate::components::{ErrorBanner, SignerFields, SignerForm};
+use crate::components::{ErrorBanner, Outcome, SignerFields, SignerForm};
 use crate::context::{ctx, tr, trf};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -117,7 +117,7 @@ pub(super) fn Review(
                 </fieldset>
             })}
             {move || accept.value().get().and_then(Result::err).map(|e| match problem_key(&e) {
-                Some(k) => view! { <p class="problem" role="alert">{tr(k)}</p> }.into_any(),
+                Some(k) => view! { <Outcome class="problem" urgent=true text=Signal::derive(move || tr(k)().to_string())/> }.into_any(),
                 None => view! { <ErrorBanner what=Signal::derive(move || tr(Key::AcceptAuthorize)().to_string()) error=e on_retry=Callback::new(move |_| { accept.dispatch(()); })/> }.into_any(),
             })}
             <button type="submit" class="primary" id="accept-button" aria-disabled=move || accept.pending().get().to_string()

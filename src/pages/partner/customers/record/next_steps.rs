@@ -5,7 +5,7 @@ use super::what;
 use crate::api::error::ErrorCode;
 use crate::api::wire::Customer;
 use crate::api::{client, op};
-use crate::components::{Confirm, ErrorBanner};
+use crate::components::{Confirm, ErrorBanner, Outcome};
 use crate::context::{ctx, href, tr, trf};
 use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
@@ -82,7 +82,7 @@ pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
             {move || remove.value().get().and_then(Result::err).map(|e| {
                 if e.code == ErrorCode::ActiveSubscriptions {
                     let list = e.data.join(", ");
-                    view! { <div class="error-banner" role="alert"><p>{move || trf(Key::RemoveBlocked, &[&list])}</p></div> }.into_any()
+                    view! { <div class="error-banner"><Outcome urgent=true text=Signal::derive(move || trf(Key::RemoveBlocked, &[&list]))/></div> }.into_any()
                 } else {
                     view! { <ErrorBanner what=what(Key::RemoveRelationship) error=e on_retry=Callback::new(move |_| { remove.dispatch(()); })/> }.into_any()
                 }
