@@ -397,23 +397,6 @@ pub fn focused() -> Option<web_sys::Element> {
     .then_some(el)
 }
 
-/// Calls `f` with the element that takes the focus, whenever it moves.
-pub fn on_focus_moved(f: impl Fn(web_sys::Element) + 'static) {
-    let closure = Closure::<dyn Fn(web_sys::FocusEvent)>::new(move |e: web_sys::FocusEvent| {
-        if let Some(el) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            f(el)
-        }
-    });
-    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        let _ = d.add_event_listener_with_callback("focusin", closure.as_ref().unchecked_ref());
-    }
-    // The listener lives as long as the page.
-    closure.forget();
-}
-
 /// The window's height in CSS pixels.
 pub fn window_height() -> f64 {
     web_sys::window()

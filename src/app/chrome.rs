@@ -152,12 +152,13 @@ pub fn Toasts() -> impl IntoView {
             let covered = |from: f64, to: f64| (f.bottom().min(to) - f.top().max(from)).max(0.0);
             let top = covered(margin, margin + height)
                 < covered(window_h - margin - height, window_h - margin);
-            if on_top.get_untracked() != top {
+            if on_top.try_get_untracked() == Some(!top) {
                 on_top.set(top);
             }
         })
     };
-    crate::platform::on_focus_moved(move |_| place());
+    let listener = window_event_listener(leptos::ev::focusin, move |_| place());
+    on_cleanup(move || listener.remove());
     Effect::new(move |_| {
         c.toasts.track();
         place();

@@ -115,8 +115,10 @@ async fn every_link_shape_is_recognised_and_a_link_without_its_id_is_damaged() {
     ] {
         fresh();
         let app = mount(&address, None, None).await;
+        // The problem is announced: its words follow their live region.
         until(&format!("the damaged-link page for {address}"), || {
             body_text().contains("This invitation link cannot be used")
+                && !all(".link-problem .problem").is_empty()
         })
         .await;
         assert!(body_text().contains("the link has no invitationId"), "{address}: {}", body_text());
@@ -207,7 +209,10 @@ async fn each_check_names_the_facts() {
 
     let (app, cloud) = checks_for("Brian Cole", false, "Ana Souza").await;
     assert!(cloud.iter().any(|c| c.contains("Cloud: Not met") && c.contains("The partner operates in Microsoft commercial cloud, but your organization is in Microsoft Cloud for US Government")), "{cloud:?}");
-    assert!(body_text().contains("You cannot accept this invitation as Brian Cole"));
+    until("the refusal, announced", || {
+        body_text().contains("You cannot accept this invitation as Brian Cole")
+    })
+    .await;
     drop(app);
 }
 

@@ -87,7 +87,10 @@ async fn a_failing_backend_is_explained_in_portuguese() {
         ..Faults::default()
     });
     app.ctx.changed();
-    until("the error banner", || !all(".error-banner").is_empty()).await;
+    until("the error banner and its words", || {
+        !all(".error-banner .error-description").is_empty()
+    })
+    .await;
     let banner = text(&one(".error-banner"));
     assert!(
         banner.contains("O serviço está indisponível no momento. Tente novamente daqui a pouco."),
