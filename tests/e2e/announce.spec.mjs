@@ -78,7 +78,6 @@ test('the customer hears the refusal, the accepted outcome and a refused link on
   await expectAnnouncedOnce(page, (await outcome.innerText()).trim());
 
   // A revoked link: its refusal is heard on the page that says it.
-  await page.goto('/partner/invitations');
   const second = await createInvitation(page, { name: 'Gone Corp' });
   await page.goto('/partner/invitations');
   await page.getByRole('row', { name: /Gone Corp/ }).getByRole('button', { name: 'Revoke' }).click();

@@ -17,10 +17,10 @@ test('Portuguese follows the article: terms, counts, the default, Done', async (
   await record.getByRole('tab', { name: 'Serviços' }).click();
   await expect(record.getByLabel('Atribuir contatos de suporte')).toBeVisible();
   await checkA11y(page, 'record in Portuguese');
-  // The longest Portuguese labels are not cut: anything that overflows its
-  // box carries its full text in a title.
+  // The longest Portuguese labels are not cut (the column names read aloud
+  // beside each value are hidden on purpose at this width: 1 px boxes).
   const clipped = await page.evaluate(() => [...document.querySelectorAll('.crow .col, .crow .col *, .badge, [role=tab], button, label')]
-    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && !el.closest('[title]'))
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1)
     .map((el) => el.textContent.trim()));
   expect(clipped).toEqual([]);
 

@@ -108,3 +108,10 @@ export async function expectAnnouncedOnce(page, text) {
   const said = await announced(page);
   expect(said.filter((t) => t === text), `"${text}" announced once (all announcements: ${JSON.stringify(said)})`).toHaveLength(1);
 }
+
+/** Keeps a screenshot of the page as a test artifact (test-results/<test>/<name>.png), attached to the report. */
+export async function keep(page, testInfo, name) {
+  const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}

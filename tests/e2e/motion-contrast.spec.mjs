@@ -3,7 +3,7 @@
 // emulated by Chromium) the stepper's current step, badges, the selected
 // tab, the focus ring, the checkboxes and the link box stay visible and
 // distinguishable. Screenshots are kept as test artifacts.
-import { test, expect, partnerSignIn, createInvitation } from './fixtures.mjs';
+import { test, expect, partnerSignIn, createInvitation, keep } from './fixtures.mjs';
 
 const style = (locator, props) => locator.evaluate((e, props) => {
   const s = getComputedStyle(e);
@@ -36,7 +36,7 @@ test('in forced colors the current step, badges, the selected tab and focus stay
   await page.keyboard.press('ArrowRight');
   const focused = page.locator(':focus');
   expect((await style(focused, ['outline-style']))['outline-style']).not.toBe('none');
-  await testInfo.attach('forced colors: customer record', { body: await page.screenshot(), contentType: 'image/png' });
+  await keep(page, testInfo, 'forced colors: customer record');
 
   // The request's checkbox is the system's own (kept in forced colors), and
   // the draft's link box keeps a border around the link.
@@ -46,12 +46,12 @@ test('in forced colors the current step, badges, the selected tab and focus stay
   expect(checkbox['forced-color-adjust']).toBe('auto');
   expect(checkbox.appearance).not.toBe('none');
   expect(parseFloat(checkbox.width)).toBeGreaterThanOrEqual(24);
-  await testInfo.attach('forced colors: request a reseller relationship', { body: await page.screenshot(), contentType: 'image/png' });
+  await keep(page, testInfo, 'forced colors: request a reseller relationship');
   const link = await createInvitation(page, { dap: true });
   const linkText = await style(page.locator('.link-text'), ['border-top-style', 'border-top-width']);
   expect(linkText['border-top-style']).toBe('solid');
   expect(parseFloat(linkText['border-top-width'])).toBeGreaterThanOrEqual(1);
-  await testInfo.attach('forced colors: the draft and its link box', { body: await page.screenshot(), contentType: 'image/png' });
+  await keep(page, testInfo, 'forced colors: the draft and its link box');
 
   // The acceptance page's stepper.
   await page.goto(link);
@@ -60,5 +60,5 @@ test('in forced colors the current step, badges, the selected tab and focus stay
   const step = await style(current, ['border-top-width', 'border-top-color']);
   const next = await style(page.locator('.stepper li:not([aria-current])').first(), ['border-top-width', 'border-top-color']);
   expect(parseFloat(step['border-top-width'])).toBeGreaterThan(parseFloat(next['border-top-width']));
-  await testInfo.attach('forced colors: acceptance page', { body: await page.screenshot(), contentType: 'image/png' });
+  await keep(page, testInfo, 'forced colors: acceptance page');
 });

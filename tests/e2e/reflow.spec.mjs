@@ -3,7 +3,7 @@
 // journeys' pages never scroll sideways, every field of every customer is on
 // screen (each customer a card), and the 50,000-customer list still windows
 // with rows as tall as they are measured.
-import { test, expect, partnerSignIn, createInvitation } from './fixtures.mjs';
+import { test, expect, checkA11y, partnerSignIn, createInvitation } from './fixtures.mjs';
 
 /** Fails when the page is wider than the window, naming what sticks out. */
 async function noSideScroll(page, label) {
@@ -80,9 +80,11 @@ for (const width of [320, 640]) {
     await partnerSignIn(page, 'Ana Souza', 'Admin agent');
     await noSideScroll(page, 'customers');
     await everyFieldShown(page, width);
+    await checkA11y(page, `customers as cards at ${width} px`);
     await page.locator('button.expand').first().click();
     await expect(page.locator('.record [role="tab"]').first()).toBeVisible();
     await noSideScroll(page, 'a customer record');
+    await checkA11y(page, `a customer record at ${width} px`);
     await page.goto('/partner/invitations/new');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await noSideScroll(page, 'request a reseller relationship');

@@ -1,6 +1,6 @@
 // Beyond axe (issue 13): text spacing (WCAG 1.4.12), target size (2.5.8)
 // and focus not obscured (2.4.11), on the pages of both journeys.
-import { test, expect, freshStart, partnerSignIn, createInvitation } from './fixtures.mjs';
+import { test, expect, freshStart, partnerSignIn, createInvitation, keep } from './fixtures.mjs';
 
 /** WCAG 1.4.12's spacing, as a reader's own stylesheet applies it. */
 const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -27,7 +27,7 @@ async function clipped(page) {
   });
 }
 
-test('with WCAG text spacing nothing is cut or overlaps', async ({ page }) => {
+test('with WCAG text spacing nothing is cut or overlaps', async ({ page }, testInfo) => {
   // The CSP forbids inline styles: the reader's stylesheet comes from the
   // browser (as an extension's would), through the DevTools protocol.
   const cdp = await page.context().newCDPSession(page);
@@ -48,6 +48,7 @@ test('with WCAG text spacing nothing is cut or overlaps', async ({ page }) => {
   ]) {
     await open();
     const r = await clipped(page);
+    await keep(page, testInfo, `text spacing: ${label}`);
     expect(r.cut, `${label}: text cut by its box`).toEqual([]);
     expect(r.overlaps, `${label}: rows overlapping`).toBe(0);
   }
@@ -61,6 +62,7 @@ test('with WCAG text spacing nothing is cut or overlaps', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in as Julieta Gómez, Global administrator' }).click();
   await expect(page.getByRole('button', { name: 'Accept and authorize' })).toBeVisible();
   expect((await clipped(page)).cut, 'acceptance review').toEqual([]);
+  await keep(page, testInfo, 'text spacing: acceptance review');
 });
 
 /** Controls smaller than 24 × 24 CSS pixels that are not spaced as WCAG 2.5.8 allows. */
