@@ -50,14 +50,16 @@ async function customersPage(rate) {
     }
     loads.sort((a, b) => a - b);
 
-    // Keystroke → updated rows.
+    // Keystroke → updated rows. The list keeps its rows while a search is
+    // answered and marks itself busy (aria-busy) until the new rows are in:
+    // settled means not busy and 40 ms without a change in the list.
     await page.evaluate(() => {
       const input = document.getElementById('customer-search');
       window.__keys = [];
       window.__lastMutation = 0;
       input.addEventListener('keydown', (e) => window.__keys.push(e.timeStamp), true);
       new MutationObserver(() => { window.__lastMutation = performance.now(); })
-        .observe(document.querySelector('.customers'), { childList: true, subtree: true, characterData: true });
+        .observe(document.querySelector('.customers'), { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy', 'style'] });
     });
     await page.getByLabel('Search by name or domain').focus();
     const script = ['summit', 'BACK6', 'harbor peak', 'BACK11', 'quiet wood', 'BACK10', 'atlas an', 'BACK8', 'pine'];
@@ -65,8 +67,8 @@ async function customersPage(rate) {
     const deltas = [];
     for (const key of keys) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
-      // Settled: 40 ms without a DOM change in the list.
-      await page.waitForFunction(() => performance.now() - Math.max(window.__lastMutation, window.__keys.at(-1)) > 40);
+      await page.waitForFunction(() => document.querySelector('.customers').getAttribute('aria-busy') !== 'true'
+        && performance.now() - Math.max(window.__lastMutation, window.__keys.at(-1)) > 40);
       deltas.push(await page.evaluate(() => Math.max(0, window.__lastMutation - window.__keys.at(-1))));
     }
     deltas.sort((a, b) => a - b);
