@@ -185,11 +185,13 @@ fn its_csp_and_config_name_it_under_every_name() {
     .unwrap();
     for site in ["partner", "customer"] {
         std::fs::create_dir_all(dist.join(site)).unwrap();
-        std::fs::write(
-            dist.join(site).join("index.html"),
-            format!("<html><head></head><body>{site} build</body></html>"),
-        )
-        .unwrap();
+        // The customer portal's page as Trunk minifies it: no <head> start tag.
+        let page = if site == "customer" {
+            format!("<!doctype html><html lang=en><meta charset=utf-8></head><body>{site} build</body></html>")
+        } else {
+            format!("<html><head></head><body>{site} build</body></html>")
+        };
+        std::fs::write(dist.join(site).join("index.html"), page).unwrap();
     }
     std::fs::write(
         dist.join("_headers"),
@@ -209,7 +211,7 @@ fn its_csp_and_config_name_it_under_every_name() {
         ),
         (
             "/customer",
-            "<head><base href=\"/customer/\"></head><body>customer build",
+            "<html lang=en><base href=\"/customer/\"><meta charset=utf-8></head><body>customer build",
         ),
         ("/elsewhere/deep", "<head><base href=\"/\"></head><body>app"),
         ("/partnership", "<head><base href=\"/\"></head><body>app"),

@@ -525,12 +525,24 @@ mod server {
             None => (dist.join("index.html"), "/".to_string()),
         };
         match std::fs::read_to_string(index) {
-            Ok(index) => html(
-                index
-                    .replacen("<head>", &format!("<head><base href=\"{base}\">"), 1)
-                    .into_bytes(),
-            ),
+            Ok(index) => html(with_base(&index, &base).into_bytes()),
             Err(_) => Reply::text(404, "Not found"),
+        }
+    }
+
+    /// `html` with `<base href="{base}">` first in its head (the build's HTML
+    /// is minified: its `<head>` start tag may be left out).
+    pub fn with_base(html: &str, base: &str) -> String {
+        let tag = format!("<base href=\"{base}\">");
+        if html.contains("<head>") {
+            return html.replacen("<head>", &format!("<head>{tag}"), 1);
+        }
+        match html
+            .find("<html")
+            .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+        {
+            Some(at) => format!("{}{tag}{}", &html[..at], &html[at..]),
+            None => format!("{tag}{html}"),
         }
     }
 
