@@ -72,14 +72,7 @@ pub fn built_for_origins() -> Vec<&'static str> {
         .collect()
 }
 
-/// The origin (`scheme://host[:port]`) of an absolute URL.
-pub fn origin_of(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| after_scheme + i);
-    &url[..end]
-}
+pub use crate::domain::oidc::origin_of;
 
 /// A backend on another origin than the page must be one the build (and
 /// its Content-Security-Policy) names; the browser would refuse it anyway,

@@ -23,9 +23,13 @@ pub enum ErrorCode {
     RegionMismatch,
     /// 403: the tenant's cloud differs from the partner's.
     CloudMismatch,
-    /// 403: this endpoint is for the other kind of tenant.
+    /// 404: this endpoint is for the other kind of tenant (404, not 403, like
+    /// everything that is not the caller's: nothing can be probed; issue 14).
     WrongTenantKind,
-    /// 403 (Partner Center 20002): no relationship between caller and customer.
+    /// 404 with Partner Center's code 20002: no relationship between caller
+    /// and customer. Partner Center answers it with 403; this contract
+    /// answers 404, as for any other tenant's data, so a tenant's existence
+    /// cannot be probed (issue 14), and keeps the code a client recognises.
     NoRelationship,
     /// 403 (Partner Center 13605): a purchase for a customer that has not
     /// accepted the Microsoft Customer Agreement. Partner Center REST error
@@ -127,14 +131,14 @@ const CODES: &[(ErrorCode, i64, u16, &str)] = &[
     ),
     (
         ErrorCode::WrongTenantKind,
-        40305,
-        403,
+        40403,
+        404,
         "this endpoint is for the other kind of organization",
     ),
     (
         ErrorCode::NoRelationship,
         20002,
-        403,
+        404,
         "no relationship between caller and account (Partner Center)",
     ),
     (

@@ -70,18 +70,8 @@ pub struct ApiResponse {
     pub body: String,
 }
 
-/// Percent-encodes a query value.
-pub fn encode_query(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+/// Percent-encodes a query value (RFC 3986's unreserved characters stay).
+pub use reseller_domain::oidc::percent_encode as encode_query;
 
 /// A stable hash of a request (method, path with query, body): FNV-1a 64 in
 /// both directions, as 32 hex digits. Stable across builds and platforms, so

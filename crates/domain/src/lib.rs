@@ -6,6 +6,7 @@ pub mod country;
 pub mod email;
 pub mod ids;
 pub mod link;
+pub mod oidc;
 pub mod relationship;
 pub mod time;
 pub mod validate;

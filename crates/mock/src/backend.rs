@@ -17,6 +17,31 @@ use reseller_domain::time::Millis;
 use reseller_domain::validate::FieldProblem;
 use std::collections::VecDeque;
 
+/// Who a request comes from, as the transport knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Identity {
+    /// The demo's own tokens (`Bearer demo.<user id>`, from demo sign-in):
+    /// the in-browser mock, and the mock server's transport-only mode.
+    DemoTokens,
+    /// An identity the transport verified (the mock server checked the
+    /// bearer token's signature, issuer, audience and expiry), or none. The
+    /// demo's sign-in endpoints do not exist then.
+    Verified(Option<VerifiedUser>),
+}
+
+/// A user as a verified token names them (Microsoft Entra's claims).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedUser {
+    /// `oid`.
+    pub user: UserId,
+    /// `tid`.
+    pub tenant: TenantId,
+    /// The partner role in the token's `roles`, if any.
+    pub partner_role: Option<reseller_domain::relationship::PartnerRole>,
+    /// The customer role in the token's `roles`, if any.
+    pub customer_role: Option<reseller_domain::relationship::CustomerRole>,
+}
+
 /// The largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
@@ -231,8 +256,13 @@ impl MockBackend {
     /// builds on what every tab wrote before it (the browser runs this under
     /// [`store::exclusive`], which makes read, change and write one step).
     pub fn handle(&mut self, req: &ApiRequest, now: Millis) -> ApiResponse {
+        self.handle_as(req, now, &Identity::DemoTokens)
+    }
+
+    /// [`handle`](Self::handle), for a caller the transport identified.
+    pub fn handle_as(&mut self, req: &ApiRequest, now: Millis, who: &Identity) -> ApiResponse {
         self.reload();
-        let mut response = self.answer(req, now);
+        let mut response = self.answer(req, now, who);
         // The answer to a write is lost on its way back (the change, or its
         // replay, stands): what a dropped connection does to a client.
         if req.method != "GET"
@@ -260,8 +290,18 @@ impl MockBackend {
         response
     }
 
-    fn answer(&mut self, req: &ApiRequest, now: Millis) -> ApiResponse {
+    fn answer(&mut self, req: &ApiRequest, now: Millis, who: &Identity) -> ApiResponse {
         let (endpoint, values) = match Request::route(&req.method, req.route_path()) {
+            // With a real identity provider, the demo's way of handing out
+            // identities is not there at all.
+            Ok((endpoint, _))
+                if matches!(who, Identity::Verified(_)) && endpoint.hands_out_identities() =>
+            {
+                return fail(
+                    ErrorCode::NotFound,
+                    "No such endpoint: sign in with the identity provider",
+                )
+            }
             Ok(found) => found,
             Err(RouteMiss::NotFound) => {
                 return fail(
@@ -302,16 +342,17 @@ impl MockBackend {
                 format!("The request body is larger than {MAX_BODY_BYTES} bytes"),
             );
         }
-        let user = self.caller(req);
+        let user = self.caller(req, who);
         let need = |kind_ok: bool, kind: &str| -> Result<(), ApiResponse> {
             match &user {
                 None => Err(fail(
                     ErrorCode::NotSignedIn,
                     "Sign in first: the request has no valid access token",
                 )),
+                // 404, like anything that is not the caller's to see.
                 Some(_) if !kind_ok => Err(fail(
                     ErrorCode::WrongTenantKind,
-                    format!("Only {kind} users can call this endpoint"),
+                    format!("Not found for this caller (only {kind} users call it)"),
                 )),
                 Some(_) => Ok(()),
             }
@@ -419,12 +460,29 @@ impl MockBackend {
         Ok(())
     }
 
-    pub(crate) fn caller(&self, req: &ApiRequest) -> Option<User> {
-        let token = req
-            .headers
-            .get("authorization")?
-            .strip_prefix("Bearer demo.")?;
-        let id: UserId = token.trim().parse().ok()?;
-        self.state.users.iter().find(|u| u.id == id).cloned()
+    pub(crate) fn caller(&self, req: &ApiRequest, who: &Identity) -> Option<User> {
+        match who {
+            Identity::DemoTokens => {
+                let token = req
+                    .headers
+                    .get("authorization")?
+                    .strip_prefix("Bearer demo.")?;
+                let id: UserId = token.trim().parse().ok()?;
+                self.state.users.iter().find(|u| u.id == id).cloned()
+            }
+            // The token's tenant must be the user's, and its roles decide.
+            Identity::Verified(v) => {
+                let v = v.as_ref()?;
+                let mut user = self
+                    .state
+                    .users
+                    .iter()
+                    .find(|u| u.id == v.user && u.tenant == v.tenant)
+                    .cloned()?;
+                user.partner_role = v.partner_role;
+                user.customer_role = v.customer_role;
+                Some(user)
+            }
+        }
     }
 }

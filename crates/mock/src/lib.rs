@@ -8,6 +8,8 @@ mod backend;
 pub mod clock;
 mod handlers;
 pub mod idempotency;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod idp;
 mod lookup;
 mod present;
 pub mod scale;
@@ -15,7 +17,7 @@ pub mod seed;
 pub mod state;
 pub mod store;
 
-pub use backend::{Attempt, MockBackend, MAX_BODY_BYTES};
+pub use backend::{Attempt, Identity, MockBackend, VerifiedUser, MAX_BODY_BYTES};
 
 /// The demo's mock in the browser: its state in `localStorage`, shared by
 /// every tab of the origin.

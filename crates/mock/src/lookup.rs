@@ -187,7 +187,7 @@ impl MockBackend {
         let tenant = self
             .tenant(id)
             .filter(|t| t.partner.is_none())
-            .ok_or_else(|| fail(ErrorCode::NotFound, format!("No customer with id {id}")))?;
+            .ok_or_else(|| fail(ErrorCode::NotFound, "No such customer for this caller"))?;
         let rel = self.relationship(me.tenant, id).ok_or_else(|| {
             fail(
                 ErrorCode::NoRelationship,
@@ -205,7 +205,7 @@ impl MockBackend {
             .ok_or_else(|| {
                 fail(
                     ErrorCode::InvitationNotFound,
-                    format!("No invitation {id} for this partner"),
+                    "No such invitation for this partner",
                 )
             })
     }

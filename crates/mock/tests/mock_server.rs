@@ -92,7 +92,8 @@ fn an_oversized_body_is_refused_before_it_runs_and_bad_bytes_are_a_400() {
 
 #[test]
 fn no_query_makes_it_fail() {
-    let server = Server::start(&[]);
+    // The demo's own tokens: this test is about the transport.
+    let server = Server::start(&["--demo-sign-in"]);
     let (_, _, session) = {
         let ids = get(server.port, "/v1/demo/identities", "").2;
         let v: serde_json::Value = serde_json::from_str(&ids).unwrap();
@@ -256,8 +257,15 @@ fn lan_address() -> Option<IpAddr> {
 }
 
 #[test]
-fn demo_sign_in_and_reset_answer_only_loopback() {
-    let server = Server::start(&["--listen", "0.0.0.0"]);
+fn demo_sign_in_is_absent_with_the_provider_and_loopback_only_without() {
+    // With its identity provider (the default), the demo's sign-in is not there.
+    let provider = Server::start(&[]);
+    for path in ["/v1/demo/sign-in", "/v1/demo/tenants"] {
+        let (status, _, body) = post(provider.port, path, b"{}");
+        assert_eq!(status, 404, "{path}: {body}");
+    }
+    drop(provider);
+    let server = Server::start(&["--listen", "0.0.0.0", "--demo-sign-in"]);
     let ids = get(server.port, "/v1/demo/identities", "").2;
     let v: serde_json::Value = serde_json::from_str(&ids).unwrap();
     let user = v["partners"][0]["users"][0]["id"]

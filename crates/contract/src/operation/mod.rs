@@ -94,6 +94,15 @@ pub struct Endpoint {
     pub query: &'static [QueryParam],
 }
 
+impl Endpoint {
+    /// Whether it hands out identities (the demo's sign-in and new
+    /// organization): absent wherever a real identity provider signs users in.
+    pub fn hands_out_identities(&self) -> bool {
+        self.path == demo::DemoSignIn::ENDPOINT.path
+            || self.path == demo::CreateDemoTenant::ENDPOINT.path
+    }
+}
+
 /// Errors any endpoint may answer: a malformed body, no or the wrong kind of
 /// caller, a body too large, a reused idempotency key, the service down or
 /// the in-browser mock's storage full.

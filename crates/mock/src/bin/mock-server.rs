@@ -4,11 +4,20 @@
 //!
 //! ```text
 //! mock-server [--port N] [--listen ADDR] [--dist DIR] [--http-mock | --in-browser-mock]
+//!             [--demo-sign-in] [--token-lifetime-s N]
 //!             [--allow-origin ORIGIN]... [--read-timeout-ms N] [--test-hooks]
 //! ```
 //!
 //! - `--http-mock` (default) serves a `config.json` pointing the app at this
-//!   server; `--in-browser-mock` serves none, so the app uses its own mock.
+//!   server, which is also its OpenID Connect provider (`reseller_mock::idp`:
+//!   discovery, an authorize page, a token endpoint checking PKCE, JWKS):
+//!   every bearer token is checked (signature, issuer, audience, expiry)
+//!   and the identity it names is handed to the mock; the demo's sign-in
+//!   endpoints do not exist. `--token-lifetime-s` sets access tokens'
+//!   lifetime (default 3600). `--in-browser-mock` serves no `config.json`,
+//!   so the app uses its own mock.
+//! - `--demo-sign-in`: the API takes the demo's own tokens instead (from
+//!   `POST /v1/demo/sign-in`), for tests of the HTTP transport alone.
 //! - Requests are served concurrently; a client that stalls is cut off after
 //!   the read timeout (408) without holding up others.
 //! - A body over the mock's limit is refused with 413 before it is read; a
@@ -18,7 +27,9 @@
 //! - Demo sign-in, demo tenants and reset answer only loopback clients.
 //! - `--test-hooks`: a request header `x-test-fault: stall-body` (or
 //!   `stall-headers`) handles the request, then stalls the answer, so tests
-//!   can check what the client says when an answer is lost.
+//!   can check what the client says when an answer is lost; and
+//!   `POST /test/end-sessions` ends every session of the provider (its
+//!   tokens and refresh tokens are refused from then on).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -33,7 +44,8 @@ mod server {
     use reseller_contract::error::{response as error_response, ErrorCode};
     use reseller_contract::ApiRequest;
     use reseller_mock::clock::now_ms;
-    use reseller_mock::{MockBackend, MAX_BODY_BYTES};
+    use reseller_mock::idp::{self, form_pairs, AuthorizeParams, Idp, IdpReply};
+    use reseller_mock::{Identity, MockBackend, MAX_BODY_BYTES};
     use std::io::{BufRead, BufReader, Read, Write};
     use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
     use std::path::{Path, PathBuf};
@@ -54,6 +66,9 @@ mod server {
         allowed_origins: Vec<String>,
         read_timeout: Duration,
         test_hooks: bool,
+        /// The API takes the demo's tokens rather than the provider's.
+        demo_sign_in: bool,
+        token_lifetime_s: i64,
     }
 
     fn options() -> Result<Options, String> {
@@ -65,6 +80,8 @@ mod server {
             allowed_origins: Vec::new(),
             read_timeout: Duration::from_secs(10),
             test_hooks: false,
+            demo_sign_in: false,
+            token_lifetime_s: idp::TOKEN_LIFETIME_S,
         };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
@@ -105,6 +122,14 @@ mod server {
                 "--http-mock" => o.http_mock = true,
                 "--in-browser-mock" => o.http_mock = false,
                 "--test-hooks" => o.test_hooks = true,
+                "--demo-sign-in" => o.demo_sign_in = true,
+                "--token-lifetime-s" => {
+                    o.token_lifetime_s = value("a number")?
+                        .parse()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or("--token-lifetime-s needs a number of seconds")?
+                }
                 other => return Err(format!("unknown argument {other}")),
             }
         }
@@ -116,7 +141,7 @@ mod server {
         let o = match options() {
             Ok(o) => o,
             Err(e) => {
-                eprintln!("mock-server: {e}\nusage: mock-server [--port N] [--listen ADDR] [--dist DIR] [--http-mock | --in-browser-mock] [--allow-origin ORIGIN]... [--read-timeout-ms N] [--test-hooks]");
+                eprintln!("mock-server: {e}\nusage: mock-server [--port N] [--listen ADDR] [--dist DIR] [--http-mock | --in-browser-mock] [--demo-sign-in] [--token-lifetime-s N] [--allow-origin ORIGIN]... [--read-timeout-ms N] [--test-hooks]");
                 std::process::exit(2);
             }
         };
@@ -136,8 +161,25 @@ mod server {
                 "the in-browser mock (no config.json)"
             }
         );
+        let oidc = o.http_mock && !o.demo_sign_in;
+        println!(
+            "  sign-in: {}",
+            if oidc {
+                "this server is the OpenID Connect provider (issuer http://127.0.0.1:<port>/organizations/v2.0)"
+            } else {
+                "the demo's own tokens (POST /v1/demo/sign-in)"
+            }
+        );
+        let idp = oidc.then(|| {
+            let mut redirects = own_origins(o.port).to_vec();
+            redirects.extend(o.allowed_origins.iter().cloned());
+            let mut idp = Idp::new(&format!("http://127.0.0.1:{}", o.port), redirects);
+            idp.lifetime_s = o.token_lifetime_s;
+            idp
+        });
         let shared = Arc::new(Shared {
             mock: Mutex::new(MockBackend::in_memory()),
+            idp: idp.map(Mutex::new),
             options: o,
             open: AtomicUsize::new(0),
         });
@@ -158,6 +200,8 @@ mod server {
 
     struct Shared {
         mock: Mutex<MockBackend>,
+        /// The OpenID Connect provider (absent with the demo's tokens).
+        idp: Option<Mutex<Idp>>,
         options: Options,
         open: AtomicUsize,
     }
@@ -215,6 +259,7 @@ mod server {
             200 => "OK",
             201 => "Created",
             204 => "No Content",
+            302 => "Found",
             400 => "Bad Request",
             403 => "Forbidden",
             404 => "Not Found",
@@ -359,19 +404,40 @@ mod server {
     ) -> Reply {
         let o = &shared.options;
         let path = head.target.split('?').next().unwrap_or("/").to_string();
+        let query = head
+            .target
+            .split_once('?')
+            .map_or("", |(_, q)| q)
+            .to_string();
+        // The name the browser used (127.0.0.1 or localhost).
+        let host = head.header("host").unwrap_or_default();
+        let origin = own_origins(o.port)
+            .into_iter()
+            .find(|origin| origin.ends_with(&format!("//{host}")))
+            .unwrap_or_else(|| format!("http://127.0.0.1:{}", o.port));
+        if let Some(idp) = &shared.idp {
+            if let Some(reply) = provider(shared, idp, head, reader, &path, &query, &origin) {
+                return reply;
+            }
+        }
         if !path.starts_with("/v1/") {
             if head.method != "GET" && head.method != "HEAD" {
                 return Reply::text(405, "Only GET here");
             }
             if path == "/config.json" && o.http_mock {
-                let host = head.header("host").unwrap_or_default();
-                let origin = own_origins(o.port)
-                    .into_iter()
-                    .find(|origin| origin.ends_with(&format!("//{host}")))
-                    .unwrap_or_else(|| format!("http://127.0.0.1:{}", o.port));
+                let oidc = if shared.idp.is_some() {
+                    format!(
+                        ",\"issuer\":\"{origin}{}\",\"clientId\":\"{}\",\"scopes\":\"{}\"",
+                        idp::AUTHORITY,
+                        idp::CLIENT_ID,
+                        idp::SCOPES
+                    )
+                } else {
+                    String::new()
+                };
                 return Reply::json(
                     200,
-                    format!("{{\"backend\":\"http\",\"baseUrl\":\"{origin}\"}}"),
+                    format!("{{\"backend\":\"http\",\"baseUrl\":\"{origin}\"{oidc}}}"),
                 );
             }
             return static_file(o, &path);
@@ -439,9 +505,33 @@ mod server {
             api.headers.insert(k.to_ascii_lowercase(), v.clone());
         }
         api.body = body;
+        // With the provider, the bearer token is checked here and the mock
+        // is told who calls; a token that fails the check is a 401.
+        let who = match &shared.idp {
+            None => Identity::DemoTokens,
+            Some(idp) => match head.header("authorization") {
+                None => Identity::Verified(None),
+                Some(value) => {
+                    let token = value.strip_prefix("Bearer ").unwrap_or_default();
+                    let checked = idp
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .verify(token.trim(), now_ms() / 1000);
+                    match checked {
+                        Ok(user) => Identity::Verified(Some(user)),
+                        Err(why) => {
+                            return cors(Reply::error(
+                                ErrorCode::NotSignedIn,
+                                &format!("The access token is not valid: {why}"),
+                            ))
+                        }
+                    }
+                }
+            },
+        };
         let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut mock = shared.mock.lock().unwrap_or_else(|e| e.into_inner());
-            mock.handle(&api, now_ms())
+            mock.handle_as(&api, now_ms(), &who)
         }));
         let mut reply = match answer {
             Ok(a) => Reply::json(a.status, a.body),
@@ -453,6 +543,143 @@ mod server {
             }
         }
         cors(reply)
+    }
+
+    /// The provider's endpoints (`None`: not one of them).
+    fn provider(
+        shared: &Shared,
+        idp: &Mutex<Idp>,
+        head: &Head,
+        reader: &mut BufReader<&TcpStream>,
+        path: &str,
+        query: &str,
+        origin: &str,
+    ) -> Option<Reply> {
+        let o = &shared.options;
+        let now_s = now_ms() / 1000;
+        let lock = || idp.lock().unwrap_or_else(|e| e.into_inner());
+        let identities = || {
+            let mut mock = shared.mock.lock().unwrap_or_else(|e| e.into_inner());
+            let r = mock.handle(&ApiRequest::new("GET", "/v1/demo/identities"), now_ms());
+            serde_json::from_str::<reseller_contract::wire::DemoIdentities>(&r.body).unwrap_or(
+                reseller_contract::wire::DemoIdentities {
+                    partners: vec![],
+                    customers: vec![],
+                },
+            )
+        };
+        let form = |reader: &mut BufReader<&TcpStream>| -> Option<std::collections::HashMap<String, String>> {
+            let length: usize = head.header("content-length")?.parse().ok()?;
+            if length > MAX_BODY_BYTES {
+                return None;
+            }
+            let mut raw = vec![0u8; length];
+            reader.read_exact(&mut raw).ok()?;
+            Some(form_pairs(&String::from_utf8(raw).ok()?))
+        };
+        // The token endpoint is called by the app's page: CORS like the API.
+        let cors = |reply: Reply| match head.header("origin") {
+            Some(from)
+                if own_origins(o.port).iter().any(|x| x == from)
+                    || o.allowed_origins.iter().any(|x| x == from) =>
+            {
+                reply
+                    .with("Access-Control-Allow-Origin", from)
+                    .with("Vary", "Origin")
+                    .with("Access-Control-Allow-Headers", "content-type")
+                    .with("Access-Control-Allow-Methods", "GET, POST")
+            }
+            _ => reply.with("Vary", "Origin"),
+        };
+        let reply = |r: IdpReply| {
+            let mut reply = Reply {
+                status: r.status,
+                headers: vec![
+                    ("Content-Type".into(), r.content_type.into()),
+                    ("Cache-Control".into(), "no-store".into()),
+                ],
+                body: r.body.into_bytes(),
+            };
+            if let Some(to) = r.location {
+                reply = reply.with("Location", &to);
+            }
+            if r.content_type.starts_with("text/html") {
+                reply = reply.with("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+            }
+            reply
+        };
+        let discovery = format!("{}/.well-known/openid-configuration", idp::AUTHORITY);
+        Some(match (head.method.as_str(), path) {
+            ("GET", p) if p == discovery => cors(reply(lock().discovery(origin))),
+            ("GET", idp::KEYS_PATH) => cors(reply(lock().keys())),
+            ("GET", idp::AUTHORIZE_PATH) => {
+                let params = AuthorizeParams::from_pairs(&form_pairs(query));
+                let ids = identities();
+                reply(lock().authorize_page(&params, &ids))
+            }
+            ("POST", idp::AUTHORIZE_PATH) => {
+                let Some(fields) = form(reader) else {
+                    return Some(Reply::text(400, "The form could not be read"));
+                };
+                let params = AuthorizeParams::from_pairs(&fields);
+                if fields.contains_key("cancel") {
+                    return Some(reply(lock().deny(&params)));
+                }
+                let account = if fields.contains_key("new_org") {
+                    // A demo organization with its Global administrator.
+                    let body = serde_json::json!({
+                        "companyName": fields.get("companyName"), "domain": fields.get("domain"),
+                        "country": fields.get("country"), "adminName": fields.get("adminName"),
+                        "adminEmail": fields.get("adminEmail"),
+                    });
+                    let mut req = ApiRequest::new("POST", "/v1/demo/tenants".to_string());
+                    req.body = body.to_string();
+                    req.headers
+                        .insert("ms-requestid".into(), uuid::Uuid::new_v4().to_string());
+                    let created = shared
+                        .mock
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .handle(&req, now_ms());
+                    match serde_json::from_str::<reseller_contract::wire::Session>(&created.body) {
+                        Ok(session) if created.status == 201 => idp::accounts(&identities())
+                            .into_iter()
+                            .find(|a| a.user == session.me.user.id),
+                        _ => {
+                            return Some(reply(IdpReply {
+                                status: 400,
+                                content_type: "text/html; charset=utf-8",
+                                location: None,
+                                body: format!(
+                                    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in</title></head><body><main><h1>The organization cannot be created</h1><p role=\"alert\">{}</p></main></body></html>",
+                                    idp::escape(&created.body)
+                                ),
+                            }))
+                        }
+                    }
+                } else {
+                    let user = fields.get("user").cloned().unwrap_or_default();
+                    idp::accounts(&identities())
+                        .into_iter()
+                        .find(|a| a.user == user)
+                };
+                match account {
+                    Some(account) => reply(lock().authorize(&params, account, now_s)),
+                    None => Reply::text(400, "No such user"),
+                }
+            }
+            ("OPTIONS", idp::TOKEN_PATH) => cors(Reply::text(204, "")),
+            ("POST", idp::TOKEN_PATH) => match form(reader) {
+                Some(fields) => cors(reply(lock().token(&fields, now_s))),
+                None => cors(Reply::text(400, "The form could not be read")),
+            },
+            ("GET", idp::LOGOUT_PATH) => reply(lock().logout(&form_pairs(query))),
+            ("POST", "/test/end-sessions") if o.test_hooks => {
+                lock().revoke_all(now_s);
+                Reply::text(204, "")
+            }
+            _ => return None,
+        })
     }
 
     /// Demo endpoints that hand out identities or wipe the data.

@@ -129,7 +129,7 @@ impl MockBackend {
         {
             return Err(fail(
                 ErrorCode::NotFound,
-                format!("No subscription {sid} for this customer"),
+                "No such subscription for this customer",
             ));
         }
         self.materialize(tenant.id);
@@ -188,6 +188,8 @@ impl MockBackend {
         body: wire::SupportContactRequest,
     ) -> Answer {
         Self::require_manager(me)?;
+        // Whose subscription first: another partner's answers 404 whatever the body.
+        let i = self.find_subscription(me, customer, sub)?;
         let eligible = self.reseller_names(me.tenant);
         let contact = eligible
             .iter()
@@ -199,7 +201,6 @@ impl MockBackend {
                     "supportTenantId is not an eligible reseller of this partner",
                 )
             })?;
-        let i = self.find_subscription(me, customer, sub)?;
         self.state.subscriptions[i].support = Some(contact.tenant);
         let s = self.state.subscriptions[i].clone();
         ok(200, &subscription_wire(&s, &eligible))
@@ -216,10 +217,7 @@ impl MockBackend {
         let (tenant, rel) = self.customer_of(me, customer)?;
         require_admin(rel.dap)?;
         if !self.users_of(tenant.id).iter().any(|u| u.id == uid) {
-            return Err(fail(
-                ErrorCode::NotFound,
-                format!("No user {uid} in this customer"),
-            ));
+            return Err(fail(ErrorCode::NotFound, "No such user in this customer"));
         }
         for sku in body
             .licenses_to_assign

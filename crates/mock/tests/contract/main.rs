@@ -7,6 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod bad_input;
+mod isolation;
 mod scenarios;
 #[path = "../support/mod.rs"]
 mod support;
@@ -166,4 +167,50 @@ fn fault_injection() {
         send(&mut api, None, "GET", "/v1/demo/identities", None).status,
         200
     );
+}
+
+#[test]
+fn no_tenant_sees_or_changes_another_s_data_in_the_mock() {
+    let (tried, leaks) =
+        isolation::every_implementation_sweeps(&mut MockBackend::in_memory(), "mock");
+    eprintln!("[mock] isolation: {tried} requests over 4 wrong identities and none, {leaks} leaks");
+    assert_eq!(leaks, 0);
+}
+
+#[test]
+fn no_tenant_sees_or_changes_another_s_data_over_the_mock_server() {
+    // Short-lived tokens, so one can expire during the test.
+    let mut server = Server::start(&["--token-lifetime-s", "3"]);
+    let (mut tried, mut leaks) = isolation::every_implementation_sweeps(&mut server, "mock server");
+    // Tokens no implementation may accept: expired, a bad signature, and
+    // an ID token (issued for the app, not the API) as a bearer token.
+    reset(&mut server);
+    let ines = user_id(&mut server, "Inês Costa");
+    let tokens = server.oidc_sign_in(&[("user", &ines)]).expect("signed in");
+    let access = tokens["access_token"].as_str().unwrap().to_string();
+    let id_token = tokens["id_token"].as_str().unwrap().to_string();
+    let mut forged = access.clone();
+    let last = forged.pop().unwrap();
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    let mut other_key = access.rsplit_once('.').unwrap().0.to_string();
+    other_key.push_str(".c2lnbmVkIGJ5IHNvbWVvbmUgZWxzZQ");
+    std::thread::sleep(std::time::Duration::from_millis(3_500));
+    for (label, token) in [
+        ("expired", access.as_str()),
+        ("bad signature", forged.as_str()),
+        ("another signer", other_key.as_str()),
+        ("another audience (an ID token)", id_token.as_str()),
+    ] {
+        reset(&mut server);
+        let (t, l) = isolation::sweep(
+            &mut server,
+            &format!("mock server, {label}"),
+            isolation::Kind::Invalid,
+            Some(token),
+        );
+        tried += t;
+        leaks += l;
+    }
+    eprintln!("[mock server] isolation: {tried} requests over 4 wrong identities, none, expired, forged, another signer and another audience, {leaks} leaks");
+    assert_eq!(leaks, 0);
 }

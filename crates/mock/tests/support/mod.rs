@@ -22,6 +22,31 @@ pub trait Api {
     /// Changes when the state changes: the revision where it can be seen,
     /// else what the seed's partner can list (its invitations and customers).
     fn state_mark(&mut self) -> u64;
+    /// Signs a demo user in; their access token. The demo's sign-in, unless
+    /// the implementation has an identity provider to go through.
+    fn sign_in_user(&mut self, user_id: &str) -> String {
+        let s: Session = ok(send(
+            self.as_dyn(),
+            None,
+            "POST",
+            "/v1/demo/sign-in",
+            Some(json!({ "userId": user_id })),
+        ));
+        s.access_token
+    }
+    /// Creates a demo customer organization and signs its administrator in.
+    fn new_organization(&mut self, body: Value) -> String {
+        let s: Session = ok(send(
+            self.as_dyn(),
+            None,
+            "POST",
+            "/v1/demo/tenants",
+            Some(body),
+        ));
+        s.access_token
+    }
+    /// Itself, as the trait object the helpers take.
+    fn as_dyn(&mut self) -> &mut dyn Api;
 }
 
 /// The mock, in this process.
@@ -31,6 +56,9 @@ impl Api for MockBackend {
     }
     fn state_mark(&mut self) -> u64 {
         self.revision()
+    }
+    fn as_dyn(&mut self) -> &mut dyn Api {
+        self
     }
 }
 
@@ -119,8 +147,110 @@ fn dechunk(mut s: &str) -> String {
     out
 }
 
-/// The mock server, over real HTTP.
+/// The PKCE pair of RFC 7636's appendix B.
+pub const PKCE_VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+/// Its challenge.
+pub const PKCE_CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+impl Server {
+    /// Signs in through the server's identity provider as a browser would:
+    /// the authorize form (a user chosen, or a new organization), the
+    /// redirect's code, the token request with the PKCE verifier.
+    pub fn oidc_sign_in(&self, choice: &[(&str, &str)]) -> Result<Value, (u16, String)> {
+        use reseller_domain::oidc::form;
+        let redirect = format!("http://127.0.0.1:{}/partner/", self.port);
+        let mut fields = vec![
+            ("client_id", reseller_mock::idp::CLIENT_ID),
+            ("redirect_uri", redirect.as_str()),
+            ("response_type", "code"),
+            (
+                "scope",
+                "openid api://reseller-invitations/access offline_access",
+            ),
+            ("state", "harness-state"),
+            ("nonce", "harness-nonce"),
+            ("code_challenge", PKCE_CHALLENGE),
+            ("code_challenge_method", "S256"),
+            ("ui_locales", "en"),
+        ];
+        fields.extend_from_slice(choice);
+        let body = form(&fields);
+        let (status, head, page) = raw(
+            self.port,
+            format!(
+                "POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                reseller_mock::idp::AUTHORIZE_PATH,
+                body.len()
+            )
+            .as_bytes(),
+        );
+        if status != 302 {
+            return Err((status, page));
+        }
+        let location = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Location: "))
+            .expect("a Location");
+        let query = location.split_once('?').expect("a query").1;
+        let code = reseller_mock::idp::form_pairs(query)["code"].clone();
+        assert_eq!(
+            reseller_mock::idp::form_pairs(query)["state"],
+            "harness-state"
+        );
+        let body = form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", reseller_mock::idp::CLIENT_ID),
+            ("code", &code),
+            ("redirect_uri", &redirect),
+            ("code_verifier", PKCE_VERIFIER),
+        ]);
+        let (status, _, tokens) = raw(
+            self.port,
+            format!(
+                "POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                reseller_mock::idp::TOKEN_PATH,
+                body.len()
+            )
+            .as_bytes(),
+        );
+        if status != 200 {
+            return Err((status, tokens));
+        }
+        Ok(serde_json::from_str(&tokens).expect("tokens"))
+    }
+}
+
+/// The mock server, over real HTTP, signing in through its identity provider.
 impl Api for Server {
+    fn as_dyn(&mut self) -> &mut dyn Api {
+        self
+    }
+    fn sign_in_user(&mut self, user_id: &str) -> String {
+        let tokens = self
+            .oidc_sign_in(&[("user", user_id)])
+            .unwrap_or_else(|(status, body)| panic!("sign-in as {user_id}: {status} {body}"));
+        tokens["access_token"].as_str().unwrap().to_string()
+    }
+    fn new_organization(&mut self, body: Value) -> String {
+        let mut fields: Vec<(String, String)> = vec![("new_org".into(), "1".into())];
+        for k in [
+            "companyName",
+            "domain",
+            "country",
+            "adminName",
+            "adminEmail",
+        ] {
+            fields.push((k.into(), body[k].as_str().unwrap_or_default().into()));
+        }
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let tokens = self
+            .oidc_sign_in(&fields)
+            .unwrap_or_else(|(status, body)| panic!("new organization: {status} {body}"));
+        tokens["access_token"].as_str().unwrap().to_string()
+    }
     fn state_mark(&mut self) -> u64 {
         let token = sign_in(self, "Ana Souza");
         let invitations: Collection<Invitation> =
@@ -220,14 +350,7 @@ pub fn user_id(api: &mut dyn Api, name: &str) -> String {
 
 pub fn sign_in(api: &mut dyn Api, name: &str) -> String {
     let id = user_id(api, name);
-    let s: Session = ok(send(
-        api,
-        None,
-        "POST",
-        "/v1/demo/sign-in",
-        Some(json!({ "userId": id })),
-    ));
-    s.access_token
+    api.sign_in_user(&id)
 }
 
 pub fn invite(api: &mut dyn Api, token: &str, dap: bool, name: &str) -> Invitation {
@@ -262,16 +385,9 @@ pub fn invite_through(
 }
 
 pub fn new_tenant(api: &mut dyn Api, name: &str, domain: &str, country: &str) -> String {
-    let s: Session = ok(send(
-        api,
-        None,
-        "POST",
-        "/v1/demo/tenants",
-        Some(
-            json!({ "companyName": name, "domain": domain, "country": country, "adminName": "Renata Alves", "adminEmail": format!("renata@{domain}") }),
-        ),
-    ));
-    s.access_token
+    api.new_organization(
+        json!({ "companyName": name, "domain": domain, "country": country, "adminName": "Renata Alves", "adminEmail": format!("renata@{domain}") }),
+    )
 }
 
 pub fn mca() -> Value {

@@ -205,7 +205,7 @@ pub fn manage_a_customer(api: &mut dyn Api) {
         .status,
         204
     );
-    err(send(api, Some(&token), "GET", &base, None), 403, 20002);
+    err(send(api, Some(&token), "GET", &base, None), 404, 20002);
     assert_eq!(customers(api, &token, "q=alpine").total_count, 0);
     let julieta = sign_in(api, "Julieta Gómez");
     let rels: Collection<PartnerRelationship> = ok(send(
@@ -272,7 +272,9 @@ pub fn no_relationship_is_pc_20002(api: &mut dyn Api) {
             &format!("/v1/customers/{woodgrove}"),
             None,
         ),
-        403,
+        // Partner Center's code, with 404 rather than its 403: another
+        // tenant's existence is not told (issue 14).
+        404,
         20002,
     );
     assert_eq!(e.description, "No relationship between caller and account.");

@@ -35,8 +35,8 @@ pub fn identities_and_sign_in(api: &mut dyn Api) {
     let customer = sign_in(api, "Beatriz Rocha");
     err(
         send(api, Some(&customer), "GET", "/v1/customers", None),
-        403,
-        40305,
+        404,
+        40403,
     );
 }
 
