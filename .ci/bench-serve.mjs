@@ -11,7 +11,7 @@ export async function serveProduction({ port, api }) {
   const children = [
     spawn('target/release/mock-server', ['--port', String(api), '--http-mock', '--allow-origin', `http://127.0.0.1:${port}`], { stdio: 'ignore' }),
     spawn('node', ['tests/e2e/static-server.mjs', '--port', String(port), '--mount', '/', '--dist', resolve('dist-production'), '--brotli',
-      '--config-json', JSON.stringify({ backend: 'http', baseUrl: `http://127.0.0.1:${api}` })], { stdio: 'ignore' }),
+      '--config-json', JSON.stringify({ backend: 'http', baseUrl: `http://127.0.0.1:${api}`, issuer: `http://127.0.0.1:${api}/organizations/v2.0`, clientId: 'reseller-invitations', scopes: 'api://reseller-invitations/access offline_access' })], { stdio: 'ignore' }),
   ];
   for (const url of [`http://127.0.0.1:${api}/v1/demo/identities`, `http://127.0.0.1:${port}/`]) {
     let up = false;

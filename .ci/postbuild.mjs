@@ -190,7 +190,17 @@ writeFileSync(
 const production = ['1', 'true'].includes(String(process.env.PRODUCTION || '').toLowerCase());
 const configName = production ? 'config.example.json' : 'config.json';
 const config = production
-  ? { backend: 'http', baseUrl: backendOrigins[0] || 'https://api.contoso.example', timeoutMs: 15000 }
+  ? {
+      backend: 'http',
+      baseUrl: backendOrigins[0] || 'https://api.contoso.example',
+      timeoutMs: 15000,
+      // Microsoft Entra ID, a multi-tenant app registration (a single-page
+      // app with the build roots as redirect URIs: <site>/, <site>/customer/,
+      // <site>/partner/). No secret: the app is a public client.
+      issuer: 'https://login.microsoftonline.com/organizations/v2.0',
+      clientId: '00000000-0000-0000-0000-000000000000',
+      scopes: 'api://reseller-invitations/access offline_access',
+    }
   : { backend: 'mock' };
 writeFileSync(join(dir, configName), JSON.stringify(config, null, 2) + '\n');
 

@@ -21,7 +21,6 @@ fn waits_for_data(site: Site) -> bool {
 pub fn start(site: Site, app: fn(Ctx) -> AnyView) {
     use crate::api::client::{Backend, Client};
     use crate::api::http::HttpTransport;
-    use crate::api::op;
     use crate::config::{BackendChoice, ConfigError};
     use crate::pages::ConfigErrorPage;
     use crate::platform;
@@ -46,18 +45,21 @@ pub fn start(site: Site, app: fn(Ctx) -> AnyView) {
             Ok(config) => config,
             Err(error) => return refuse(error),
         };
-        let (backend, token) = match config {
+        let (backend, auth) = match config {
             Some(BackendChoice::Http {
                 base_url,
                 timeout_ms,
-                access_token,
-            }) => (
-                Backend::Http(HttpTransport {
-                    base_url,
-                    timeout_ms,
-                }),
-                access_token,
-            ),
+                sign_in,
+            }) => {
+                let root = format!("{}{base}{}/", platform::origin(), site.dir());
+                (
+                    Backend::Http(HttpTransport {
+                        base_url,
+                        timeout_ms,
+                    }),
+                    Some(crate::auth::Auth::new(sign_in, root, timeout_ms, site)),
+                )
+            }
             // The demo build: no file, or one asking for the mock.
             #[cfg(feature = "demo")]
             None | Some(BackendChoice::Mock { .. }) => {
@@ -76,7 +78,7 @@ pub fn start(site: Site, app: fn(Ctx) -> AnyView) {
                 return refuse(ConfigError {
                     url: format!("{}{base}/config.json", platform::origin()),
                     problem: match choice {
-                        None => "there is none: this production build needs one naming its backend, for example {\"backend\": \"http\", \"baseUrl\": \"https://api.contoso.example\"}".into(),
+                        None => "there is none: this production build needs one naming its backend and where users sign in, for example {\"backend\": \"http\", \"baseUrl\": \"https://api.contoso.example\", \"issuer\": \"https://login.microsoftonline.com/organizations/v2.0\", \"clientId\": \"…\"}".into(),
                         Some(_) => "it asks for the in-browser mock, which this production build does not carry; name the real backend with \"backend\": \"http\"".into(),
                     },
                 })
@@ -88,19 +90,9 @@ pub fn start(site: Site, app: fn(Ctx) -> AnyView) {
         let is_mock = false;
         let client = Client::new(backend);
         let ctx = Ctx::new(client.clone(), is_mock, &base, site);
-        if let Some(token) = token {
-            let api = client.with_token(Some(token.clone()));
-            if let Ok(me) = api.call(op::GetMe {}).await {
-                let session = crate::api::wire::Session {
-                    access_token: token,
-                    me,
-                };
-                if session.me.kind == "partner" {
-                    ctx.set_partner(Some(session))
-                } else {
-                    ctx.set_customer(Some(session))
-                }
-            }
+        if let Some(auth) = auth {
+            ctx.set_auth(auth.clone());
+            crate::session::resume(ctx, &auth).await;
         }
         leptos::mount::mount_to(platform::mount_point(), move || app(ctx)).forget();
         // A page that waits for data says when it is ready (the acceptance

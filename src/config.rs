@@ -19,9 +19,36 @@ pub struct Config {
     /// HTTP timeout in milliseconds, 1,000 to 120,000 (default 15,000).
     #[serde(default)]
     pub timeout_ms: Option<u32>,
-    /// With a real backend: the access token of the configured identity.
+    /// The OpenID Connect issuer users sign in at (required with `"http"`;
+    /// for Microsoft Entra ID's multi-tenant apps
+    /// `https://login.microsoftonline.com/organizations/v2.0`).
     #[serde(default)]
-    pub access_token: Option<String>,
+    pub issuer: Option<String>,
+    /// The app's client id at the issuer (a public client: no secret).
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// The scopes asked for, space-separated (`openid` is always added).
+    #[serde(default)]
+    pub scopes: Option<String>,
+    /// Where the issuer sends the browser back, under each build's root page
+    /// (default: the root page itself, so no host needs a rewrite rule).
+    #[serde(default)]
+    pub redirect_path: Option<String>,
+    /// Secrets this public file must never hold: present, the file is refused.
+    #[serde(default, rename = "accessToken")]
+    access_token: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "refreshToken")]
+    refresh_token: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "idToken")]
+    id_token: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    token: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "clientSecret")]
+    client_secret: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    secret: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    password: Option<serde::de::IgnoredAny>,
     /// Mock fault injection (read by the demo build only; the production
     /// build skips it unread, so its float rates cost it no code).
     #[serde(default)]
@@ -43,15 +70,28 @@ pub enum BackendChoice {
         /// Fault injection for the demo.
         faults: Option<crate::api::wire::Faults>,
     },
-    /// A backend over HTTP.
+    /// A backend over HTTP, users signing in at an OpenID Connect issuer.
     Http {
         /// Its base URL.
         base_url: String,
         /// The timeout of each wait.
         timeout_ms: u32,
-        /// The configured identity's token.
-        access_token: Option<String>,
+        /// Where and how users sign in.
+        sign_in: SignInSettings,
     },
+}
+
+/// How users sign in (OpenID Connect, authorization code with PKCE).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInSettings {
+    /// The issuer (authority) URL, without a trailing slash.
+    pub issuer: String,
+    /// The app's client id.
+    pub client_id: String,
+    /// Scopes, space-separated.
+    pub scopes: String,
+    /// Under each build's root page (`""`: the root page).
+    pub redirect_path: String,
 }
 
 /// A `config.json` that is present but cannot be used.
@@ -97,6 +137,22 @@ pub fn check_backend_origin(
 /// Checks a `config.json` text; says what is wrong in the file's terms.
 pub fn parse_config(text: &str) -> Result<BackendChoice, String> {
     let config: Config = serde_json::from_str(text).map_err(|e| format!("it is not valid: {e}"))?;
+    // config.json is served to every visitor: no token, no secret in it.
+    for (present, name) in [
+        (config.access_token.is_some(), "accessToken"),
+        (config.refresh_token.is_some(), "refreshToken"),
+        (config.id_token.is_some(), "idToken"),
+        (config.token.is_some(), "token"),
+        (config.client_secret.is_some(), "clientSecret"),
+        (config.secret.is_some(), "secret"),
+        (config.password.is_some(), "password"),
+    ] {
+        if present {
+            return Err(format!(
+                "it holds \"{name}\": config.json is served to every visitor of the site, so it must hold no token or secret. Remove it; users sign in themselves at the \"issuer\" with the app's \"clientId\" (a public client needs no secret)"
+            ));
+        }
+    }
     match config.backend.as_deref().unwrap_or("mock") {
         #[cfg(feature = "demo")]
         "mock" => Ok(BackendChoice::Mock {
@@ -124,10 +180,51 @@ pub fn parse_config(text: &str) -> Result<BackendChoice, String> {
                     "\"timeoutMs\" must be from 1000 to 120000 (1 to 120 seconds), not {timeout_ms}"
                 ));
             }
+            let issuer = config
+                .issuer
+                .map(|u| u.trim().trim_end_matches('/').to_string())
+                .filter(|u| !u.is_empty())
+                .ok_or("\"backend\": \"http\" needs \"issuer\", the OpenID Connect issuer users sign in at (for Microsoft Entra ID: https://login.microsoftonline.com/organizations/v2.0), and \"clientId\"")?;
+            if !(issuer.starts_with("https://") || issuer.starts_with("http://"))
+                || issuer.contains(['?', '#', ' '])
+            {
+                return Err(format!(
+                    "\"issuer\" must be an http(s) address without query or fragment, not \"{}\"",
+                    issuer.chars().take(100).collect::<String>()
+                ));
+            }
+            let client_id = config
+                .client_id
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .ok_or("\"backend\": \"http\" needs \"clientId\", the app's id at the issuer")?;
+            let redirect_path = config
+                .redirect_path
+                .unwrap_or_default()
+                .trim()
+                .trim_start_matches('/')
+                .to_string();
+            if redirect_path.contains("..")
+                || redirect_path.contains("://")
+                || redirect_path.contains(['?', '#', '\\'])
+            {
+                return Err(format!(
+                    "\"redirectPath\" must be a path under the app's pages, like \"\" or \"signed-in\", not \"{}\"",
+                    redirect_path.chars().take(100).collect::<String>()
+                ));
+            }
             Ok(BackendChoice::Http {
                 base_url,
                 timeout_ms,
-                access_token: config.access_token,
+                sign_in: SignInSettings {
+                    issuer,
+                    client_id,
+                    scopes: config
+                        .scopes
+                        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .unwrap_or_else(|| "openid profile offline_access".into()),
+                    redirect_path,
+                },
             })
         }
         other => Err(format!(
@@ -160,6 +257,37 @@ mod tests {
                 .contains("not 120001")
         );
         assert!(problem(r#"{"backend":"http","baseURL":"https://a.example"}"#).contains("baseURL"));
+        // Sign-in: an issuer and a client id, never a token or a secret.
+        assert!(
+            problem(r#"{"backend":"http","baseUrl":"https://a.example"}"#)
+                .contains(r#"needs "issuer""#)
+        );
+        assert!(problem(
+            r#"{"backend":"http","baseUrl":"https://a.example","issuer":"https://id.example"}"#
+        )
+        .contains(r#"needs "clientId""#));
+        assert!(problem(r#"{"backend":"http","baseUrl":"https://a.example","issuer":"id.example","clientId":"x"}"#).contains(r#""issuer" must be an http(s) address"#));
+        for secret in [
+            "accessToken",
+            "clientSecret",
+            "refreshToken",
+            "token",
+            "password",
+        ] {
+            let text = format!(
+                r#"{{"backend":"http","baseUrl":"https://a.example","issuer":"https://id.example","clientId":"x","{secret}":"s3cr3t"}}"#
+            );
+            let p = problem(&text);
+            assert!(
+                p.contains(secret) && p.contains("no token or secret"),
+                "{p}"
+            );
+        }
+        assert!(
+            problem(r#"{"accessToken":"t"}"#).contains("no token or secret"),
+            "even for the mock"
+        );
+        assert!(problem(r#"{"backend":"http","baseUrl":"https://a.example","issuer":"https://id.example","clientId":"x","redirectPath":"../elsewhere"}"#).contains("redirectPath"));
     }
 
     #[test]
@@ -197,15 +325,24 @@ mod tests {
             Ok(BackendChoice::Mock { .. })
         ));
         match parse_config(
-            r#"{"backend":"http","baseUrl":"https://api.example/","timeoutMs":1000}"#,
+            r#"{"backend":"http","baseUrl":"https://api.example/","timeoutMs":1000,"issuer":"https://login.microsoftonline.com/organizations/v2.0/","clientId":"c0ffee","scopes":"api://x/access  offline_access"}"#,
         ) {
             Ok(BackendChoice::Http {
                 base_url,
                 timeout_ms,
-                ..
+                sign_in,
             }) => {
                 assert_eq!(base_url, "https://api.example");
                 assert_eq!(timeout_ms, 1000);
+                assert_eq!(
+                    sign_in,
+                    SignInSettings {
+                        issuer: "https://login.microsoftonline.com/organizations/v2.0".into(),
+                        client_id: "c0ffee".into(),
+                        scopes: "api://x/access offline_access".into(),
+                        redirect_path: String::new(),
+                    }
+                );
             }
             other => panic!("{other:?}"),
         }

@@ -87,6 +87,14 @@ pub struct Ctx {
     base: StoredValue<String>,
     /// The build this page runs (links to the other one load a page).
     pub site: Site,
+    /// Real sign-in at the configured issuer; `None` in the demo (its
+    /// identity chooser signs in instead).
+    auth: StoredValue<Option<crate::auth::Auth>, LocalStorage>,
+    /// The session ended (its token was refused and could not be renewed):
+    /// the frame asks to sign in again; nothing on the page is lost.
+    pub session_ended: RwSignal<bool>,
+    /// Why the last sign-in did not work, to say on the sign-in page.
+    pub sign_in_problem: RwSignal<Option<String>>,
 }
 
 impl Ctx {
@@ -97,8 +105,12 @@ impl Ctx {
             .and_then(|l| Lang::from_tag(&l))
             .or_else(|| Lang::from_tag(&platform::browser_language()))
             .unwrap_or(Lang::En);
-        let session =
-            |key: &str| platform::load(key).and_then(|s| serde_json::from_str::<Session>(&s).ok());
+        // The demo remembers its sessions; real ones come from the sign-in.
+        let session = |key: &str| {
+            platform::load(key)
+                .filter(|_| is_mock)
+                .and_then(|s| serde_json::from_str::<Session>(&s).ok())
+        };
         Self {
             lang: RwSignal::new(lang),
             partner: RwSignal::new(session("session.partner")),
@@ -110,6 +122,51 @@ impl Ctx {
             client: StoredValue::new_local(client),
             base: StoredValue::new(base.to_string()),
             site,
+            auth: StoredValue::new_local(None),
+            session_ended: RwSignal::new(false),
+            sign_in_problem: RwSignal::new(None),
+        }
+    }
+
+    /// Real sign-in, if this deployment has one.
+    pub fn auth(&self) -> Option<crate::auth::Auth> {
+        self.auth.get_value()
+    }
+
+    /// Sets the deployment's sign-in (at start).
+    pub fn set_auth(&self, auth: crate::auth::Auth) {
+        self.auth.set_value(Some(auth));
+    }
+
+    /// Sends the browser to the issuer to sign in, coming back to this very
+    /// address (an invitation link with its parameters, a draft).
+    pub fn sign_in(&self) {
+        let Some(auth) = self.auth() else {
+            return;
+        };
+        let (problem, lang) = (self.sign_in_problem, self.lang.get_untracked());
+        leptos::task::spawn_local(async move {
+            if let Err(e) = auth.start(platform::href(), lang.tag()).await {
+                problem.try_set(Some(crate::i18n::sign_in_problem(lang, &e)));
+            }
+        });
+    }
+
+    /// Signs out: the session, and everything the app kept in this browser
+    /// for the user (drafts with customers' emails included), so a shared
+    /// browser holds nothing of theirs; then the issuer's own sign-out.
+    pub fn sign_out(&self) {
+        platform::forget_user_data(&["lang", "mock"]);
+        self.partner.set(None);
+        self.customer.set(None);
+        self.session_ended.set(false);
+        let home = self.app_root_url();
+        match self.auth() {
+            Some(auth) => leptos::task::spawn_local(async move {
+                let to = auth.sign_out(&home).await.unwrap_or(home);
+                platform::go_to(&to);
+            }),
+            None => platform::go_to(&home),
         }
     }
 
@@ -182,11 +239,13 @@ impl Ctx {
     }
 
     fn remember(&self, key: &str, session: &Option<Session>) {
+        // Real tokens stay in the tab (the sign-in keeps them in
+        // sessionStorage); only the demo's own sessions are remembered here.
         match session {
-            Some(s) => {
+            Some(s) if self.auth().is_none() => {
                 self.save_local(key, &serde_json::to_string(s).unwrap_or_default());
             }
-            None => platform::remove(key),
+            _ => platform::remove(key),
         }
     }
 

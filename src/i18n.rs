@@ -82,6 +82,18 @@ strings! {
     SignedInAs => "Signed in as {0} ({1}) at {2}", "Conectado como {0} ({1}) em {2}";
     SwitchUser => "Switch user", "Trocar usuário";
     SignOut => "Sign out", "Sair";
+    DemoSignInNotice => "Demo sign-in: nobody's identity is checked here. A real deployment signs you in with your work account.", "Entrada de demonstração: aqui ninguém tem a identidade verificada. Uma implantação real pede que você entre com sua conta de trabalho.";
+    RealSignInTitle => "Sign in with your work account", "Entre com sua conta de trabalho";
+    RealSignInPartner => "Sign in as a user of your partner organization. Your role (Admin agent, Sales agent or Helpdesk agent) decides what you may do.", "Entre como usuário da sua organização parceira. Sua função (agente administrador, de vendas ou de suporte técnico) define o que você pode fazer.";
+    RealSignInCustomer => "Sign in as an administrator of your organization. You come back to this invitation once signed in.", "Entre como administrador da sua organização. Você volta a este convite depois de entrar.";
+    SignInButton => "Sign in", "Entrar";
+    SigningIn => "Signing you in…", "Entrando…";
+    SignInFailed => "Signing in did not work: {0} Try again.", "A entrada não funcionou: {0} Tente novamente.";
+    SignInRefused => "the sign-in was cancelled or refused.", "a entrada foi cancelada ou recusada.";
+    SignInIssuerDown => "the sign-in service could not be reached.", "não foi possível falar com o serviço de entrada.";
+    SignInChecksFailed => "its answer did not pass the security checks.", "a resposta não passou nas verificações de segurança.";
+    SessionEnded => "Your session has ended. Sign in again to go on: nothing on this page is lost.", "Sua sessão terminou. Entre novamente para continuar: nada nesta página se perde.";
+    SignInAgain => "Sign in again", "Entrar novamente";
     ConfiguredIdentity => "Signed in with the identity from the deployment's configuration.", "Conectado com a identidade da configuração da implantação.";
     Customers => "Customers", "Clientes";
     Invitations => "Invitations", "Convites";
@@ -479,6 +491,18 @@ pub fn api_error(lang: Lang, e: &crate::api::error::ApiError) -> String {
     format(lang, key, &[&list])
 }
 
+/// Why signing in did not work, in the UI language.
+#[cfg(target_arch = "wasm32")]
+pub fn sign_in_problem(lang: Lang, e: &crate::auth::SignInError) -> String {
+    use crate::auth::SignInError::*;
+    let why = match e {
+        Refused(_) => Key::SignInRefused,
+        Issuer(_) => Key::SignInIssuerDown,
+        Problem(_) => Key::SignInChecksFailed,
+    };
+    format(lang, Key::SignInFailed, &[text(lang, why)])
+}
+
 /// A role's name.
 pub fn partner_role(lang: Lang, role: crate::domain::relationship::PartnerRole) -> &'static str {
     use crate::domain::relationship::PartnerRole::*;
@@ -557,6 +581,7 @@ mod tests {
                 Key::PortalLoading,
                 Key::PortalTitle,
                 Key::PortalIntro,
+                Key::SigningIn,
             ] {
                 let words = text(lang, key);
                 assert!(

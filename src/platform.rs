@@ -88,6 +88,45 @@ pub fn replace_query(path: &str, query: &str) {
     }
 }
 
+/// Puts `url` (same origin) in the address bar without loading it.
+pub fn replace_address(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Loads `url` (leaving this page).
+pub fn go_to(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+}
+
+/// Forgets everything this app keeps in this browser for its user (drafts
+/// with customers' emails, sessions, the tab's sign-in): all of its
+/// `localStorage` keys but the language and, in the demo, the mock's own
+/// data (the demo's backend, not the user's).
+pub fn forget_user_data(keep: &[&str]) {
+    let Some(s) = storage() else {
+        return;
+    };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| {
+            k.starts_with(PREFIX)
+                && !keep.iter().any(|kept| {
+                    k == &format!("{PREFIX}{kept}") || k.starts_with(&format!("{PREFIX}{kept}."))
+                })
+        })
+        .collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+    if let Some(t) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = t.clear();
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
@@ -233,13 +272,15 @@ pub async fn load_config(base: &str) -> Result<Option<BackendChoice>, ConfigErro
         return Ok(None);
     }
     let choice = parse_config(&text).map_err(error)?;
-    if let BackendChoice::Http { base_url, .. } = &choice {
-        crate::config::check_backend_origin(
-            base_url,
-            &origin(),
-            &crate::config::built_for_origins(),
-        )
-        .map_err(error)?;
+    if let BackendChoice::Http {
+        base_url, sign_in, ..
+    } = &choice
+    {
+        let allowed = crate::config::built_for_origins();
+        crate::config::check_backend_origin(base_url, &origin(), &allowed).map_err(error)?;
+        // The issuer is called too (discovery, tokens): the same rule.
+        crate::config::check_backend_origin(&sign_in.issuer, &origin(), &allowed)
+            .map_err(|e| error(e.replacen("\"baseUrl\"", "\"issuer\"", 1)))?;
     }
     Ok(Some(choice))
 }

@@ -61,6 +61,10 @@ fn signature(req: &ApiRequest) -> String {
     reseller_contract::request_hash(&req.method, &req.path, &req.body)
 }
 
+/// Told when the backend refuses a client's token (401): the session may
+/// be renewed, or must be signed in again.
+type TokenRefused = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
+
 /// A client for one signed-in user (or anonymous).
 #[derive(Clone)]
 pub struct Client {
@@ -68,6 +72,7 @@ pub struct Client {
     token: Option<String>,
     correlation_id: Rc<str>,
     intents: Intents,
+    token_refused: TokenRefused,
 }
 
 impl Client {
@@ -78,7 +83,14 @@ impl Client {
             token: None,
             correlation_id: uuid::Uuid::new_v4().to_string().into(),
             intents: Intents::default(),
+            token_refused: Rc::default(),
         }
+    }
+
+    /// Calls `f` whenever the backend refuses the token of a request that
+    /// carried one (for every client made from this one).
+    pub fn on_token_refused(&self, f: Rc<dyn Fn()>) {
+        *self.token_refused.borrow_mut() = Some(f);
     }
 
     /// The same backend (and the same open intentions), with a bearer token.
@@ -128,6 +140,16 @@ impl Client {
                     // An unknown outcome keeps the intention (and its key) open.
                     if own_key && !other.as_ref().is_err_and(ApiError::is_transient) {
                         self.intents.settled(&req);
+                    }
+                    if self.token.is_some()
+                        && other
+                            .as_ref()
+                            .is_err_and(|e| e.code == ErrorCode::NotSignedIn)
+                    {
+                        let hook = self.token_refused.borrow().clone();
+                        if let Some(hook) = hook {
+                            hook();
+                        }
                     }
                     return other;
                 }

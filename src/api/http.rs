@@ -75,6 +75,9 @@ impl HttpTransport {
         }
         let request = if req.body.is_empty() {
             builder.build()
+        } else if req.headers.contains_key("content-type") {
+            // A form (the identity provider's token endpoint).
+            builder.body(req.body.clone())
         } else {
             builder
                 .header("content-type", "application/json")

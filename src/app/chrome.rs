@@ -47,6 +47,7 @@ pub fn Header() -> impl IntoView {
             </label>
           </div>
           <StorageBanners/>
+          <SessionEnded/>
           {demo_banner()}
         </header>
     }
@@ -84,6 +85,23 @@ fn demo_banner() -> impl IntoView {
 /// The production build has no demo to announce or reset.
 #[cfg(not(feature = "demo"))]
 fn demo_banner() -> impl IntoView {}
+
+/// "Your session has ended. Sign in again": when the backend refused the
+/// session's token and it could not be renewed. Signing in comes back to
+/// this very address; what the page holds (a draft is kept in this browser
+/// at every keystroke) is still there.
+#[component]
+fn SessionEnded() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <Show when=move || c.session_ended.get()>
+            <div class="session-banner">
+                <Announced urgent=true><p>{tr(Key::SessionEnded)}</p></Announced>
+                <button type="button" class="primary" on:click=move |_| c.sign_in()>{tr(Key::SignInAgain)}</button>
+            </div>
+        </Show>
+    }
+}
 
 /// Persistent banners about this browser's storage: writes refused (full or
 /// turned off), storage off from the start, unreadable data set aside or

@@ -30,14 +30,17 @@ const VARIANTS = {
   'cfg-invalid': [200, '{ "backend": "http", '],
   'cfg-no-base-url': [200, '{ "backend": "http" }'],
   'cfg-unknown-backend': [200, '{ "backend": "ftp" }'],
-  'cfg-timeout': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "timeoutMs": 500 }'],
+  'cfg-timeout': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "timeoutMs": 500, "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations" }'],
   'cfg-500': [500, 'Internal Server Error'],
   // The in-browser mock, refusing every new invitation (503).
   'cfg-failing-create': [200, '{ "backend": "mock", "faults": { "failingEndpoint": "POST /v1/invitations" } }'],
   // For the production build:
   'cfg-mock': [200, '{ "backend": "mock" }'],
-  'cfg-elsewhere': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:9" }'],
-  'cfg-server': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176" }'],
+  'cfg-elsewhere': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:9", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations" }'],
+  // The mock server as backend and identity provider.
+  'cfg-server': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations", "scopes": "api://reseller-invitations/access offline_access" }'],
+  // A token in the public file: refused.
+  'cfg-token': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations", "accessToken": "eyJ.secret" }'],
 };
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 

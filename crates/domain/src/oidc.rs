@@ -45,7 +45,7 @@ pub struct Discovery {
 
 /// What the app keeps (in `sessionStorage`) between sending the browser to
 /// the provider and its coming back.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PendingSignIn {
     /// Ties the answer to this request (CSRF).
     pub state: String,
@@ -57,6 +57,35 @@ pub struct PendingSignIn {
     pub redirect_uri: String,
     /// Where the user was, to return to (an invitation link with its parameters, a draft).
     pub return_to: String,
+}
+
+impl PendingSignIn {
+    /// As kept: one field a line (none holds a line break: they are
+    /// base64url, or addresses the browser gave).
+    pub fn to_lines(&self) -> String {
+        [
+            &self.state,
+            &self.nonce,
+            &self.verifier,
+            &self.redirect_uri,
+            &self.return_to,
+        ]
+        .map(|f| f.replace(['\r', '\n'], ""))
+        .join("\n")
+    }
+
+    /// Read back; `None` for anything else.
+    pub fn from_lines(text: &str) -> Option<Self> {
+        let mut l = text.split('\n').map(str::to_string);
+        let p = Self {
+            state: l.next()?,
+            nonce: l.next()?,
+            verifier: l.next()?,
+            redirect_uri: l.next()?,
+            return_to: l.next()?,
+        };
+        (l.next().is_none() && !p.state.is_empty()).then_some(p)
+    }
 }
 
 /// The authorization request (OpenID Connect Core §3.1.2.1, RFC 7636 §4.3).
@@ -229,12 +258,12 @@ pub struct TokenResponse {
 }
 
 /// The claims of an ID token the app reads (Microsoft Entra's names).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Deserialize)]
 pub struct IdClaims {
     /// Issuer.
     pub iss: String,
-    /// Audience: this app's client id.
-    pub aud: Audience,
+    /// Audience: this app's client id (a string, or an array of them).
+    pub aud: Box<serde_json::value::RawValue>,
     /// Expiry (seconds since the epoch).
     pub exp: i64,
     /// The request's nonce.
@@ -251,22 +280,16 @@ pub struct IdClaims {
     pub name: Option<String>,
 }
 
-/// `aud`: one audience or several.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum Audience {
-    /// One.
-    One(String),
-    /// Several.
-    Many(Vec<String>),
-}
-
-impl Audience {
-    fn contains(&self, client_id: &str) -> bool {
-        match self {
-            Audience::One(a) => a == client_id,
-            Audience::Many(all) => all.iter().any(|a| a == client_id),
-        }
+/// Whether `aud` (a JSON string, or an array of strings) names `client_id`.
+/// Read by hand: serde's untagged enums carry a whole buffering
+/// deserializer into the wasm (issue 12).
+fn audience_names(aud: &serde_json::value::RawValue, client_id: &str) -> bool {
+    let text = aud.get().trim();
+    if text.starts_with('[') {
+        serde_json::from_str::<Vec<String>>(text)
+            .is_ok_and(|all| all.iter().any(|a| a == client_id))
+    } else {
+        serde_json::from_str::<String>(text).is_ok_and(|a| a == client_id)
     }
 }
 
@@ -326,7 +349,7 @@ pub fn check_id_token(
     if !issuer_matches(issuer, &claims.iss, claims.tid.as_deref()) {
         return Err(SignInProblem::WrongIssuer(claims.iss));
     }
-    if !claims.aud.contains(client_id) {
+    if !audience_names(&claims.aud, client_id) {
         return Err(SignInProblem::WrongAudience);
     }
     // A minute's grace for clocks that differ.
@@ -510,29 +533,39 @@ mod tests {
         );
         let claims = check_id_token(&good, issuer, "app", "n", 1000).unwrap();
         assert_eq!(claims.name.as_deref(), Some("Ana Souza"));
+        let problem = |token: &str, issuer: &str, app: &str, nonce: &str, now: i64| {
+            check_id_token(token, issuer, app, nonce, now).err()
+        };
         assert_eq!(
-            check_id_token(&good, issuer, "app", "other", 1000),
-            Err(SignInProblem::NonceMismatch)
+            problem(&good, issuer, "app", "other", 1000),
+            Some(SignInProblem::NonceMismatch)
         );
         assert_eq!(
-            check_id_token(&good, issuer, "other-app", "n", 1000),
-            Err(SignInProblem::WrongAudience)
+            problem(&good, issuer, "other-app", "n", 1000),
+            Some(SignInProblem::WrongAudience)
         );
         assert_eq!(
-            check_id_token(&good, issuer, "app", "n", 3000),
-            Err(SignInProblem::Expired)
+            problem(&good, issuer, "app", "n", 3000),
+            Some(SignInProblem::Expired)
         );
         assert!(matches!(
-            check_id_token(&good, "https://other.example", "app", "n", 1000),
-            Err(SignInProblem::WrongIssuer(_))
+            problem(&good, "https://other.example", "app", "n", 1000),
+            Some(SignInProblem::WrongIssuer(_))
         ));
         let many = jwt(
             r#"{"iss":"https://id.example/t1/v2.0","aud":["x","app"],"exp":2000,"nonce":"n","tid":"t1"}"#,
         );
         assert!(check_id_token(&many, issuer, "app", "n", 1000).is_ok());
+        let others = jwt(
+            r#"{"iss":"https://id.example/t1/v2.0","aud":["x","y"],"exp":2000,"nonce":"n","tid":"t1"}"#,
+        );
         assert_eq!(
-            check_id_token("not a jwt", issuer, "app", "n", 1000),
-            Err(SignInProblem::Unreadable)
+            problem(&others, issuer, "app", "n", 1000),
+            Some(SignInProblem::WrongAudience)
+        );
+        assert_eq!(
+            problem("not a jwt", issuer, "app", "n", 1000),
+            Some(SignInProblem::Unreadable)
         );
     }
 
@@ -553,5 +586,10 @@ mod tests {
             refresh_token_request("app", "r", "openid offline_access"),
             "grant_type=refresh_token&client_id=app&refresh_token=r&scope=openid%20offline_access"
         );
+        assert_eq!(
+            PendingSignIn::from_lines(&pending.to_lines()),
+            Some(pending)
+        );
+        assert_eq!(PendingSignIn::from_lines("only\nthree\nlines"), None);
     }
 }

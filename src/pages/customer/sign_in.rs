@@ -1,6 +1,7 @@
 //! Customer sign-in with the mock: a demo organization's user, or a new
 //! organization with its administrator.
 
+#[cfg(feature = "demo")]
 use crate::components::{ErrorBanner, Fetched};
 use crate::context::{ctx, tr, trf};
 use crate::i18n::{self, Key};
@@ -29,17 +30,35 @@ pub fn CustomerIdentity() -> impl IntoView {
             <Show when=move || c.is_mock>
                 <button type="button" class="link" on:click=move |_| c.set_customer(None)>{tr(Key::SwitchUser)}</button>
             </Show>
+            <button type="button" class="link" on:click=move |_| c.sign_out()>{tr(Key::SignOut)}</button>
         </div>
     }
 }
 
-/// Sign in as a demo organization's user or create an organization.
+/// Sign-in for a customer: the deployment's identity provider (coming back
+/// to the same invitation), or, in the demo, its organizations' users.
 #[component]
 pub fn CustomerSignIn(
     /// The cloud a new organization is created in.
     #[prop(optional)]
     cloud: Option<crate::domain::cloud::Cloud>,
 ) -> impl IntoView {
+    if ctx().auth().is_some() {
+        return view! { <crate::components::IssuerSignIn intro=Key::RealSignInCustomer/> }
+            .into_any();
+    }
+    demo_customer_sign_in(cloud).into_any()
+}
+
+/// The production build carries no demo chooser.
+#[cfg(not(feature = "demo"))]
+fn demo_customer_sign_in(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
+    let _ = cloud;
+}
+
+/// Sign in as a demo organization's user or create an organization.
+#[cfg(feature = "demo")]
+fn demo_customer_sign_in(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
     let c = ctx();
     let (identities, sign_in) =
         crate::components::demo_sign_in(move |session| c.set_customer(Some(session)));
@@ -47,6 +66,7 @@ pub fn CustomerSignIn(
     view! {
         <section class="card" aria-labelledby="customer-sign-in">
             <h2 id="customer-sign-in">{tr(Key::CustomerSignInTitle)}</h2>
+            <p class="notice demo-sign-in">{tr(Key::DemoSignInNotice)}</p>
             <p>{tr(if cfg!(feature = "demo") { Key::CustomerSignInIntro } else { Key::CustomerSignInIntroExisting })}</p>
             {move || sign_in.value().get().and_then(Result::err).map(|e| view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e/> })}
             <h3>{tr(Key::ExistingOrgs)}</h3>
@@ -181,11 +201,4 @@ fn NewOrg(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
         </form>
         </>
     }
-}
-
-/// The production build: no organizations are made here.
-#[cfg(not(feature = "demo"))]
-#[component]
-fn NewOrg(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
-    let _ = cloud;
 }

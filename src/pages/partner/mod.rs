@@ -6,6 +6,7 @@ pub mod draft;
 pub mod invitations;
 pub mod new_invitation;
 
+#[cfg(feature = "demo")]
 use crate::components::{ErrorBanner, Fetched};
 use crate::context::{ctx, href, tr, trf};
 use crate::i18n::{self, Key};
@@ -63,19 +64,42 @@ fn IdentityBar() -> impl IntoView {
             <Show when=move || c.is_mock>
                 <button type="button" class="link" on:click=move |_| c.set_partner(None)>{tr(Key::SwitchUser)}</button>
             </Show>
+            <button type="button" class="link" on:click=move |_| c.sign_out()>{tr(Key::SignOut)}</button>
         </div>
     }
 }
 
-/// Demo sign-in: partners and their users, one button per user.
+/// Sign-in to the workspace: the deployment's identity provider, or, in the
+/// demo, its chooser of demo users.
 #[component]
 pub fn PartnerSignIn() -> impl IntoView {
+    let c = ctx();
+    if c.auth().is_some() {
+        return view! {
+            <div class="page narrow">
+                <h1>{tr(Key::SignInTitle)}</h1>
+                <crate::components::IssuerSignIn intro=Key::RealSignInPartner/>
+            </div>
+        }
+        .into_any();
+    }
+    demo_sign_in_page().into_any()
+}
+
+/// Demo sign-in: partners and their users, one button per user.
+#[cfg(not(feature = "demo"))]
+fn demo_sign_in_page() -> impl IntoView {}
+
+/// Demo sign-in: partners and their users, one button per user.
+#[cfg(feature = "demo")]
+fn demo_sign_in_page() -> impl IntoView {
     let c = ctx();
     let (identities, sign_in) =
         crate::components::demo_sign_in(move |session| c.set_partner(Some(session)));
     view! {
         <div class="page">
             <h1>{tr(Key::SignInTitle)}</h1>
+            <p class="notice demo-sign-in">{tr(Key::DemoSignInNotice)}</p>
             <p>{tr(Key::SignInIntro)}</p>
             {move || sign_in.value().get().and_then(Result::err).map(|e| view! {
                 <ErrorBanner what=Signal::derive(move || tr(Key::SignInTitle)().to_string()) error=e/>

@@ -604,7 +604,13 @@ mod server {
                 reply = reply.with("Location", &to);
             }
             if r.content_type.starts_with("text/html") {
-                reply = reply.with("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+                // The form's answer redirects to the app: form-action names it.
+                let mut apps = own_origins(o.port).to_vec();
+                apps.extend(o.allowed_origins.iter().cloned());
+                reply = reply.with(
+                    "Content-Security-Policy",
+                    &format!("default-src 'none'; img-src data:; form-action 'self' {}; frame-ancestors 'none'; base-uri 'none'", apps.join(" ")),
+                );
             }
             reply
         };

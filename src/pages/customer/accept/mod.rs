@@ -50,9 +50,10 @@ pub fn DamagedLink(error: LinkError) -> impl IntoView {
 #[component]
 pub fn AcceptPortal() -> impl IntoView {
     let c = ctx();
-    // Signed out, the page will ask for a sign-in: read who may sign in
+    // Signed out in the demo, the page will offer its users: read them
     // alongside the invitation.
-    if c.customer.get_untracked().is_none() {
+    #[cfg(feature = "demo")]
+    if c.customer.get_untracked().is_none() && c.auth().is_none() {
         provide_context(crate::components::PrefetchedIdentities(
             crate::components::read_identities(),
         ));
