@@ -156,17 +156,23 @@ impl Ctx {
     /// for the user (drafts with customers' emails included), so a shared
     /// browser holds nothing of theirs; then the issuer's own sign-out.
     pub fn sign_out(&self) {
-        platform::forget_user_data(&["lang", "mock"]);
         self.partner.set(None);
         self.customer.set(None);
         self.session_ended.set(false);
         let home = self.app_root_url();
+        let forget = || platform::forget_user_data(&["lang", "mock"]);
         match self.auth() {
             Some(auth) => leptos::task::spawn_local(async move {
+                // The issuer's sign-out address first (its discovery
+                // document), then nothing is left in the tab.
                 let to = auth.sign_out(&home).await.unwrap_or(home);
+                forget();
                 platform::go_to(&to);
             }),
-            None => platform::go_to(&home),
+            None => {
+                forget();
+                platform::go_to(&home)
+            }
         }
     }
 

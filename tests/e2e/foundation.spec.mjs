@@ -63,11 +63,13 @@ test('without config.json the in-browser mock is used', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-test('served by the mock server, the app uses its HTTP API', async ({ page }) => {
+test('served by the mock server, the app uses its HTTP API and signs in at its identity provider', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${PORTS.http}/partner/customers`);
   await expect(page.getByRole('heading', { name: 'Sign in to the partner workspace' })).toBeVisible();
   await expect(page.getByText('Demo mode')).toHaveCount(0);
-  const api = page.waitForResponse((r) => r.url().includes('/v1/demo/sign-in'));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/organizations\/oauth2\/v2.0\/authorize\?/);
+  const api = page.waitForResponse((r) => r.url().includes('/v1/customers'));
   await page.getByRole('button', { name: 'Sign in as Ana Souza, Admin agent' }).click();
   expect((await api).status()).toBe(200);
   await expect(page.getByText('Signed in as Ana Souza')).toBeVisible();

@@ -3,7 +3,7 @@
 // servers (root, sub-path, no config.json) and by the mock server (HTTP API).
 import { defineConfig } from '@playwright/test';
 
-export const PORTS = { root: 4173, sub: 4174, noConfig: 4175, http: 4176, variants: 4177, production: 4178 };
+export const PORTS = { root: 4173, sub: 4174, noConfig: 4175, http: 4176, variants: 4177, production: 4178, idp: 4179 };
 
 export default defineConfig({
   testDir: '.',
@@ -29,7 +29,10 @@ export default defineConfig({
     { command: `node static-server.mjs --port ${PORTS.noConfig} --mount / --no-404 --no-config`, port: PORTS.noConfig, reuseExistingServer: false },
     { command: `../../target/debug/mock-server --port ${PORTS.http} --dist ../../dist --http-mock --allow-origin http://127.0.0.1:${PORTS.production}`, port: PORTS.http, reuseExistingServer: false },
     { command: `node static-server.mjs --port ${PORTS.variants} --mount / --config-variants`, port: PORTS.variants, reuseExistingServer: false },
-    // The production build (no mock), built with BACKEND_ORIGIN naming the mock server.
+    // The sign-in journeys' own backend and identity provider (they end every
+    // session on purpose, so they do not share one with the other tests).
+    { command: `../../target/debug/mock-server --port ${PORTS.idp} --http-mock --test-hooks --allow-origin http://127.0.0.1:${PORTS.production}`, port: PORTS.idp, reuseExistingServer: false },
+    // The production build (no mock), built with BACKEND_ORIGIN naming the mock servers.
     { command: `node static-server.mjs --port ${PORTS.production} --mount / --dist ../../dist-production --config-variants`, port: PORTS.production, reuseExistingServer: false },
   ],
 });

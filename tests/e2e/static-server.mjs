@@ -39,6 +39,8 @@ const VARIANTS = {
   'cfg-elsewhere': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:9", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations" }'],
   // The mock server as backend and identity provider.
   'cfg-server': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations", "scopes": "api://reseller-invitations/access offline_access" }'],
+  // The sign-in journeys' server (tests/e2e/sign-in.spec.mjs).
+  'cfg-idp': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4179", "issuer": "http://127.0.0.1:4179/organizations/v2.0", "clientId": "reseller-invitations", "scopes": "api://reseller-invitations/access offline_access" }'],
   // A token in the public file: refused.
   'cfg-token': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations", "accessToken": "eyJ.secret" }'],
 };

@@ -1,0 +1,121 @@
+// Real sign-in (issue 14), end to end in Chromium: the production build
+// (no mock) against the mock server as its backend and OpenID Connect
+// provider (a server of these tests' own, port 4179: they end its sessions on
+// purpose). A partner signs in through the redirect and creates an
+// invitation; a customer opens the link, signs in, comes back to the same
+// invitation and accepts; the session ends mid-draft and the draft survives
+// the sign-in; another partner cannot open the first one's draft; sign-out
+// leaves nothing of the user in the browser.
+import { test, expect, checkA11y } from './fixtures.mjs';
+import { PORTS } from './playwright.config.mjs';
+
+const app = `http://127.0.0.1:${PORTS.production}/cfg-idp`;
+const idp = `http://127.0.0.1:${PORTS.idp}`;
+
+/** On the provider's page: chooses `name` (the form posts, the provider redirects back). */
+async function chooseAt(page, name, role) {
+  await expect(page).toHaveURL(new RegExp(`^${idp}/organizations/oauth2/v2.0/authorize\\?`));
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: `Sign in as ${name}, ${role}` }).click();
+}
+
+async function partnerSignsIn(page, name, role, start = `${app}/partner/customers`) {
+  await page.goto(start);
+  await expect(page.getByRole('heading', { name: 'Sign in with your work account' })).toBeVisible();
+  await expect(page.getByText('Demo sign-in')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await chooseAt(page, name, role);
+  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+}
+
+async function draftFor(page, name) {
+  await page.goto(`${app}/partner/invitations/new`);
+  await page.getByLabel("Customer's company name").fill(name);
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+  await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
+  return { url: page.url(), link: (await page.locator('.link-text').textContent()).trim() };
+}
+
+const kept = (page) => page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+
+test('a partner signs in through the redirect and creates an invitation; tokens stay in the tab', async ({ page }) => {
+  await partnerSignsIn(page, 'Ana Souza', 'Admin agent', `${app}/partner/invitations`);
+  // Back where the sign-in started, with who, which organization and role.
+  await expect(page).toHaveURL(`${app}/partner/invitations`);
+  await expect(page.locator('.identity')).toContainText('Signed in as Ana Souza (Admin agent) at Fabrikam Cloud Services');
+  await checkA11y(page, 'signed in with the identity provider');
+  const { link } = await draftFor(page, 'Signed In Corp');
+  expect(link).toMatch(new RegExp(`^${app}/\\?invType=ResellerRelationship&partnerId=`));
+  // No token outside this tab's session storage.
+  const { local, session } = await kept(page);
+  const values = await page.evaluate(() => Object.values(localStorage).join(' '));
+  expect(values).not.toMatch(/eyJ/);
+  expect(session).toContain('reseller-invitations.oidc.partner');
+  expect(local.filter((k) => k.includes('session'))).toEqual([]);
+});
+
+test('a customer opens the link, signs in, comes back to the same invitation and accepts', async ({ page, context }) => {
+  await partnerSignsIn(page, 'Ana Souza', 'Admin agent');
+  const { link } = await draftFor(page, 'Alpine Ski House');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'Invitations' })).toBeVisible();
+
+  const customer = await context.newPage();
+  await customer.goto(link);
+  await expect(customer.getByRole('heading', { level: 1, name: 'Reseller relationship invitation' })).toBeVisible();
+  await expect(customer.getByText('Fabrikam Cloud Services invites you to a reseller relationship')).toBeVisible();
+  await checkA11y(customer, 'acceptance page, signed out, with the identity provider');
+  await customer.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await chooseAt(customer, 'Julieta Gómez', 'Global administrator');
+  // The same invitation, its parameters intact, the sign-in's own gone.
+  await expect(customer).toHaveURL(link);
+  await expect(customer.getByText('Signed in as Julieta Gómez')).toBeVisible();
+  await expect(customer.getByText('Fabrikam Cloud Services invites you to a reseller relationship')).toBeVisible();
+  await customer.getByRole('button', { name: 'Accept and authorize' }).click();
+  await expect(customer.getByRole('heading', { name: 'Fabrikam Cloud Services is now your partner' })).toBeVisible();
+  // The partner sees it.
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Alpine Ski House/ }).getByText(/Accepted by Alpine Ski House/)).toBeVisible();
+});
+
+test('the session ends mid-draft: signing in again comes back to the draft with everything typed', async ({ page, request }) => {
+  await partnerSignsIn(page, 'Bruno Lima', 'Sales agent');
+  const { url } = await draftFor(page, 'Session Ends Ltda');
+  const message = page.getByLabel('Message');
+  await message.press('End');
+  await message.pressSequentially(' Typed before.');
+  await expect(page.locator('.save-state')).toHaveText('Draft saved');
+  // Every session of the provider ends (its tokens and refresh tokens).
+  expect((await request.post(`${idp}/test/end-sessions`)).status()).toBe(204);
+  // The refused save (401) and the refused renewal (400) are expected here.
+  page.allowConsoleError(/status of 40[01]/);
+  await message.pressSequentially(' Typed after.');
+  await expect(page.getByText('Your session has ended. Sign in again to go on: nothing on this page is lost.')).toBeVisible();
+  await expect(message).toHaveValue(/Typed before\. Typed after\.$/);
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await chooseAt(page, 'Bruno Lima', 'Sales agent');
+  await expect(page).toHaveURL(url);
+  await expect(page.getByLabel('Message')).toHaveValue(/Typed before\. Typed after\.$/);
+  await expect(page.getByText('Your session has ended')).toHaveCount(0);
+});
+
+test('another partner cannot open the first one’s draft, and sign-out leaves nothing behind', async ({ page }) => {
+  await partnerSignsIn(page, 'Ana Souza', 'Admin agent');
+  const { url } = await draftFor(page, 'Private Draft Corp');
+  await page.getByLabel('To').fill('private@draft.example');
+  await expect(page.locator('.save-state')).toHaveText('Draft saved');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Reseller relationships, end to end' })).toBeVisible();
+  // Nothing of Ana's in this browser: no draft (with its customer's email), no session.
+  const { local, session } = await kept(page);
+  expect(local.filter((k) => k !== 'reseller-invitations.lang')).toEqual([]);
+  expect(session).toEqual([]);
+
+  page.allowConsoleError(/404/);
+  await partnerSignsIn(page, 'Inês Costa', 'Admin agent', url);
+  await expect(page).toHaveURL(url);
+  await expect(page.getByText('No invitation matches this link')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('Private Draft Corp');
+  await expect(page.locator('main')).not.toContainText('private@draft.example');
+  await expect(page.getByLabel('Message')).toHaveCount(0);
+});
