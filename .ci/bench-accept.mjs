@@ -10,7 +10,7 @@
 //   both, median of 3 runs: performance score, LCP, FCP, TBT, CLS.
 // Prints figures; fails only when something cannot be measured.
 import { chromium } from '@playwright/test';
-import { serveProduction, CHROME_FLAGS } from './bench-serve.mjs';
+import { serveProduction, signInAt, CHROME_FLAGS } from './bench-serve.mjs';
 import { writeFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -37,8 +37,8 @@ try {
   };
   const ids = await api('GET', '/v1/demo/identities');
   const ana = ids.partners.flatMap((t) => t.users).find((u) => u.displayName === 'Ana Souza');
-  const session = await api('POST', '/v1/demo/sign-in', { userId: ana.id });
-  const invitation = await api('POST', '/v1/invitations', { dap: true, customerName: 'Wingtip Toys', customerEmail: 'admin@wingtiptoys.example', emailLanguage: 'en', appBase: `http://127.0.0.1:${PORT}/` }, session.accessToken);
+  const token = await signInAt(API, ana.id, `http://127.0.0.1:${PORT}/partner/`);
+  const invitation = await api('POST', '/v1/invitations', { dap: true, customerName: 'Wingtip Toys', customerEmail: 'admin@wingtiptoys.example', emailLanguage: 'en', appBase: `http://127.0.0.1:${PORT}/` }, token);
   const link = invitation.link;
 
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS });

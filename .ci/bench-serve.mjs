@@ -22,3 +22,25 @@ export async function serveProduction({ port, api }) {
   }
   return { stop: () => children.forEach((c) => c.kill()) };
 }
+
+/** Signs `userId` in at the mock server's identity provider as a browser
+ * would (the authorize form, the redirect's code, the token request with
+ * RFC 7636's PKCE pair); resolves to the access token. */
+export async function signInAt(api, userId, redirectUri) {
+  const base = `http://127.0.0.1:${api}`;
+  const form = (o) => new URLSearchParams(o).toString();
+  const authorize = await fetch(`${base}/organizations/oauth2/v2.0/authorize`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: form({ client_id: 'reseller-invitations', redirect_uri: redirectUri, response_type: 'code', scope: 'openid api://reseller-invitations/access offline_access', state: 'bench', nonce: 'bench', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', user: userId }),
+  });
+  const code = new URL(authorize.headers.get('location')).searchParams.get('code');
+  if (!code) throw new Error(`sign-in as ${userId}: HTTP ${authorize.status}`);
+  const tokens = await fetch(`${base}/organizations/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: form({ grant_type: 'authorization_code', client_id: 'reseller-invitations', code, redirect_uri: redirectUri, code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk' }),
+  });
+  return (await tokens.json()).access_token;
+}

@@ -30,6 +30,8 @@ async function customersPage(rate) {
     const page = await context.newPage();
     const base = `http://127.0.0.1:${port}`;
     await page.goto(`${base}/partner/customers`);
+    // Through the mock server's identity provider.
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in as Priya Raman, Admin agent' }).click();
     await page.getByText('50,000 customers').waitFor();
     const throttle = await context.newCDPSession(page);

@@ -6,15 +6,17 @@
 // `target` is issue 12's goal; `limit` is what ./.ci/test asserts today:
 // the figure reached, so the bytes can only go down. Lower a limit as the
 // build shrinks; raising one needs its reason and figure in an issue note.
+// Raised once (issue 14, +10 KiB a page): real sign-in in every build (the
+// OpenID Connect code flow, its checks, renewal, the session-ended banner).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 173 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 154 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 307 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 183 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 162 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 319 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
