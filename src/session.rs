@@ -34,9 +34,12 @@ pub async fn resume(ctx: Ctx, auth: &Auth) {
         establish(ctx, auth.clone(), tokens).await;
     }
     let refused_auth = auth.clone();
+    // The backend refused a token: renew it, or say the session ended.
     ctx.client().on_token_refused(Rc::new(move || {
         let auth = refused_auth.clone();
-        wasm_bindgen_futures::spawn_local(refused(ctx, auth));
+        wasm_bindgen_futures::spawn_local(async move {
+            renew(ctx, &auth).await;
+        });
     }));
 }
 
@@ -88,9 +91,9 @@ fn schedule_renewal(ctx: Ctx, auth: Auth, tokens: Tokens) {
 }
 
 /// Renews the tokens; the session ends when that fails.
-async fn renew(ctx: Ctx, auth: &Auth) -> bool {
+async fn renew(ctx: Ctx, auth: &Auth) {
     if RENEWING.with(|r| r.replace(true)) {
-        return true;
+        return;
     }
     let renewed = match auth.kept_tokens() {
         Some(tokens) => auth.renew(&tokens).await.ok(),
@@ -101,16 +104,9 @@ async fn renew(ctx: Ctx, auth: &Auth) -> bool {
         Some(tokens) => {
             set_token(ctx, auth.kind(), &tokens.access_token);
             schedule_renewal(ctx, auth.clone(), tokens);
-            true
         }
         None => {
             ctx.session_ended.try_set(true);
-            false
         }
     }
-}
-
-/// The backend refused a token: renew it, or say the session ended.
-async fn refused(ctx: Ctx, auth: Auth) {
-    renew(ctx, &auth).await;
 }

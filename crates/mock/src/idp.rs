@@ -433,17 +433,7 @@ impl Idp {
         let pt = p.portuguese();
         let t = |en: &'static str, pt_br: &'static str| if pt { pt_br } else { en };
         if let Some(problem) = self.refuse(p) {
-            return IdpReply::html(
-                400,
-                page(
-                    pt,
-                    t(
-                        "The sign-in request cannot be served",
-                        "O pedido de entrada não pode ser atendido",
-                    ),
-                    &format!("<p role=\"alert\">{}</p>", escape(&problem)),
-                ),
-            );
+            return refusal(pt, &problem);
         }
         let hidden: String = p
             .pairs()
@@ -533,14 +523,7 @@ impl Idp {
     /// The user chose an account: a code for it, back to the app.
     pub fn authorize(&mut self, p: &AuthorizeParams, account: Account, now_s: i64) -> IdpReply {
         if let Some(problem) = self.refuse(p) {
-            return IdpReply::html(
-                400,
-                page(
-                    p.portuguese(),
-                    "Sign in",
-                    &format!("<p role=\"alert\">{}</p>", escape(&problem)),
-                ),
-            );
+            return refusal(p.portuguese(), &problem);
         }
         let code = base64url_encode(&random_bytes(32));
         self.grants.retain(|_, g| g.expires > now_s);
@@ -571,7 +554,7 @@ impl Idp {
     /// Sends the browser back to the app, refused (the user cancelled).
     pub fn deny(&self, p: &AuthorizeParams) -> IdpReply {
         match self.refuse(p) {
-            Some(problem) => IdpReply::html(400, page(false, "Sign in", &escape(&problem))),
+            Some(problem) => refusal(p.portuguese(), &problem),
             None => IdpReply::redirect(format!(
                 "{}?error=access_denied&error_description={}&state={}",
                 p.redirect_uri,
@@ -784,6 +767,23 @@ impl Idp {
             ),
         }
     }
+}
+
+/// A page saying why a sign-in cannot be served (400).
+pub fn refusal(pt: bool, problem: &str) -> IdpReply {
+    let title = if pt {
+        "O pedido de entrada não pode ser atendido"
+    } else {
+        "The sign-in request cannot be served"
+    };
+    IdpReply::html(
+        400,
+        page(
+            pt,
+            title,
+            &format!("<p role=\"alert\">{}</p>", escape(problem)),
+        ),
+    )
 }
 
 fn random_bytes(n: usize) -> Vec<u8> {

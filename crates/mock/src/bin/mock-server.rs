@@ -442,24 +442,14 @@ mod server {
             }
             return static_file(o, &path);
         }
-        // Cross-origin callers: only this server's own names and the allowed ones.
-        let origin = head.header("origin").map(str::to_string);
-        let allowed = origin.as_ref().filter(|origin| {
-            own_origins(o.port).contains(origin) || o.allowed_origins.contains(origin)
-        });
-        let cors = |reply: Reply| match allowed {
-            Some(origin) => reply
-                .with("Access-Control-Allow-Origin", origin)
-                .with("Vary", "Origin")
-                .with(
-                    "Access-Control-Allow-Headers",
-                    "authorization, content-type, ms-requestid, ms-correlationid, x-test-fault",
-                )
-                .with(
-                    "Access-Control-Allow-Methods",
-                    "GET, POST, PUT, PATCH, DELETE",
-                ),
-            None => reply.with("Vary", "Origin"),
+        let allowed = allowed_origin(o, head);
+        let cors = |reply: Reply| {
+            with_cors(
+                reply,
+                allowed,
+                "authorization, content-type, ms-requestid, ms-correlationid, x-test-fault",
+                "GET, POST, PUT, PATCH, DELETE",
+            )
         };
         if head.method == "OPTIONS" {
             return match allowed {
@@ -545,6 +535,27 @@ mod server {
         cors(reply)
     }
 
+    /// The caller's origin, if it may call this server across origins: its
+    /// own names and the `--allow-origin` ones.
+    fn allowed_origin<'a>(o: &Options, head: &'a Head) -> Option<&'a str> {
+        head.header("origin").filter(|origin| {
+            own_origins(o.port).iter().any(|x| x == origin)
+                || o.allowed_origins.iter().any(|x| x == origin)
+        })
+    }
+
+    /// `reply` with the CORS headers an allowed caller reads it with.
+    fn with_cors(reply: Reply, allowed: Option<&str>, headers: &str, methods: &str) -> Reply {
+        match allowed {
+            Some(origin) => reply
+                .with("Access-Control-Allow-Origin", origin)
+                .with("Vary", "Origin")
+                .with("Access-Control-Allow-Headers", headers)
+                .with("Access-Control-Allow-Methods", methods),
+            None => reply.with("Vary", "Origin"),
+        }
+    }
+
     /// The provider's endpoints (`None`: not one of them).
     fn provider(
         shared: &Shared,
@@ -578,19 +589,8 @@ mod server {
             Some(form_pairs(&String::from_utf8(raw).ok()?))
         };
         // The token endpoint is called by the app's page: CORS like the API.
-        let cors = |reply: Reply| match head.header("origin") {
-            Some(from)
-                if own_origins(o.port).iter().any(|x| x == from)
-                    || o.allowed_origins.iter().any(|x| x == from) =>
-            {
-                reply
-                    .with("Access-Control-Allow-Origin", from)
-                    .with("Vary", "Origin")
-                    .with("Access-Control-Allow-Headers", "content-type")
-                    .with("Access-Control-Allow-Methods", "GET, POST")
-            }
-            _ => reply.with("Vary", "Origin"),
-        };
+        let cors =
+            |reply: Reply| with_cors(reply, allowed_origin(o, head), "content-type", "GET, POST");
         let reply = |r: IdpReply| {
             let mut reply = Reply {
                 status: r.status,
@@ -651,17 +651,7 @@ mod server {
                         Ok(session) if created.status == 201 => idp::accounts(&identities())
                             .into_iter()
                             .find(|a| a.user == session.me.user.id),
-                        _ => {
-                            return Some(reply(IdpReply {
-                                status: 400,
-                                content_type: "text/html; charset=utf-8",
-                                location: None,
-                                body: format!(
-                                    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in</title></head><body><main><h1>The organization cannot be created</h1><p role=\"alert\">{}</p></main></body></html>",
-                                    idp::escape(&created.body)
-                                ),
-                            }))
-                        }
+                        _ => return Some(reply(idp::refusal(false, &created.body))),
                     }
                 } else {
                     let user = fields.get("user").cloned().unwrap_or_default();

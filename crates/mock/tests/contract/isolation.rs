@@ -100,10 +100,10 @@ fn attacks(v: &Victim) -> Vec<(Caller, ApiRequest)> {
             .replace("{subscriptionId}", &v.subscription)
             .replace("{userId}", &v.user)
             .replace("{partnerId}", &v.partner);
-        let query = match route.path {
-            "/v1/customers" => "?q=alpine",
-            "/v1/tenant/invitations/view" => "",
-            _ => "",
+        let query = if route.path == "/v1/customers" {
+            "?q=alpine"
+        } else {
+            ""
         };
         let body: Option<Value> = match (route.method.as_str(), route.path) {
             ("GET", _) | ("DELETE", _) => None,

@@ -153,6 +153,18 @@ pub const PKCE_VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 pub const PKCE_CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
 impl Server {
+    /// POSTs an `application/x-www-form-urlencoded` body to `path`.
+    fn post_form(&self, path: &str, body: &str) -> (u16, String, String) {
+        raw(
+            self.port,
+            format!(
+                "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        )
+    }
+
     /// Signs in through the server's identity provider as a browser would:
     /// the authorize form (a user chosen, or a new organization), the
     /// redirect's code, the token request with the PKCE verifier.
@@ -174,16 +186,8 @@ impl Server {
             ("ui_locales", "en"),
         ];
         fields.extend_from_slice(choice);
-        let body = form(&fields);
-        let (status, head, page) = raw(
-            self.port,
-            format!(
-                "POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-                reseller_mock::idp::AUTHORIZE_PATH,
-                body.len()
-            )
-            .as_bytes(),
-        );
+        let (status, head, page) =
+            self.post_form(reseller_mock::idp::AUTHORIZE_PATH, &form(&fields));
         if status != 302 {
             return Err((status, page));
         }
@@ -204,15 +208,7 @@ impl Server {
             ("redirect_uri", &redirect),
             ("code_verifier", PKCE_VERIFIER),
         ]);
-        let (status, _, tokens) = raw(
-            self.port,
-            format!(
-                "POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-                reseller_mock::idp::TOKEN_PATH,
-                body.len()
-            )
-            .as_bytes(),
-        );
+        let (status, _, tokens) = self.post_form(reseller_mock::idp::TOKEN_PATH, &body);
         if status != 200 {
             return Err((status, tokens));
         }
