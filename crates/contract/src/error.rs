@@ -1,5 +1,6 @@
 //! The one place that maps HTTP answers to errors the UI can act on.
 
+use super::graph::{GraphError, GraphErrorBody, GraphErrorDetail};
 use super::wire::ErrorBody;
 use super::ApiResponse;
 use std::fmt;
@@ -85,146 +86,196 @@ pub enum ErrorCode {
     Unknown,
 }
 
-const CODES: &[(ErrorCode, i64, u16, &str)] = &[
+/// Each code: its number (Partner Center's form), its `code` in Graph's
+/// form (`{ "error": { "code", "message" } }`, the Graph-shaped endpoints'
+/// answer), its status and its meaning.
+const CODES: &[(ErrorCode, i64, &str, u16, &str)] = &[
     (
         ErrorCode::Validation,
         40001,
+        "invalidRequest",
         400,
         "a field is invalid (data names it)",
     ),
     (
         ErrorCode::MalformedLink,
         40002,
+        "malformedLink",
         400,
         "the invitation link cannot be read",
     ),
     (
         ErrorCode::MalformedBody,
         40003,
+        "BadRequest",
         400,
         "the body is not the expected JSON",
     ),
-    (ErrorCode::NotSignedIn, 40101, 401, "not signed in"),
+    (
+        ErrorCode::NotSignedIn,
+        40101,
+        "InvalidAuthenticationToken",
+        401,
+        "not signed in",
+    ),
     (
         ErrorCode::InsufficientRole,
         40301,
+        "Authorization_RequestDenied",
         403,
         "the user's role may not do this",
     ),
     (
         ErrorCode::OwnTenant,
         40302,
+        "ownTenant",
         403,
         "a partner cannot accept its own invitation",
     ),
     (
         ErrorCode::RegionMismatch,
         40303,
+        "regionMismatch",
         403,
         "the organization is outside the partner's market",
     ),
     (
         ErrorCode::CloudMismatch,
         40304,
+        "cloudMismatch",
         403,
         "the organization is in another cloud than the partner",
     ),
     (
         ErrorCode::WrongTenantKind,
         40403,
+        "wrongTenantKind",
         404,
         "this endpoint is for the other kind of organization",
     ),
     (
         ErrorCode::NoRelationship,
         20002,
+        "noRelationship",
         404,
         "no relationship between caller and account (Partner Center)",
     ),
     (
         ErrorCode::McaRequired,
         13605,
+        "mcaRequired",
         403,
         "the customer has not accepted the Microsoft Customer Agreement (Partner Center 13605)",
     ),
     (
         ErrorCode::DelegatedAdminRequired,
         40306,
+        "adminRoleRequired",
         403,
         "this needs delegated admin privileges the customer has not granted or removed",
     ),
     (
         ErrorCode::ProviderNotLinked,
         40307,
+        "providerNotLinked",
         403,
         "the link's indirect provider is not linked to its indirect reseller",
     ),
     (
         ErrorCode::InvitationNotFound,
         40401,
+        "invitationNotFound",
         404,
         "no such invitation",
     ),
     (
         ErrorCode::NotFound,
         40402,
+        "Request_ResourceNotFound",
         404,
         "no such customer, subscription, user or endpoint",
     ),
     (
         ErrorCode::MethodNotAllowed,
         40501,
+        "methodNotAllowed",
         405,
         "the path exists with other methods",
     ),
     (
         ErrorCode::AcceptedByAnother,
         40901,
+        "acceptedByAnother",
         409,
         "another organization accepted the invitation",
     ),
     (
         ErrorCode::ActiveSubscriptions,
         40902,
+        "activeSubscriptions",
         409,
         "the relationship has active subscriptions (data lists them)",
     ),
     (
         ErrorCode::LinkAltered,
         40903,
+        "linkAltered",
         409,
         "the link's parameters differ from the invitation's",
     ),
-    (ErrorCode::NotEnoughSeats, 40904, 409, "not enough seats"),
+    (
+        ErrorCode::NotEnoughSeats,
+        40904,
+        "notEnoughSeats",
+        409,
+        "not enough seats",
+    ),
     (
         ErrorCode::Revoked,
         41001,
+        "revoked",
         410,
         "the partner revoked the invitation",
     ),
-    (ErrorCode::Expired, 41002, 410, "the invitation expired"),
-    (ErrorCode::TooLarge, 41301, 413, "the body is too large"),
+    (
+        ErrorCode::Expired,
+        41002,
+        "expired",
+        410,
+        "the invitation expired",
+    ),
+    (
+        ErrorCode::TooLarge,
+        41301,
+        "RequestEntityTooLarge",
+        413,
+        "the body is too large",
+    ),
     (
         ErrorCode::McaFieldsMissing,
         42201,
+        "mcaFieldsMissing",
         422,
         "Microsoft Customer Agreement fields missing (data names them)",
     ),
     (
         ErrorCode::KeyReused,
         42202,
+        "idempotencyKeyReused",
         422,
         "the MS-RequestId was used by another caller or for another request within 24 hours",
     ),
     (
         ErrorCode::Unavailable,
         50301,
+        "serviceNotAvailable",
         503,
         "the service is unavailable",
     ),
     (
         ErrorCode::StorageFull,
         50701,
+        "insufficientStorage",
         507,
         "the in-browser mock could not store the change; nothing changed",
     ),
@@ -235,32 +286,45 @@ impl ErrorCode {
     pub fn number(self) -> i64 {
         CODES
             .iter()
-            .find(|(c, _, _, _)| *c == self)
-            .map_or(0, |(_, n, _, _)| *n)
+            .find(|(c, ..)| *c == self)
+            .map_or(0, |(_, n, ..)| *n)
     }
     /// The HTTP status it travels with.
     pub fn status(self) -> u16 {
         CODES
             .iter()
-            .find(|(c, _, _, _)| *c == self)
-            .map_or(500, |(_, _, s, _)| *s)
+            .find(|(c, ..)| *c == self)
+            .map_or(500, |(_, _, _, s, _)| *s)
     }
     /// What the code means, in a few words (for the documentation).
     pub fn meaning(self) -> &'static str {
         CODES
             .iter()
-            .find(|(c, _, _, _)| *c == self)
-            .map_or("", |(_, _, _, m)| *m)
+            .find(|(c, ..)| *c == self)
+            .map_or("", |(.., m)| *m)
     }
     /// Every code with a number, for documentation and tests.
     pub fn all() -> impl Iterator<Item = ErrorCode> {
-        CODES.iter().map(|(c, _, _, _)| *c)
+        CODES.iter().map(|(c, ..)| *c)
     }
     fn from_number(n: i64) -> Option<ErrorCode> {
         CODES
             .iter()
-            .find(|(_, num, _, _)| *num == n)
-            .map(|(c, _, _, _)| *c)
+            .find(|(_, num, ..)| *num == n)
+            .map(|(c, ..)| *c)
+    }
+    /// The code in Graph's error form.
+    pub fn graph_code(self) -> &'static str {
+        CODES
+            .iter()
+            .find(|(c, ..)| *c == self)
+            .map_or("unknownError", |(_, _, g, ..)| *g)
+    }
+    fn from_graph_code(code: &str) -> Option<ErrorCode> {
+        CODES
+            .iter()
+            .find(|(_, _, g, ..)| *g == code)
+            .map(|(c, ..)| *c)
     }
 }
 
@@ -310,7 +374,22 @@ pub fn check(response: ApiResponse) -> Result<String, ApiError> {
     if (200..300).contains(&response.status) {
         return Ok(response.body);
     }
-    let body: Option<ErrorBody> = serde_json::from_str(&response.body).ok();
+    // Partner Center's form, else Graph's (read into the same shape).
+    let body: Option<ErrorBody> = serde_json::from_str(&response.body).ok().or_else(|| {
+        serde_json::from_str::<GraphErrorBody>(&response.body)
+            .ok()
+            .map(|g| ErrorBody {
+                code: ErrorCode::from_graph_code(&g.error.code).map_or(0, ErrorCode::number),
+                description: g.error.message,
+                data: g
+                    .error
+                    .details
+                    .into_iter()
+                    .filter_map(|d| d.target)
+                    .collect(),
+                source: String::new(),
+            })
+    });
     let code = body
         .as_ref()
         .and_then(|b| ErrorCode::from_number(b.code))
@@ -366,6 +445,50 @@ pub fn response(code: ErrorCode, description: &str, data: Vec<String>) -> ApiRes
     }
 }
 
+/// An error response in Graph's form (`{ "error": { "code", "message",
+/// "details": [{ "code", "message", "target" }] } }`): what the Graph-shaped
+/// endpoints answer, the same codes as [`response`], each field named in
+/// `data` a detail's `target` ("Microsoft Graph error responses and resource
+/// types", <https://learn.microsoft.com/graph/errors>).
+pub fn graph_response(code: ErrorCode, description: &str, data: Vec<String>) -> ApiResponse {
+    let body = GraphErrorBody {
+        error: GraphError {
+            code: code.graph_code().to_string(),
+            message: description.to_string(),
+            details: data
+                .into_iter()
+                .map(|target| GraphErrorDetail {
+                    code: code.graph_code().to_string(),
+                    message: description.to_string(),
+                    target: Some(target),
+                })
+                .collect(),
+        },
+    };
+    ApiResponse {
+        status: code.status(),
+        body: serde_json::to_string(&body).unwrap_or_default(),
+    }
+}
+
+/// A Partner Center-form error response rewritten in Graph's form (other
+/// answers unchanged): the one conversion a server applies to the answers of
+/// its Graph-shaped endpoints.
+pub fn as_graph(response: ApiResponse) -> ApiResponse {
+    if (200..300).contains(&response.status) {
+        return response;
+    }
+    match serde_json::from_str::<ErrorBody>(&response.body) {
+        Ok(b) => {
+            let code = ErrorCode::from_number(b.code).unwrap_or(ErrorCode::Unknown);
+            let mut out = graph_response(code, &b.description, b.data);
+            out.status = response.status;
+            out
+        }
+        Err(_) => response,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,5 +520,38 @@ mod tests {
         let numbers: std::collections::HashSet<_> =
             ErrorCode::all().map(ErrorCode::number).collect();
         assert_eq!(numbers.len(), ErrorCode::all().count(), "codes are unique");
+        let graph: std::collections::HashSet<_> =
+            ErrorCode::all().map(ErrorCode::graph_code).collect();
+        assert_eq!(
+            graph.len(),
+            ErrorCode::all().count(),
+            "Graph codes are unique"
+        );
+    }
+
+    #[test]
+    fn graph_errors_read_as_the_same_codes_naming_the_field() {
+        let sent = as_graph(response(
+            ErrorCode::Validation,
+            "duration is 731 days",
+            vec!["duration".into()],
+        ));
+        assert!(
+            sent.body
+                .starts_with(r#"{"error":{"code":"invalidRequest""#),
+            "{}",
+            sent.body
+        );
+        let e = check(sent).unwrap_err();
+        assert_eq!(
+            (e.code, e.status, e.data),
+            (ErrorCode::Validation, 400, vec!["duration".to_string()])
+        );
+        let graph = check(ApiResponse {
+            status: 401,
+            body: r#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token is empty.","innerError":{"date":"2022-02-10T11:24:42","request-id":"a"}}}"#.into(),
+        })
+        .unwrap_err();
+        assert_eq!(graph.code, ErrorCode::NotSignedIn);
     }
 }

@@ -4,6 +4,7 @@
 //! HTTP-shaped request and response every implementation speaks.
 
 pub mod error;
+pub mod graph;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod openapi;
 pub mod operation;

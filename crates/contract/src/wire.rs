@@ -2,6 +2,7 @@
 //! collections, links) and this contract's extensions. Unknown fields are
 //! ignored and optional ones default, so real Partner Center payloads read.
 
+pub use crate::graph::{ClockAdvance, DemoClock};
 use reseller_domain::cloud::Cloud;
 use reseller_domain::email::Lang;
 use reseller_domain::relationship::{
@@ -496,6 +497,12 @@ pub struct InvitationRequest {
     pub indirect_provider_id: Option<String>,
     /// The app's root URL the link is built on.
     pub app_base: String,
+    /// Granular admin roles (GDAP) requested with the relationship: a
+    /// relationship locked for the customer's approval at once, its link in
+    /// the email beside the invitation's. Admin agents only; never with
+    /// `dap` (DAP would grant Global Administrator anyway).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gdap: Option<crate::graph::NewAdminRelationship>,
 }
 
 /// A saved email draft.
@@ -566,6 +573,10 @@ pub struct Invitation {
     pub expires_at: String,
     /// The email draft.
     pub draft: EmailDraft,
+    /// The granular admin relationship requested with it, if any (with its
+    /// approval link while pending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_relationship: Option<crate::graph::DelegatedAdminRelationship>,
     /// Attributes.
     #[serde(default)]
     pub attributes: Attributes,
@@ -635,6 +646,10 @@ pub struct AcceptResponse {
     /// the same acceptance.
     #[serde(default)]
     pub provider_relationship: Option<PartnerRelationship>,
+    /// The approval link of the granular admin roles the invitation also
+    /// asks for, while they wait for approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_approval_link: Option<String>,
 }
 
 /// A partner of the customer's tenant.

@@ -106,3 +106,59 @@ fn every_real_link_shape_reads() {
     assert_eq!(links[3].inv_type, InvitationType::ResellerRelationship);
     assert!(links.iter().all(|l| l.invitation_id.is_none()));
 }
+
+fn read_graph<T: DeserializeOwned>(name: &str) -> T {
+    let path = format!("{}/tests/fixtures/graph/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} does not read: {e}"))
+}
+
+#[test]
+fn graph_samples_read() {
+    use reseller_contract::graph::*;
+    use reseller_domain::gdap::AdminRelationshipStatus;
+    use reseller_domain::ids::AdminRelationshipId;
+    let r: DelegatedAdminRelationship = read_graph("delegated-admin-relationship.json");
+    assert_eq!(
+        (r.status, r.duration.as_str()),
+        (AdminRelationshipStatus::Active, "P730D")
+    );
+    assert_eq!(r.access_details.ids().len(), 2);
+    assert_eq!(
+        r.customer.map(|c| c.display_name).as_deref(),
+        Some("Contoso Ltd")
+    );
+    // Graph's two-GUID id is an id this client can call with.
+    let id: AdminRelationshipId = r.id.parse().expect("Graph's id form");
+    assert_eq!(id.to_string(), r.id);
+    let list: GraphCollection<DelegatedAdminRelationship> =
+        read_graph("delegated-admin-relationships-collection.json");
+    assert_eq!(list.value.len(), 2);
+    assert!(list.next_link.is_some_and(|l| l.contains("$skiptoken")));
+    assert_eq!(
+        list.value[1].status,
+        AdminRelationshipStatus::ApprovalPending
+    );
+    assert!(list.value[1].customer.is_none() && list.value[1].end_date_time.is_none());
+    let request: DelegatedAdminRelationshipRequest = read_graph("relationship-request.json");
+    assert_eq!(
+        (request.action, request.status),
+        (RequestAction::LockForApproval, RequestStatus::Created)
+    );
+    let a: AccessAssignment = read_graph("access-assignment.json");
+    assert_eq!(
+        (a.status, a.access_container.access_container_type.as_str()),
+        (AssignmentStatus::Pending, "securityGroup")
+    );
+    let e: GraphErrorBody = read_graph("error.json");
+    assert_eq!(e.error.code, "InvalidAuthenticationToken");
+    let checked = reseller_contract::error::check(reseller_contract::ApiResponse {
+        status: 401,
+        body: serde_json::to_string(&e).unwrap(),
+    })
+    .unwrap_err();
+    assert_eq!(
+        checked.code,
+        reseller_contract::error::ErrorCode::NotSignedIn
+    );
+}

@@ -61,6 +61,50 @@ pub struct DraftInput<'a> {
     pub dap: bool,
     /// The personalised link.
     pub link: &'a str,
+    /// Granular admin roles requested with it: their approval link and
+    /// what they are.
+    pub admin: Option<AdminRequest<'a>>,
+}
+
+/// The granular admin roles (GDAP) an invitation also asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdminRequest<'a> {
+    /// The customer's approval link.
+    pub link: &'a str,
+    /// The roles' template ids.
+    pub roles: &'a [String],
+    /// How long, in days.
+    pub days: i64,
+}
+
+/// The paragraph on the admin roles, in `lang`: the roles by name, how
+/// long, and the second link, explained.
+fn admin_paragraph(lang: Lang, admin: &AdminRequest<'_>) -> String {
+    let names: Vec<&str> = admin
+        .roles
+        .iter()
+        .filter_map(|id| crate::gdap::role(id))
+        .map(|r| {
+            if lang == Lang::PtBr {
+                r.name_pt
+            } else {
+                r.name
+            }
+        })
+        .collect();
+    let names = names.join(", ");
+    match lang {
+        Lang::En => format!(
+            "\n\nWe also ask for these admin roles in your organization, for {days} days: {names}. You can end them at any time. After accepting, a Global administrator approves them with this second link:\n\n{link}",
+            days = admin.days,
+            link = admin.link
+        ),
+        Lang::PtBr => format!(
+            "\n\nTambém pedimos estas funções de administração na sua organização, por {days} dias: {names}. Você pode encerrá-las a qualquer momento. Depois de aceitar, um administrador global as aprova com este segundo link:\n\n{link}",
+            days = admin.days,
+            link = admin.link
+        ),
+    }
 }
 
 /// A subject and a body.
@@ -77,6 +121,11 @@ pub struct Draft {
 pub fn compose(input: &DraftInput<'_>) -> Draft {
     let partner = input.partner_name.trim();
     let customer = input.customer_name.map(str::trim).filter(|c| !c.is_empty());
+    let admin = input
+        .admin
+        .as_ref()
+        .map(|a| admin_paragraph(input.lang, a))
+        .unwrap_or_default();
     match input.lang {
         Lang::En => {
             let greeting = match customer {
@@ -91,7 +140,7 @@ pub fn compose(input: &DraftInput<'_>) -> Draft {
             Draft {
                 subject: format!("{partner} invites you to a reseller relationship"),
                 body: format!(
-                    "{greeting}\n\n{partner} would like to become your Microsoft Cloud Solution Provider so that we can sell you Microsoft cloud services and support them.{dap}\n\nTo accept, a Global administrator of your organization opens this link, signs in and authorizes {partner}:\n\n{link}\n\nIf you have any questions, reply to this email.\n\nBest regards,\n{partner}",
+                    "{greeting}\n\n{partner} would like to become your Microsoft Cloud Solution Provider so that we can sell you Microsoft cloud services and support them.{dap}\n\nTo accept, a Global administrator of your organization opens this link, signs in and authorizes {partner}:\n\n{link}{admin}\n\nIf you have any questions, reply to this email.\n\nBest regards,\n{partner}",
                     link = input.link
                 ),
             }
@@ -109,7 +158,7 @@ pub fn compose(input: &DraftInput<'_>) -> Draft {
             Draft {
                 subject: format!("{partner} convida você para uma relação de revendedor"),
                 body: format!(
-                    "{greeting}\n\nA {partner} gostaria de ser seu Provedor de Soluções na Nuvem da Microsoft, para vender e dar suporte aos serviços de nuvem da Microsoft.{dap}\n\nPara aceitar, um administrador global da sua organização abre este link, entra e autoriza a {partner}:\n\n{link}\n\nSe tiver dúvidas, responda a este email.\n\nAtenciosamente,\n{partner}",
+                    "{greeting}\n\nA {partner} gostaria de ser seu Provedor de Soluções na Nuvem da Microsoft, para vender e dar suporte aos serviços de nuvem da Microsoft.{dap}\n\nPara aceitar, um administrador global da sua organização abre este link, entra e autoriza a {partner}:\n\n{link}{admin}\n\nSe tiver dúvidas, responda a este email.\n\nAtenciosamente,\n{partner}",
                     link = input.link
                 ),
             }
@@ -151,10 +200,17 @@ pub fn restore_link(body: &str, link: &str) -> String {
     if contains_link(body, link) {
         return body.to_string();
     }
+    // The admin roles' approval link is recognised by its own parameter,
+    // so restoring one link never overwrites the other.
+    let approval = link.contains(crate::gdap::APPROVAL_PARAM);
     let damaged = |line: &str| {
-        line.contains("invType=")
-            || line.contains("partnerId=")
-            || line.contains("#/partner-invitation")
+        if approval {
+            line.contains(crate::gdap::APPROVAL_PARAM)
+        } else {
+            line.contains("invType=")
+                || line.contains("partnerId=")
+                || line.contains("#/partner-invitation")
+        }
     };
     if let Some(line) = body.lines().find(|l| damaged(l)) {
         return body.replacen(line, link, 1);
@@ -228,6 +284,7 @@ mod tests {
             customer_name: Some("Contoso"),
             dap,
             link: LINK,
+            admin: None,
         })
     }
 
@@ -251,8 +308,50 @@ mod tests {
             customer_name: Some(" "),
             dap: false,
             link: LINK,
+            admin: None,
         });
         assert!(anon.body.starts_with("Hello,"));
+    }
+
+    const APPROVAL: &str =
+        "https://x.example/customer/?adminRelationship=5d027261-d21f-4aa9-b7db-7fa1f56fb163";
+
+    #[test]
+    fn admin_roles_add_their_own_link_and_sentence() {
+        let roles = [crate::gdap::HELPDESK_ADMINISTRATOR.to_string()];
+        for (lang, words) in [
+            (Lang::En, "Helpdesk Administrator"),
+            (Lang::PtBr, "Administrador de Assistência Técnica"),
+        ] {
+            let d = compose(&DraftInput {
+                lang,
+                partner_name: "Fabrikam",
+                customer_name: None,
+                dap: false,
+                link: LINK,
+                admin: Some(AdminRequest {
+                    link: APPROVAL,
+                    roles: &roles,
+                    days: 30,
+                }),
+            });
+            assert!(
+                contains_link(&d.body, LINK) && contains_link(&d.body, APPROVAL),
+                "{}",
+                d.body
+            );
+            assert!(
+                d.body.contains(words) && d.body.contains("30"),
+                "{}",
+                d.body
+            );
+            // Damaging one link and restoring it leaves the other alone.
+            let damaged = d.body.replace(APPROVAL, &APPROVAL[..APPROVAL.len() - 4]);
+            assert!(!contains_link(&damaged, APPROVAL));
+            let restored = restore_link(&damaged, APPROVAL);
+            assert_eq!(restored, d.body);
+            assert_eq!(restore_link(&restored, LINK), d.body);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod cloud;
 pub mod country;
 pub mod email;
+pub mod gdap;
 pub mod ids;
 pub mod link;
 pub mod oidc;

@@ -262,7 +262,16 @@ impl MockBackend {
     /// [`handle`](Self::handle), for a caller the transport identified.
     pub fn handle_as(&mut self, req: &ApiRequest, now: Millis, who: &Identity) -> ApiResponse {
         self.reload();
+        // The demo clock runs ahead by whole days (`AdvanceDemoClock`).
+        let now = now + i64::from(self.state.clock_days) * reseller_domain::time::DAY;
         let mut response = self.answer(req, now, who);
+        if req
+            .route_path()
+            .starts_with(reseller_contract::GRAPH_PREFIX)
+        {
+            // The Graph-shaped endpoints answer errors in Graph's form.
+            response = reseller_contract::error::as_graph(response);
+        }
         // The answer to a write is lost on its way back (the change, or its
         // replay, stands): what a dropped connection does to a client.
         if req.method != "GET"

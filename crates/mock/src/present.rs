@@ -178,6 +178,17 @@ impl MockBackend {
                 body: i.draft.2.clone(),
                 completed_at: i.draft_done_at.map(time::to_rfc3339),
             },
+            admin_relationship: i.admin_relationship.as_ref().and_then(|id| {
+                let r = self
+                    .state
+                    .admin_relationships
+                    .iter()
+                    .find(|r| r.id == *id)?;
+                let mut out = self.admin_wire(r, now, false);
+                // The email's link stays readable after approval.
+                out.approval_link = self.admin_link_of(i);
+                Some(out)
+            }),
             attributes: Attributes::of("Invitation"),
         }
     }

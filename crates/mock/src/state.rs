@@ -3,7 +3,8 @@
 use super::idempotency::Replays;
 use reseller_domain::cloud::Cloud;
 use reseller_domain::email::Lang;
-use reseller_domain::ids::{InvitationId, TenantId, UserId};
+use reseller_domain::gdap::{AdminRelationshipStatus, Lifecycle};
+use reseller_domain::ids::{AdminRelationshipId, GroupId, InvitationId, TenantId, UserId};
 use reseller_domain::relationship::{CustomerRole, DelegatedAdmin, McaSigner, PartnerRole};
 use reseller_domain::time::Millis;
 use serde::{Deserialize, Serialize};
@@ -139,6 +140,9 @@ pub struct Invitation {
     pub draft: (String, String, String),
     /// When the draft was handed over.
     pub draft_done_at: Option<Millis>,
+    /// The granular admin relationship requested with it.
+    #[serde(default)]
+    pub admin_relationship: Option<AdminRelationshipId>,
 }
 
 impl Invitation {
@@ -193,6 +197,90 @@ pub struct Subscription {
     pub support: Option<TenantId>,
 }
 
+/// A granular delegated admin relationship (GDAP).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdminRelationship {
+    /// Id.
+    pub id: AdminRelationshipId,
+    /// The partner.
+    pub partner: TenantId,
+    /// The customer, once known (set by the partner, or on acceptance or approval).
+    pub customer: Option<TenantId>,
+    /// Name.
+    pub display_name: String,
+    /// Duration as given (ISO 8601).
+    pub duration: String,
+    /// Its length in days.
+    pub days: i64,
+    /// Role template ids.
+    pub roles: Vec<String>,
+    /// Auto-extends by 180 days.
+    pub auto_extend: bool,
+    /// Status last set by an action.
+    pub status: AdminRelationshipStatus,
+    /// Created.
+    pub created_at: Millis,
+    /// Last changed.
+    pub modified_at: Millis,
+    /// Locked for approval.
+    pub locked_at: Option<Millis>,
+    /// Became active.
+    pub activated_at: Option<Millis>,
+    /// Terminated.
+    pub terminated_at: Option<Millis>,
+    /// The app's root URL its approval link is built on (when known).
+    pub app_base: Option<String>,
+}
+
+impl AdminRelationship {
+    /// Its lifecycle facts.
+    pub fn lifecycle(&self) -> Lifecycle {
+        Lifecycle {
+            stored: self.status,
+            locked_at: self.locked_at,
+            activated_at: self.activated_at,
+            terminated_at: self.terminated_at,
+            days: self.days,
+            auto_extend: self.auto_extend,
+        }
+    }
+    /// Its status at `now`.
+    pub fn status_at(&self, now: Millis) -> AdminRelationshipStatus {
+        self.lifecycle().status(now)
+    }
+}
+
+/// A security group assigned to roles of an admin relationship.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessAssignmentRecord {
+    /// Id.
+    pub id: uuid::Uuid,
+    /// The relationship.
+    pub relationship: AdminRelationshipId,
+    /// The partner's group.
+    pub group: GroupId,
+    /// Role template ids.
+    pub roles: Vec<String>,
+    /// Created.
+    pub created_at: Millis,
+}
+
+/// A security group of a partner's tenant: derived from its users' roles,
+/// never stored (every partner has the same four).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SecurityGroup {
+    /// Id.
+    pub id: GroupId,
+    /// Name.
+    pub name: &'static str,
+    /// What it is for.
+    pub description: &'static str,
+    /// Its members.
+    pub members: Vec<UserId>,
+}
+
 /// Everything the mock remembers. Every field has a default, so a state
 /// stored by an older version reads with what it lacks filled in (see
 /// [`super::store::decode`] for the migrations).
@@ -217,4 +305,10 @@ pub struct State {
     pub scale_overrides: BTreeSet<u32>,
     /// The last idempotent writes' answers.
     pub replays: Replays,
+    /// Granular delegated admin relationships, oldest first.
+    pub admin_relationships: Vec<AdminRelationship>,
+    /// Their access assignments.
+    pub access_assignments: Vec<AccessAssignmentRecord>,
+    /// Days the demo clock runs ahead of the real one.
+    pub clock_days: u32,
 }

@@ -30,3 +30,11 @@ op!(
     Post "/v1/demo/reset", Anyone, 204,
     "Restores the demo's seed data", [InsufficientRole] => NoContent
 );
+
+op!(
+    /// Moves the demo's clock forward (the demo build and the mock server's
+    /// tests: how approval windows and relationships are seen to expire).
+    AdvanceDemoClock { ; body: wire::ClockAdvance },
+    Post "/v1/demo/clock", Anyone, 200,
+    "Moves the mock's clock forward by whole days (reset by the demo reset)", [Validation] => wire::DemoClock
+);

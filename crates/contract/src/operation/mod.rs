@@ -103,6 +103,13 @@ impl Endpoint {
     }
 }
 
+impl Endpoint {
+    /// Whether it is Graph-shaped (its errors are in Graph's form).
+    pub fn is_graph(&self) -> bool {
+        self.path.starts_with(gdap::GRAPH_PREFIX)
+    }
+}
+
 /// Errors any endpoint may answer: a malformed body, no or the wrong kind of
 /// caller, a body too large, a reused idempotency key, the service down or
 /// the in-browser mock's storage full.
@@ -319,6 +326,7 @@ pub fn fill(template: &str, values: &[String]) -> String {
 
 mod customers;
 mod demo;
+mod gdap;
 mod invitations;
 mod partner;
 mod services;
@@ -326,6 +334,7 @@ mod tenant;
 
 pub use customers::*;
 pub use demo::*;
+pub use gdap::*;
 pub use invitations::*;
 pub use partner::*;
 pub use services::*;
@@ -461,6 +470,19 @@ operations!(
     AcceptInvitation,
     ListPartners,
     RemoveAdminPermissions,
+    AdvanceDemoClock,
+    ListSecurityGroups,
+    CreateAdminRelationship,
+    ListAdminRelationships,
+    GetAdminRelationship,
+    UpdateAdminRelationship,
+    CreateRelationshipRequest,
+    ListAccessAssignments,
+    CreateAccessAssignment,
+    ListTenantAdminRelationships,
+    GetTenantAdminRelationship,
+    ApproveAdminRelationship,
+    TerminateTenantAdminRelationship,
 );
 
 #[cfg(test)]
@@ -486,7 +508,7 @@ mod tests {
                 Request::route(e.method.as_str(), &concrete).expect("routes to itself");
             assert_eq!(found.path, e.path);
         }
-        assert_eq!(ENDPOINTS.len(), 31);
+        assert_eq!(ENDPOINTS.len(), 44);
     }
 
     #[test]

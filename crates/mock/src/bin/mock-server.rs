@@ -244,8 +244,12 @@ mod server {
                 body: body.into_bytes(),
             }
         }
-        fn error(code: ErrorCode, description: &str) -> Self {
-            let r = error_response(code, description, Vec::new());
+        /// A refusal, in Graph's form for a Graph-shaped path.
+        fn error(path: &str, code: ErrorCode, description: &str) -> Self {
+            let mut r = error_response(code, description, Vec::new());
+            if path.starts_with(reseller_contract::GRAPH_PREFIX) {
+                r = reseller_contract::error::as_graph(r);
+            }
             Self::json(r.status, r.body)
         }
         fn with(mut self, name: &str, value: &str) -> Self {
@@ -420,7 +424,9 @@ mod server {
                 return reply;
             }
         }
-        if !path.starts_with("/v1/") {
+        let api_path =
+            path.starts_with("/v1/") || path.starts_with(reseller_contract::GRAPH_PREFIX);
+        if !api_path {
             if head.method != "GET" && head.method != "HEAD" {
                 return Reply::text(405, "Only GET here");
             }
@@ -459,6 +465,7 @@ mod server {
         }
         if demo_only_for_loopback(&path) && !peer.is_some_and(|p| p.ip().is_loopback()) {
             return cors(Reply::error(
+                &path,
                 ErrorCode::InsufficientRole,
                 "Demo sign-in and reset are served only to this machine (loopback)",
             ));
@@ -476,6 +483,7 @@ mod server {
         if length > MAX_BODY_BYTES {
             // Refused before reading, so nothing of it is executed.
             return cors(Reply::error(
+                &path,
                 ErrorCode::TooLarge,
                 &format!("The request body is larger than {MAX_BODY_BYTES} bytes"),
             ));
@@ -486,6 +494,7 @@ mod server {
         }
         let Ok(body) = String::from_utf8(raw) else {
             return cors(Reply::error(
+                &path,
                 ErrorCode::MalformedBody,
                 "The request body is not UTF-8 text",
             ));
@@ -511,6 +520,7 @@ mod server {
                         Ok(user) => Identity::Verified(Some(user)),
                         Err(why) => {
                             return cors(Reply::error(
+                                &path,
                                 ErrorCode::NotSignedIn,
                                 &format!("The access token is not valid: {why}"),
                             ))
@@ -525,7 +535,7 @@ mod server {
         }));
         let mut reply = match answer {
             Ok(a) => Reply::json(a.status, a.body),
-            Err(_) => Reply::error(ErrorCode::Unknown, "The mock failed on this request"),
+            Err(_) => Reply::error(&path, ErrorCode::Unknown, "The mock failed on this request"),
         };
         if o.test_hooks {
             if let Some(fault) = head.header("x-test-fault") {
@@ -732,7 +742,10 @@ mod server {
                 };
             }
         }
-        if path == "/config.json" || path.starts_with("/v1/") {
+        if path == "/config.json"
+            || path.starts_with("/v1/")
+            || path.starts_with(reseller_contract::GRAPH_PREFIX)
+        {
             return Reply::text(404, "Not found");
         }
         // Index fallback for deep links, from the build that serves the path

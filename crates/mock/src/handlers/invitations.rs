@@ -54,6 +54,27 @@ impl MockBackend {
             ));
         }
         let two_tier = self.two_tier_of(me, &partner.name, &body)?;
+        // GDAP with the relationship: a relationship locked for approval at
+        // once, its link in the email beside the invitation's. Never with
+        // DAP, which grants Global Administrator anyway.
+        let admin = match &body.gdap {
+            None => None,
+            Some(gdap) => {
+                if body.dap {
+                    return Err(invalid_msg(
+                        "dap",
+                        "Ask for delegated admin privileges (DAP) or for granular admin roles (GDAP), not both: DAP would grant Global Administrator anyway",
+                    ));
+                }
+                let r = self.add_admin_relationship(me, gdap, None, Some(base.to_string()), now)?;
+                let i = self.state.admin_relationships.len() - 1;
+                self.lock_for_approval(i, now)?;
+                Some(r)
+            }
+        };
+        let admin_link = admin
+            .as_ref()
+            .map(|r| reseller_domain::gdap::approval_link(base, &r.id.to_string()));
         let id = InvitationId::new_random();
         let link = InvitationLink {
             inv_type: if two_tier.is_some() {
@@ -79,6 +100,14 @@ impl MockBackend {
             customer_name: Some(body.customer_name.as_str()),
             dap: body.dap,
             link: &link,
+            admin: admin
+                .as_ref()
+                .zip(admin_link.as_deref())
+                .map(|(r, link)| email::AdminRequest {
+                    link,
+                    roles: &r.roles,
+                    days: r.days,
+                }),
         });
         let inv = Invitation {
             id,
@@ -100,6 +129,7 @@ impl MockBackend {
             accepted: None,
             draft: (body.customer_email.trim().into(), draft.subject, draft.body),
             draft_done_at: None,
+            admin_relationship: admin.as_ref().map(|r| r.id.clone()),
         };
         let out = self.invitation_wire(&inv, now);
         self.state.invitations.push(inv);
@@ -179,6 +209,20 @@ impl MockBackend {
         }
     }
 
+    /// The approval link of the admin roles an invitation asks for.
+    pub(crate) fn admin_link_of(&self, inv: &Invitation) -> Option<String> {
+        let id = inv.admin_relationship.as_ref()?;
+        let r = self
+            .state
+            .admin_relationships
+            .iter()
+            .find(|r| r.id == *id)?;
+        Some(reseller_domain::gdap::approval_link(
+            r.app_base.as_deref()?,
+            &id.to_string(),
+        ))
+    }
+
     pub(crate) fn list_invitations(&self, me: &User, now: Millis) -> Answer {
         let mut items: Vec<_> = self
             .state
@@ -223,6 +267,17 @@ impl MockBackend {
         let inv = &mut self.state.invitations[i];
         inv.revoked_at.get_or_insert(now);
         let inv = inv.clone();
+        // Revoking the invitation also ends its admin roles' request while
+        // it waits for approval.
+        if let Some(r) = &inv.admin_relationship {
+            if let Some(at) = self.state.admin_relationships.iter().position(|x| {
+                x.id == *r
+                    && x.status_at(now)
+                        == reseller_domain::gdap::AdminRelationshipStatus::ApprovalPending
+            }) {
+                self.terminate_admin(at, now)?;
+            }
+        }
         ok(200, &self.invitation_wire(&inv, now))
     }
 
@@ -245,9 +300,15 @@ impl MockBackend {
         validate::optional_text(&body.to, 1000).map_err(|p| invalid("to", p))?;
         validate::required_text(&body.subject, 255).map_err(|p| invalid("subject", p))?;
         validate::required_text(&body.body, validate::MAX_BODY).map_err(|p| invalid("body", p))?;
+        let admin_link = self.admin_link_of(&self.state.invitations[i]);
         let inv = &mut self.state.invitations[i];
         if body.completed_at.is_some() && !email::contains_link(&body.body, &inv.link) {
             return Err(invalid_msg("body", "The email body no longer holds the invitation link unchanged; put the link back first"));
+        }
+        if let Some(admin) = admin_link.filter(|_| body.completed_at.is_some()) {
+            if !email::contains_link(&body.body, &admin) {
+                return Err(invalid_msg("body", "The email body no longer holds the admin roles' approval link unchanged; put the link back first"));
+            }
         }
         inv.draft = (body.to, body.subject, body.body);
         if body.completed_at.is_some() {

@@ -4,6 +4,7 @@
 
 mod customers;
 mod demo;
+mod gdap;
 mod invitations;
 mod profile;
 mod services;
@@ -62,15 +63,50 @@ impl MockBackend {
             Request::SetSupportContact(op) => {
                 self.set_support_contact(&me()?, op.customer, op.subscription, op.body)
             }
-            Request::ListCustomerUsers(op) => self.list_users(&me()?, op.customer),
-            Request::ListSubscribedSkus(op) => self.list_skus(&me()?, op.customer),
+            Request::ListCustomerUsers(op) => self.list_users(&me()?, op.customer, now),
+            Request::ListSubscribedSkus(op) => self.list_skus(&me()?, op.customer, now),
             Request::UpdateLicenses(op) => {
-                self.update_licenses(&me()?, op.customer, op.user, op.body)
+                self.update_licenses(&me()?, op.customer, op.user, op.body, now)
             }
             Request::ViewInvitation(op) => self.view_invitation(&op.link, user, now),
             Request::AcceptInvitation(op) => self.accept(&me()?, op.body, now),
             Request::ListPartners(_) => self.list_partners(&me()?),
             Request::RemoveAdminPermissions(op) => self.remove_admin(&me()?, op.partner),
+            Request::AdvanceDemoClock(op) => self.advance_clock(op.body, now),
+            Request::ListSecurityGroups(_) => self.security_groups(&me()?),
+            Request::CreateAdminRelationship(op) => {
+                self.create_admin_relationship(&me()?, op.body, now)
+            }
+            Request::ListAdminRelationships(op) => {
+                self.list_admin_relationships(&me()?, op.customer, now)
+            }
+            Request::GetAdminRelationship(op) => {
+                self.get_admin_relationship(&me()?, op.relationship, now)
+            }
+            Request::UpdateAdminRelationship(op) => {
+                self.update_admin_relationship(&me()?, op.relationship, op.body, now)
+            }
+            Request::CreateRelationshipRequest(op) => {
+                self.admin_relationship_request(&me()?, op.relationship, op.body, now)
+            }
+            Request::ListAccessAssignments(op) => {
+                self.list_access_assignments(&me()?, op.relationship)
+            }
+            Request::CreateAccessAssignment(op) => {
+                self.create_access_assignment(&me()?, op.relationship, op.body, now)
+            }
+            Request::ListTenantAdminRelationships(_) => {
+                self.tenant_admin_relationships(&me()?, now)
+            }
+            Request::GetTenantAdminRelationship(op) => {
+                self.tenant_admin_relationship(&me()?, op.relationship, now)
+            }
+            Request::ApproveAdminRelationship(op) => {
+                self.approve_admin(&me()?, op.relationship, now)
+            }
+            Request::TerminateTenantAdminRelationship(op) => {
+                self.terminate_tenant_admin(&me()?, op.relationship, now)
+            }
         }
     }
 }

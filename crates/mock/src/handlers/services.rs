@@ -8,21 +8,10 @@ use crate::state::{Subscription, User, OFFERS};
 use reseller_contract::error::{response as error_response, ErrorCode};
 use reseller_contract::wire::{self, Collection, SubscriptionStatus};
 use reseller_contract::ApiResponse;
+use reseller_domain::gdap::Right;
 use reseller_domain::ids::{TenantId, UserId};
 use reseller_domain::relationship::{self as rules, DelegatedAdmin};
 use reseller_domain::time::Millis;
-
-/// Refuses what needs admin privileges the customer has not granted.
-fn require_admin(dap: DelegatedAdmin) -> Result<(), ApiResponse> {
-    if rules::may_administer(dap) {
-        Ok(())
-    } else {
-        Err(fail(
-            ErrorCode::DelegatedAdminRequired,
-            "Managing this customer's users and licenses needs delegated admin privileges, which the customer has not granted or has removed",
-        ))
-    }
-}
 
 /// Refuses managing a subscription of `offer_id` without the rights for it.
 fn require_subscription_rights(dap: DelegatedAdmin, offer_id: &str) -> Result<(), ApiResponse> {
@@ -52,9 +41,9 @@ impl MockBackend {
         )
     }
 
-    pub(crate) fn list_users(&self, me: &User, customer: TenantId) -> Answer {
+    pub(crate) fn list_users(&self, me: &User, customer: TenantId, now: Millis) -> Answer {
         let (tenant, rel) = self.customer_of(me, customer)?;
-        require_admin(rel.dap)?;
+        self.require_right(me, tenant.id, rel.dap, Right::ManageUsersAndLicenses, now)?;
         ok(
             200,
             &Collection::of(
@@ -66,9 +55,9 @@ impl MockBackend {
         )
     }
 
-    pub(crate) fn list_skus(&self, me: &User, customer: TenantId) -> Answer {
+    pub(crate) fn list_skus(&self, me: &User, customer: TenantId, now: Millis) -> Answer {
         let (tenant, rel) = self.customer_of(me, customer)?;
-        require_admin(rel.dap)?;
+        self.require_right(me, tenant.id, rel.dap, Right::ManageUsersAndLicenses, now)?;
         ok(200, &Collection::of(self.skus_of(tenant.id, me.tenant)))
     }
 
@@ -212,10 +201,11 @@ impl MockBackend {
         customer: TenantId,
         uid: UserId,
         body: wire::LicenseUpdate,
+        now: Millis,
     ) -> Answer {
         Self::require_manager(me)?;
         let (tenant, rel) = self.customer_of(me, customer)?;
-        require_admin(rel.dap)?;
+        self.require_right(me, tenant.id, rel.dap, Right::ManageUsersAndLicenses, now)?;
         if !self.users_of(tenant.id).iter().any(|u| u.id == uid) {
             return Err(fail(ErrorCode::NotFound, "No such user in this customer"));
         }

@@ -222,9 +222,28 @@ impl MockBackend {
                 Some(reseller),
             );
         }
+        let mut admin_approval_link = None;
         if let Some(inv) = inv {
             if let Some(stored) = self.state.invitations.iter_mut().find(|i| i.id == inv.id) {
                 stored.accepted.get_or_insert((tenant.id, now));
+            }
+            // The admin roles asked with the invitation are this customer's
+            // to approve from now on (the system sets the customer).
+            if let Some(r) = inv.admin_relationship.as_ref().and_then(|id| {
+                self.state
+                    .admin_relationships
+                    .iter_mut()
+                    .find(|r| r.id == *id)
+            }) {
+                if r.customer.is_none() {
+                    r.customer = Some(tenant.id);
+                }
+                if r.customer == Some(tenant.id)
+                    && r.status_at(now)
+                        == reseller_domain::gdap::AdminRelationshipStatus::ApprovalPending
+                {
+                    admin_approval_link = self.admin_link_of(&inv);
+                }
             }
         }
         let wire_of = |this: &Self, partner: TenantId| {
@@ -245,6 +264,7 @@ impl MockBackend {
                 accepted_at: Some(time::to_rfc3339(accepted_at)),
                 relationship,
                 provider_relationship,
+                admin_approval_link,
             },
         )
     }

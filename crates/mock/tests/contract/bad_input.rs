@@ -71,9 +71,18 @@ fn bad_input_everywhere(api: &mut dyn Api) -> usize {
             return;
         }
         assert!((400..500).contains(&r.status), "{label}");
-        let body: ErrorBody = serde_json::from_str(&r.body)
-            .unwrap_or_else(|e| panic!("not an error body ({e}): {label}"));
-        assert!(body.code > 0 && !body.description.is_empty(), "{label}");
+        if req.path.starts_with(reseller_contract::GRAPH_PREFIX) {
+            // Graph's form, with a code of the one table.
+            let body: reseller_contract::graph::GraphErrorBody = serde_json::from_str(&r.body)
+                .unwrap_or_else(|e| panic!("not a Graph error body ({e}): {label}"));
+            let known = reseller_contract::error::ErrorCode::all()
+                .any(|c| c.graph_code() == body.error.code);
+            assert!(known && !body.error.message.is_empty(), "{label}");
+        } else {
+            let body: ErrorBody = serde_json::from_str(&r.body)
+                .unwrap_or_else(|e| panic!("not an error body ({e}): {label}"));
+            assert!(body.code > 0 && !body.description.is_empty(), "{label}");
+        }
         checked += 1;
     };
     for route in ENDPOINTS {

@@ -76,6 +76,22 @@ const SCENARIOS: &[Scenario] = &[
         "already accepted is said before anything is pressed",
         scenarios::acceptance::already_accepted_is_said_before_anything_is_pressed,
     ),
+    (
+        "GDAP requested with the invitation and approved",
+        scenarios::gdap::gdap_requested_with_the_invitation_and_approved,
+    ),
+    (
+        "GDAP rules are refused naming the field",
+        scenarios::gdap::gdap_rules_are_refused_naming_the_field,
+    ),
+    (
+        "rights follow granted and assigned roles",
+        scenarios::gdap::rights_follow_granted_and_assigned_roles,
+    ),
+    (
+        "GDAP expires, ends and terminates",
+        scenarios::gdap::gdap_expires_ends_and_terminates,
+    ),
 ];
 
 fn run_all(api: &mut dyn Api, label: &str) {

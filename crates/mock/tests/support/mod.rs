@@ -409,3 +409,61 @@ pub fn customers(api: &mut dyn Api, token: &str, query: &str) -> Collection<Cust
         None,
     ))
 }
+
+/// A refusal in Graph's form: its status, code and the fields it names.
+#[track_caller]
+pub fn graph_err(r: ApiResponse, status: u16, code: &str) -> Vec<String> {
+    assert_eq!(r.status, status, "{}", r.body);
+    let body: reseller_contract::graph::GraphErrorBody = serde_json::from_str(&r.body)
+        .unwrap_or_else(|e| panic!("Graph error body {e}: {}", r.body));
+    assert_eq!(body.error.code, code, "{}", body.error.message);
+    assert!(!body.error.message.is_empty());
+    body.error
+        .details
+        .into_iter()
+        .filter_map(|d| d.target)
+        .collect()
+}
+
+/// Graph's path of the partner's admin relationships.
+pub const GDAP: &str = "/v1.0/tenantRelationships/delegatedAdminRelationships";
+
+/// A GDAP request body.
+pub fn gdap_body(name: &str, duration: &str, roles: &[&str], auto_extend: &str) -> Value {
+    json!({
+        "displayName": name,
+        "duration": duration,
+        "accessDetails": { "unifiedRoles": roles.iter().map(|r| json!({ "roleDefinitionId": r })).collect::<Vec<_>>() },
+        "autoExtendDuration": auto_extend,
+    })
+}
+
+/// An invitation that also asks for granular admin roles.
+pub fn invite_with_gdap(
+    api: &mut dyn Api,
+    token: &str,
+    customer: &str,
+    gdap: Value,
+) -> ApiResponse {
+    send(
+        api,
+        Some(token),
+        "POST",
+        "/v1/invitations",
+        Some(
+            json!({ "dap": false, "customerName": customer, "customerEmail": "", "emailLanguage": "en", "appBase": "https://app.example/", "gdap": gdap }),
+        ),
+    )
+}
+
+/// Moves the mock's clock forward.
+pub fn advance_clock(api: &mut dyn Api, days: u32) {
+    let r = send(
+        api,
+        None,
+        "POST",
+        "/v1/demo/clock",
+        Some(json!({ "days": days })),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+}

@@ -4,5 +4,6 @@
 pub mod acceptance;
 pub mod customers;
 pub mod demo;
+pub mod gdap;
 pub mod invitations;
 pub mod two_tier;

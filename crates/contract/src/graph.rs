@@ -1,0 +1,362 @@
+//! Microsoft Graph's JSON shapes for granular delegated admin privileges:
+//! `delegatedAdminRelationship`, its requests and access assignments, the
+//! partner's security groups, Graph's collection envelope and error body.
+//!
+//! Shapes from Microsoft Graph v1.0, "delegatedAdminRelationship resource
+//! type" (<https://learn.microsoft.com/graph/api/resources/delegatedadminrelationship>),
+//! "delegatedAdminRelationshipRequest"
+//! (<https://learn.microsoft.com/graph/api/resources/delegatedadminrelationshiprequest>),
+//! "delegatedAdminAccessAssignment"
+//! (<https://learn.microsoft.com/graph/api/resources/delegatedadminaccessassignment>),
+//! and Graph's error responses (<https://learn.microsoft.com/graph/errors>);
+//! `tests/fixtures/graph/` holds Microsoft's sample payloads they must read.
+//! Fields Graph has that this product does not use are ignored when read.
+
+use reseller_domain::gdap::AdminRelationshipStatus;
+use serde::{Deserialize, Serialize};
+
+/// Graph's collection: `{ "value": [...], "@odata.nextLink": ... }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "GraphCollectionOf{T}"))]
+pub struct GraphCollection<T> {
+    /// This page's items.
+    pub value: Vec<T>,
+    /// The next page's address, when there is one.
+    #[serde(
+        rename = "@odata.nextLink",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_link: Option<String>,
+}
+
+impl<T> GraphCollection<T> {
+    /// A single-page collection.
+    pub fn of(value: Vec<T>) -> Self {
+        Self {
+            value,
+            next_link: None,
+        }
+    }
+}
+
+/// Graph's error body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct GraphErrorBody {
+    /// The error.
+    pub error: GraphError,
+}
+
+/// Graph's `error` object.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct GraphError {
+    /// The code (this contract's table, `ErrorCode::graph_code`).
+    pub code: String,
+    /// An English description.
+    pub message: String,
+    /// Details: one per field that is wrong, named in `target`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<GraphErrorDetail>,
+}
+
+/// One detail of a Graph error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct GraphErrorDetail {
+    /// Its code.
+    pub code: String,
+    /// Its description.
+    pub message: String,
+    /// The field it is about.
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+/// One role of `accessDetails.unifiedRoles`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct UnifiedRole {
+    /// The Microsoft Entra role definition's template id.
+    pub role_definition_id: String,
+}
+
+/// `delegatedAdminAccessDetails`: the roles.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct AccessDetails {
+    /// The roles.
+    #[serde(default)]
+    pub unified_roles: Vec<UnifiedRole>,
+}
+
+impl AccessDetails {
+    /// Access details naming `ids`.
+    pub fn of<S: AsRef<str>>(ids: &[S]) -> Self {
+        Self {
+            unified_roles: ids
+                .iter()
+                .map(|id| UnifiedRole {
+                    role_definition_id: id.as_ref().to_string(),
+                })
+                .collect(),
+        }
+    }
+    /// The role ids.
+    pub fn ids(&self) -> Vec<String> {
+        self.unified_roles
+            .iter()
+            .map(|r| r.role_definition_id.clone())
+            .collect()
+    }
+}
+
+/// `delegatedAdminRelationshipCustomerParticipant` (and, in this contract's
+/// customer-side answers, the partner: same shape).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    /// Tenant id.
+    #[serde(default)]
+    pub tenant_id: String,
+    /// Display name.
+    #[serde(default)]
+    pub display_name: String,
+}
+
+/// A `delegatedAdminRelationship`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct DelegatedAdminRelationship {
+    /// Id.
+    pub id: String,
+    /// Name, unique among the partner's relationships (≤ 50 characters).
+    pub display_name: String,
+    /// ISO 8601 duration, `P1D` to `P2Y`.
+    pub duration: String,
+    /// The customer (set by the partner, or by the system on approval).
+    #[serde(default)]
+    pub customer: Option<Participant>,
+    /// The roles.
+    pub access_details: AccessDetails,
+    /// Status.
+    pub status: AdminRelationshipStatus,
+    /// `PT0S` (off) or `P180D`.
+    #[serde(default)]
+    pub auto_extend_duration: String,
+    /// Created (ISO 8601, UTC).
+    pub created_date_time: String,
+    /// Last changed.
+    #[serde(default)]
+    pub last_modified_date_time: Option<String>,
+    /// When it became active.
+    #[serde(default)]
+    pub activated_date_time: Option<String>,
+    /// When it ends (or ended): `activatedDateTime + duration`.
+    #[serde(default)]
+    pub end_date_time: Option<String>,
+    /// This contract's extension, customer side: the partner asking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Participant>,
+    /// This contract's extension, partner side: the customer's approval link
+    /// on this app's host (while approval is pending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_link: Option<String>,
+}
+
+/// `POST /tenantRelationships/delegatedAdminRelationships`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct NewAdminRelationship {
+    /// Name.
+    pub display_name: String,
+    /// Duration.
+    pub duration: String,
+    /// The customer, when the partner knows it.
+    #[serde(default)]
+    pub customer: Option<Participant>,
+    /// The roles.
+    pub access_details: AccessDetails,
+    /// `PT0S` (default) or `P180D`.
+    #[serde(default)]
+    pub auto_extend_duration: String,
+}
+
+/// `PATCH /tenantRelationships/delegatedAdminRelationships/{id}`: the
+/// properties to change.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct AdminRelationshipPatch {
+    /// New name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// New duration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    /// New roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_details: Option<AccessDetails>,
+    /// Auto-extension.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_extend_duration: Option<String>,
+}
+
+/// A request's action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum RequestAction {
+    /// Locks a created relationship and sends it for approval.
+    LockForApproval,
+    /// Approves (the customer's action; refused to the partner).
+    Approve,
+    /// Terminates a pending or active relationship.
+    Terminate,
+}
+
+/// `POST .../{id}/requests`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct NewRelationshipRequest {
+    /// The action.
+    pub action: RequestAction,
+}
+
+/// A request's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum RequestStatus {
+    /// Received.
+    Created,
+    /// Running.
+    Pending,
+    /// Done.
+    Succeeded,
+    /// Failed.
+    Failed,
+}
+
+/// A `delegatedAdminRelationshipRequest`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct DelegatedAdminRelationshipRequest {
+    /// Id.
+    pub id: String,
+    /// The action.
+    pub action: RequestAction,
+    /// Its status (this mock acts at once: `succeeded`).
+    pub status: RequestStatus,
+    /// Created.
+    pub created_date_time: String,
+    /// Last changed.
+    #[serde(default)]
+    pub last_modified_date_time: Option<String>,
+}
+
+/// `accessContainer`: the partner's security group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct AccessContainer {
+    /// The group's id.
+    pub access_container_id: String,
+    /// `securityGroup`.
+    pub access_container_type: String,
+}
+
+/// `POST .../{id}/accessAssignments`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccessAssignment {
+    /// The group.
+    pub access_container: AccessContainer,
+    /// The roles (each one the relationship grants).
+    pub access_details: AccessDetails,
+}
+
+/// An assignment's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum AssignmentStatus {
+    /// Being applied.
+    Pending,
+    /// In force.
+    Active,
+    /// Being removed.
+    Deleting,
+    /// Removed.
+    Deleted,
+    /// Failed.
+    Error,
+}
+
+/// A `delegatedAdminAccessAssignment`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct AccessAssignment {
+    /// Id.
+    pub id: String,
+    /// The group.
+    pub access_container: AccessContainer,
+    /// The roles.
+    pub access_details: AccessDetails,
+    /// Status.
+    pub status: AssignmentStatus,
+    /// Created.
+    pub created_date_time: String,
+    /// Last changed.
+    #[serde(default)]
+    pub last_modified_date_time: Option<String>,
+}
+
+/// A security group of the partner's tenant (Graph's `group`, the fields
+/// used here).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub display_name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Whether it is a security group.
+    #[serde(default)]
+    pub security_enabled: bool,
+}
+
+/// The demo clock moved forward (`POST /v1/demo/clock`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ClockAdvance {
+    /// Days to move forward (1 to 1000).
+    pub days: u32,
+}
+
+/// The demo clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct DemoClock {
+    /// The mock's time now (RFC 3339).
+    pub now: String,
+    /// Days it runs ahead of the real clock.
+    pub days_ahead: u32,
+}

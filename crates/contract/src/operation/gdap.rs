@@ -1,0 +1,154 @@
+//! Granular delegated admin privileges (GDAP), shaped after Microsoft Graph:
+//! the partner's relationships, their requests and access assignments, its
+//! security groups; the customer's view, approval and termination.
+//!
+//! The partner's endpoints are Graph v1.0's own paths and shapes
+//! (`/v1.0/tenantRelationships/delegatedAdminRelationships`, "Create
+//! delegatedAdminRelationship",
+//! <https://learn.microsoft.com/graph/api/tenantrelationship-post-delegatedadminrelationships>,
+//! and its siblings); they answer errors in Graph's form. Graph has no
+//! customer-side API (customers approve in the Microsoft 365 admin center):
+//! the customer's endpoints are this contract's, under `/v1/tenant/`, and
+//! answer Graph's relationship shape with the partner named.
+
+use super::{q, Caller, Endpoint, Incoming, Method, NoBody, Operation};
+use crate::error::{invalid, ErrorCode};
+use crate::graph;
+use crate::{encode_query, ApiResponse};
+use reseller_domain::ids::{AdminRelationshipId, TenantId};
+
+/// Where the Graph-shaped endpoints live: their errors are in Graph's form.
+pub const GRAPH_PREFIX: &str = "/v1.0/";
+
+op!(
+    /// The partner's security groups (Graph's `GET /groups`, security groups only).
+    ListSecurityGroups {},
+    Get "/v1.0/groups", Partner, 200,
+    "The partner tenant's security groups (to assign to a relationship's roles)", [] => graph::GraphCollection<graph::Group>
+);
+
+op!(
+    /// Creates a relationship (status `created`).
+    CreateAdminRelationship { ; body: graph::NewAdminRelationship },
+    Post "/v1.0/tenantRelationships/delegatedAdminRelationships", Partner, 201,
+    "Creates a granular delegated admin relationship (Admin agents only; not in the US Government and Germany clouds)", [Validation, InsufficientRole] => graph::DelegatedAdminRelationship
+);
+
+op!(
+    /// One relationship of the partner's.
+    GetAdminRelationship { relationship: AdminRelationshipId = "admin relationship" },
+    Get "/v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}", Partner, 200,
+    "One of the partner's granular delegated admin relationships", [NotFound] => graph::DelegatedAdminRelationship
+);
+
+op!(
+    /// Changes a relationship: anything while `created`; auto-extension while
+    /// active; Global Administrator removed while active.
+    UpdateAdminRelationship { relationship: AdminRelationshipId = "admin relationship"; body: graph::AdminRelationshipPatch },
+    Patch "/v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}", Partner, 200,
+    "Changes a relationship: its name, duration and roles while created; auto-extension while created or active; removes Global Administrator while active", [NotFound, Validation, InsufficientRole] => graph::DelegatedAdminRelationship
+);
+
+op!(
+    /// Acts on a relationship: lock it for approval, or terminate it.
+    CreateRelationshipRequest { relationship: AdminRelationshipId = "admin relationship"; body: graph::NewRelationshipRequest },
+    Post "/v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}/requests", Partner, 201,
+    "Locks a created relationship for the customer's approval, or terminates a pending or active one", [NotFound, Validation, InsufficientRole] => graph::DelegatedAdminRelationshipRequest
+);
+
+op!(
+    /// The relationship's access assignments.
+    ListAccessAssignments { relationship: AdminRelationshipId = "admin relationship" },
+    Get "/v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}/accessAssignments", Partner, 200,
+    "The security groups assigned to the relationship's roles", [NotFound] => graph::GraphCollection<graph::AccessAssignment>
+);
+
+op!(
+    /// Assigns a security group to roles the relationship grants.
+    CreateAccessAssignment { relationship: AdminRelationshipId = "admin relationship"; body: graph::NewAccessAssignment },
+    Post "/v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}/accessAssignments", Partner, 201,
+    "Assigns one of the partner's security groups to roles of an active relationship (only roles it grants)", [NotFound, Validation, InsufficientRole] => graph::AccessAssignment
+);
+
+op!(
+    /// The customer's relationships with partners (every status but `created`).
+    ListTenantAdminRelationships {},
+    Get "/v1/tenant/adminRelationships", Customer, 200,
+    "The signed-in customer's granular admin relationships with its partners", [] => graph::GraphCollection<graph::DelegatedAdminRelationship>
+);
+
+op!(
+    /// One relationship as its customer (or a customer holding its approval link) sees it.
+    GetTenantAdminRelationship { relationship: AdminRelationshipId = "admin relationship" },
+    Get "/v1/tenant/adminRelationships/{delegatedAdminRelationshipId}", Customer, 200,
+    "One relationship as the customer sees it: the partner, the roles, the duration", [NotFound] => graph::DelegatedAdminRelationship
+);
+
+op!(
+    /// The customer approves every role of a pending relationship.
+    ApproveAdminRelationship { relationship: AdminRelationshipId = "admin relationship" },
+    Post "/v1/tenant/adminRelationships/{delegatedAdminRelationshipId}/approve", Customer, 200,
+    "Approves all the roles of a pending relationship (Global administrators only; expired after 90 days)", [NotFound, InsufficientRole, Expired, Validation] => graph::DelegatedAdminRelationship
+);
+
+op!(
+    /// The customer terminates an active relationship.
+    TerminateTenantAdminRelationship { relationship: AdminRelationshipId = "admin relationship" },
+    Post "/v1/tenant/adminRelationships/{delegatedAdminRelationshipId}/terminate", Customer, 200,
+    "Terminates a relationship with a partner (Global administrators only)", [NotFound, InsufficientRole, Validation] => graph::DelegatedAdminRelationship
+);
+
+/// The partner's relationships, all or one customer's
+/// (`$filter=customer/tenantId eq '{id}'`, Graph's filter on the customer).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListAdminRelationships {
+    /// Only this customer's.
+    pub customer: Option<TenantId>,
+}
+
+impl Operation for ListAdminRelationships {
+    const ENDPOINT: Endpoint = Endpoint {
+        method: Method::Get,
+        path: "/v1.0/tenantRelationships/delegatedAdminRelationships",
+        caller: Caller::Partner,
+        success: 200,
+        summary: "The partner's granular delegated admin relationships, newest first",
+        errors: &[ErrorCode::Validation],
+        query: &[q(
+            "$filter",
+            "Only one customer's: customer/tenantId eq '{tenant id}'",
+            &[],
+            false,
+            false,
+        )],
+    };
+    type Body = NoBody;
+    type Response = graph::GraphCollection<graph::DelegatedAdminRelationship>;
+    fn path(&self) -> String {
+        match self.customer {
+            None => Self::ENDPOINT.path.to_string(),
+            Some(c) => format!(
+                "{}?$filter={}",
+                Self::ENDPOINT.path,
+                encode_query(&format!("customer/tenantId eq '{c}'"))
+            ),
+        }
+    }
+    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
+        let Some(filter) = r.query("$filter") else {
+            return Ok(Self::default());
+        };
+        filter
+            .trim()
+            .strip_prefix("customer/tenantId eq '")
+            .and_then(|rest| rest.strip_suffix('\''))
+            .and_then(|id| id.parse().ok())
+            .map(|c| Self { customer: Some(c) })
+            .ok_or_else(|| {
+                invalid(
+                    "$filter",
+                    "$filter must be customer/tenantId eq '<tenant id>'",
+                )
+            })
+    }
+}
