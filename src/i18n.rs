@@ -44,6 +44,78 @@ pub fn format(lang: Lang, key: Key, args: &[&str]) -> String {
 }
 
 strings! {
+    GdapLabel => "Also request granular admin roles (GDAP)", "Também solicitar funções de administração granulares (GDAP)";
+    GdapHelp => "Time-bound Microsoft Entra roles that the customer approves, instead of lasting Global administrator rights. Turning this on clears the delegated admin privileges above.", "Funções do Microsoft Entra por tempo limitado que o cliente aprova, em vez de direitos permanentes de administrador global. Ativar isto desmarca os privilégios de administração delegada acima.";
+    GdapAdminOnly => "Only Admin agents can request granular admin roles; you are signed in as {0}.", "Só agentes administradores podem solicitar funções de administração granulares; você entrou como {0}.";
+    GdapNotInCloud => "Granular admin roles are not offered in {0}: partners there request delegated admin privileges.", "Funções de administração granulares não são oferecidas em {0}: lá os parceiros solicitam privilégios de administração delegada.";
+    GdapName => "Relationship name", "Nome da relação";
+    GdapNameRequired => "Give the relationship a name.", "Dê um nome à relação.";
+    GdapNameTooLong => "The name has {0} characters: at most 50 are allowed. Shorten it.", "O nome tem {0} caracteres: o máximo é 50. Encurte-o.";
+    GdapNameTaken => "Another of your admin relationships has this name. Choose another one.", "Outra das suas relações de administração tem este nome. Escolha outro.";
+    GdapDuration => "Duration", "Duração";
+    Days30 => "30 days", "30 dias";
+    Year1 => "1 year", "1 ano";
+    Years2 => "2 years", "2 anos";
+    CustomDays => "Another number of days", "Outro número de dias";
+    GdapDays => "Days (1 to 730)", "Dias (1 a 730)";
+    GdapDaysInvalid => "Enter a whole number of days from 1 to 730.", "Digite um número inteiro de dias de 1 a 730.";
+    GdapRoles => "Roles", "Funções";
+    GdapTemplates => "Role templates: choose a purpose", "Modelos de funções: escolha uma finalidade";
+    GdapTemplateLabel => "{0}: {1}", "{0}: {1}";
+    GdapAllRoles => "Microsoft Entra built-in roles", "Funções internas do Microsoft Entra";
+    GdapNoRoles => "Choose at least one role.", "Escolha pelo menos uma função.";
+    GdapGaWarning => "Global Administrator can do everything in the customer's organization. Choose it only when nothing less will do.", "O Administrador Global pode fazer tudo na organização do cliente. Escolha-o só quando nada menor servir.";
+    GdapAutoExtend => "Extend automatically by 180 days when it ends", "Estender automaticamente por 180 dias quando terminar";
+    GdapAutoExtendGa => "Not available while Global Administrator is chosen: a relationship with Global Administrator cannot be auto-extended.", "Indisponível enquanto o Administrador Global estiver escolhido: uma relação com Administrador Global não pode ser estendida automaticamente.";
+    AdminLinkTitle => "Admin roles approval link", "Link de aprovação das funções de administração";
+    AdminLinkMissing => "The email no longer holds the admin roles' approval link unchanged. Put it back before going on.", "O email não contém mais o link de aprovação das funções de administração sem alterações. Coloque-o de volta antes de continuar.";
+    RestoreAdminLink => "Put the approval link back", "Colocar o link de aprovação de volta";
+    CopyAdminLink => "Copy the approval link", "Copiar o link de aprovação";
+    DoneAdminRoles => "{0} also asks for admin roles in your organization. Review them, then approve them or leave them.", "A {0} também pede funções de administração na sua organização. Revise-as e aprove-as ou deixe-as.";
+    ReviewAdminRoles => "Review the admin roles", "Revisar as funções de administração";
+    ApproveTitle => "Approve admin roles", "Aprovar funções de administração";
+    ApproveIntro => "{0} asks for these admin roles in your organization:", "A {0} pede estas funções de administração na sua organização:";
+    ApproveDuration => "For {0} days: approved today, they end on {1}.", "Por {0} dias: aprovadas hoje, terminam em {1}.";
+    ApproveCannotEdit => "The roles cannot be changed here: approve them all, or leave the request and ask the partner for others.", "As funções não podem ser alteradas aqui: aprove todas ou deixe a solicitação e peça outras ao parceiro.";
+    ApproveAll => "Approve all", "Aprovar todas";
+    Approving => "Approving…", "Aprovando…";
+    ApproveGaOnly => "Only a Global administrator can approve admin roles; you are signed in as {0}.", "Só um administrador global pode aprovar funções de administração; você entrou como {0}.";
+    ApprovedDone => "Admin roles approved. {0} has them until {1}.", "Funções de administração aprovadas. A {0} as tem até {1}.";
+    ApprovalExpired => "This request expired: it was not approved within 90 days. Ask {0} for a new one.", "Esta solicitação expirou: não foi aprovada em 90 dias. Peça uma nova à {0}.";
+    ApprovalClosed => "This request is no longer waiting for approval: {0}.", "Esta solicitação não aguarda mais aprovação: {0}.";
+    AdminRelationships => "Admin relationships", "Relações de administração";
+    NoAdminRelationships => "No admin relationships yet.", "Nenhuma relação de administração ainda.";
+    ColRoles => "Roles", "Funções";
+    ColEnds => "Ends", "Termina";
+    EndRelationship => "End “{0}”", "Encerrar “{0}”";
+    EndRelationshipConfirm => "End the admin relationship “{0}”? Access through it stops at once.", "Encerrar a relação de administração “{0}”? O acesso por ela termina na hora.";
+    RelationshipEnded => "Admin relationship ended.", "Relação de administração encerrada.";
+    AutoExtendState => "Auto-extend: {0}", "Extensão automática: {0}";
+    TurnAutoExtendOn => "Turn auto-extend on for “{0}”", "Ativar a extensão automática de “{0}”";
+    TurnAutoExtendOff => "Turn auto-extend off for “{0}”", "Desativar a extensão automática de “{0}”";
+    RemoveGa => "Remove Global Administrator from “{0}”", "Remover o Administrador Global de “{0}”";
+    RelationshipUpdated => "Admin relationship updated.", "Relação de administração atualizada.";
+    AssignGroupLegend => "Assign a security group to “{0}”", "Atribuir um grupo de segurança a “{0}”";
+    SecurityGroup => "Security group", "Grupo de segurança";
+    AssignGroup => "Assign the group", "Atribuir o grupo";
+    GroupAssigned => "Security group assigned.", "Grupo de segurança atribuído.";
+    AssignedGroups => "Assigned groups", "Grupos atribuídos";
+    AssignAfterApproval => "Security groups can be assigned once the customer approves.", "Grupos de segurança podem ser atribuídos depois que o cliente aprovar.";
+    ApprovalLink => "Approval link", "Link de aprovação";
+    NeedsRole => "Managing {0}'s users and licenses needs delegated admin privileges, or an active admin relationship granting one of these roles to a security group you belong to: {1}.", "Gerenciar usuários e licenças de {0} exige privilégios de administração delegada ou uma relação de administração ativa que conceda uma destas funções a um grupo de segurança do qual você faz parte: {1}.";
+    OpenAdminRelationships => "Open Admin relationships", "Abrir Relações de administração";
+    AdvanceClock => "Move the demo clock 30 days ahead", "Adiantar o relógio da demonstração em 30 dias";
+    ClockAdvanced => "The demo clock is now {0} days ahead.", "O relógio da demonstração está {0} dias adiantado.";
+    StatusCreated => "Being written", "Em redação";
+    StatusApprovalPending => "Waiting for approval", "Aguardando aprovação";
+    StatusApproved => "Approved", "Aprovada";
+    StatusActivating => "Activating", "Ativando";
+    StatusActive => "Active", "Ativa";
+    StatusExpiring => "Expiring", "Expirando";
+    AdminStatusExpired => "Expired", "Expirada";
+    StatusTerminationRequested => "Ending requested", "Encerramento solicitado";
+    StatusTerminating => "Ending", "Encerrando";
+    StatusTerminated => "Ended", "Encerrada";
     AppName => "Reseller invitations", "Convites para relação de revendedor";
     SkipToContent => "Skip to main content", "Ir para o conteúdo principal";
     PartnerWorkspace => "Partner workspace", "Área do parceiro";
@@ -501,6 +573,53 @@ pub fn sign_in_problem(lang: Lang, e: &crate::auth::SignInError) -> String {
         Problem(_) => Key::SignInChecksFailed,
     };
     format(lang, Key::SignInFailed, &[text(lang, why)])
+}
+
+/// A GDAP relationship status, in words.
+pub fn admin_status(lang: Lang, s: crate::domain::gdap::AdminRelationshipStatus) -> &'static str {
+    use crate::domain::gdap::AdminRelationshipStatus::*;
+    text(
+        lang,
+        match s {
+            Created => Key::StatusCreated,
+            ApprovalPending => Key::StatusApprovalPending,
+            Approved => Key::StatusApproved,
+            Activating => Key::StatusActivating,
+            Active => Key::StatusActive,
+            Expiring => Key::StatusExpiring,
+            Expired => Key::AdminStatusExpired,
+            TerminationRequested => Key::StatusTerminationRequested,
+            Terminating => Key::StatusTerminating,
+            Terminated => Key::StatusTerminated,
+        },
+    )
+}
+
+/// A Microsoft Entra role's name in `lang` (its id when unknown).
+pub fn role_name(lang: Lang, id: &str) -> String {
+    match crate::domain::gdap::role(id) {
+        Some(r) if lang == Lang::PtBr => r.name_pt.into(),
+        Some(r) => r.name.into(),
+        None => id.into(),
+    }
+}
+
+/// A Microsoft Entra role's one-line description in `lang`.
+pub fn role_about(lang: Lang, r: &crate::domain::gdap::EntraRole) -> &'static str {
+    if lang == Lang::PtBr {
+        r.about_pt
+    } else {
+        r.about
+    }
+}
+
+/// A role template's purpose in `lang`.
+pub fn template_purpose(lang: Lang, t: &crate::domain::gdap::RoleTemplate) -> &'static str {
+    if lang == Lang::PtBr {
+        t.purpose_pt
+    } else {
+        t.purpose
+    }
 }
 
 /// A role's name.

@@ -10,7 +10,7 @@ pub mod http;
 
 /// The contract's operations, one per endpoint: what pages send.
 pub use reseller_contract::operation as op;
-pub use reseller_contract::{encode_query, error, query, wire, ApiRequest, ApiResponse};
+pub use reseller_contract::{encode_query, error, graph, query, wire, ApiRequest, ApiResponse};
 #[cfg(feature = "demo")]
 pub use reseller_mock as mock;
 

@@ -71,12 +71,34 @@ fn demo_banner() -> impl IntoView {
             }
         });
     };
+    // Approval windows and relationships expire over days: the demo moves
+    // its clock so they can be seen to.
+    let advance = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(clock) = c
+                .anon_api()
+                .call(crate::api::op::AdvanceDemoClock {
+                    body: crate::api::wire::ClockAdvance { days: 30 },
+                })
+                .await
+            {
+                c.changed();
+                c.toast(crate::i18n::format(
+                    c.lang.get_untracked(),
+                    Key::ClockAdvanced,
+                    &[&clock.days_ahead.to_string()],
+                ));
+            }
+        });
+    };
     view! {
         <Show when=move || c.is_mock>
             <div class="demo-banner">
                 <span>{tr(Key::MockNotice)}</span>
                 " "
                 <button type="button" class="link" on:click=reset>{tr(Key::ResetDemo)}</button>
+                " "
+                <button type="button" class="link" id="advance-clock" on:click=advance>{tr(Key::AdvanceClock)}</button>
             </div>
         </Show>
     }

@@ -123,10 +123,28 @@ pub fn PortalApp(ctx: Ctx) -> impl IntoView {
 pub fn CustomerApp(ctx: Ctx) -> impl IntoView {
     shell(ctx);
     let screen = match path_under_base(&ctx).as_str() {
-        "/customer" => view! { <pages::customer::partners::PartnersPage/> }.into_any(),
+        "/customer" => match approval_requested() {
+            Some(id) => view! { <pages::customer::approve::ApprovalPage id=id/> }.into_any(),
+            None => view! { <pages::customer::partners::PartnersPage/> }.into_any(),
+        },
         _ => view! { <pages::NotFound/> }.into_any(),
     };
     view! { <Frame>{screen}</Frame> }
+}
+
+/// The admin relationship whose approval the address asks for
+/// (`?adminRelationship={id}`, `domain::gdap::approval_link`).
+fn approval_requested() -> Option<String> {
+    let search = platform::search();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| {
+            pair.strip_prefix(crate::domain::gdap::APPROVAL_PARAM)?
+                .strip_prefix('=')
+        })
+        .map(crate::domain::link::percent_decode)
+        .filter(|id| !id.is_empty())
 }
 
 /// The partner workspace site over `ctx`.

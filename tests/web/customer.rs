@@ -19,6 +19,7 @@ async fn invite(partner: &str, dap: bool) -> Invitation {
         indirect_reseller_id: None,
         indirect_provider_id: None,
         app_base: "http://x.example/".into(),
+        gdap: None,
     };
     client_as(partner)
         .await
@@ -91,6 +92,7 @@ async fn unknown_altered_revoked_expired_links() {
                 indirect_reseller_id: None,
                 indirect_provider_id: None,
                 app_base: "http://x.example/".into(),
+                gdap: None,
             }),
         js_sys::Date::now() as i64 - 91 * 86_400_000,
     );

@@ -52,6 +52,7 @@ async fn http_client_speaks_the_contract() {
         indirect_reseller_id: None,
         indirect_provider_id: None,
         app_base: "https://app.example/".into(),
+        gdap: None,
     };
     let a: Invitation = me_api
         .call_keyed(
@@ -145,6 +146,7 @@ async fn a_lost_body_after_a_write_is_reported_as_maybe_applied() {
         indirect_reseller_id: None,
         indirect_provider_id: None,
         app_base: "https://app.example/".into(),
+        gdap: None,
     };
     let before = named(&ana, "Lost Body Ltda").await;
     let req = reseller_invitations::api::ApiRequest::new("POST", "/v1/invitations")
@@ -186,6 +188,7 @@ async fn waiting_for_headers_is_bounded_by_the_timeout() {
         indirect_reseller_id: None,
         indirect_provider_id: None,
         app_base: "https://app.example/".into(),
+        gdap: None,
     };
     let before = named(&ana, "Silent Server Ltda").await;
     let write = reseller_invitations::api::ApiRequest::new("POST", "/v1/invitations")

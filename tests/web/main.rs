@@ -9,6 +9,7 @@ mod common;
 mod customer;
 mod customers;
 mod fidelity;
+mod gdap;
 mod http;
 mod partner;
 mod two_tier;

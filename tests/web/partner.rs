@@ -85,6 +85,7 @@ async fn create(lang: Lang, dap: bool, name: &str) -> Invitation {
         indirect_reseller_id: None,
         indirect_provider_id: None,
         app_base: "https://app.example/".into(),
+        gdap: None,
     };
     client_as("Ana Souza")
         .await

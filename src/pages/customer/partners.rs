@@ -21,6 +21,7 @@ pub fn PartnersPage() -> impl IntoView {
             <Show when=move || c.customer.get().is_some() fallback=|| view! { <p>{tr(Key::CustomerSignInFirst)}</p><CustomerSignIn/> }>
                 <CustomerIdentity/>
                 <PartnersList/>
+                <super::approve::AdminRelationshipsList/>
             </Show>
         </div>
     }

@@ -62,6 +62,20 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
         let link = link.clone();
         Signal::derive(move || contains_link(&body.get(), &link))
     };
+    // The admin roles' approval link, when the invitation asks for GDAP:
+    // guarded like the invitation's own.
+    let admin_link = invitation
+        .admin_relationship
+        .as_ref()
+        .and_then(|r| r.approval_link.clone());
+    let admin_ok = {
+        let admin_link = admin_link.clone();
+        Signal::derive(move || {
+            admin_link
+                .as_ref()
+                .is_none_or(|l| contains_link(&body.get(), l))
+        })
+    };
     let to_error = Signal::derive(move || {
         to.get()
             .split([',', ';'])
@@ -76,7 +90,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             .map(|p| i18n::problem(c.lang.get(), p))
     });
     let ready = Signal::derive(move || {
-        link_ok.get() && to_error.get().is_none() && subject_error.get().is_none()
+        link_ok.get() && admin_ok.get() && to_error.get().is_none() && subject_error.get().is_none()
     });
     let mailto_url = Signal::derive(move || mailto(&to.get(), &subject.get(), &body.get()));
     let copy_text = Signal::derive(move || format!("{}\n\n{}", subject.get(), body.get()));
@@ -147,6 +161,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let persist_subject = persist.clone();
     let persist_body = persist.clone();
     let persist_restore = persist.clone();
+    let persist_restore_admin = persist.clone();
     Effect::new(move |prev: Option<()>| {
         to.track();
         if prev.is_some() {
@@ -170,6 +185,15 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
         move |_| {
             body.update(|b| *b = restore_link(b, &link));
             persist_restore();
+            c.toast(i18n::text(c.lang.get_untracked(), Key::LinkRestored).into());
+            platform::focus("draft-body");
+        }
+    };
+    let restore_admin = {
+        let admin_link = admin_link.clone().unwrap_or_default();
+        move |_| {
+            body.update(|b| *b = restore_link(b, &admin_link));
+            persist_restore_admin();
             c.toast(i18n::text(c.lang.get_untracked(), Key::LinkRestored).into());
             platform::focus("draft-body");
         }
@@ -220,18 +244,39 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 <p class="help">{tr(Key::LinkExtension)}</p>
                 <div class="row"><CopyButton id="copy-link" text=Signal::derive(move || link_shown.clone()) label=Key::CopyLink/></div>
             </section>
+            {admin_link.clone().map(|l| {
+                let shown = l.clone();
+                view! {
+                    <section class="link-box" aria-labelledby="admin-link-heading">
+                        <h2 id="admin-link-heading">{tr(Key::AdminLinkTitle)}</h2>
+                        <code class="link-text" id="admin-link">{shown}</code>
+                        <div class="row"><CopyButton id="copy-admin-link" text=Signal::derive(move || l.clone()) label=Key::CopyAdminLink/></div>
+                    </section>
+                }
+            })}
             <form class="draft" on:submit=|ev| ev.prevent_default()>
                 <TextField id="draft-to" label=Key::To value=to error=to_error input_type="email"/>
                 <TextField id="draft-subject" label=Key::Subject value=subject error=subject_error required=true/>
                 <div class="field" class:invalid=move || !link_ok.get()>
                     <label for="draft-body">{tr(Key::Body)}</label>
-                    <textarea id="draft-body" rows="16" aria-invalid=move || (!link_ok.get()).to_string()
-                        aria-describedby=move || (!link_ok.get()).then_some("link-warning")
+                    <textarea id="draft-body" rows="16" aria-invalid=move || (!link_ok.get() || !admin_ok.get()).to_string()
+                        aria-describedby=move || match (link_ok.get(), admin_ok.get()) {
+                            (false, false) => Some("link-warning admin-link-warning"),
+                            (false, true) => Some("link-warning"),
+                            (true, false) => Some("admin-link-warning"),
+                            (true, true) => None,
+                        }
                         prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                     <Show when=move || !link_ok.get()>
                         <div class="field-error" id="link-warning" role="alert">
                             <p>{tr(Key::LinkMissing)}</p>
                             <button type="button" on:click=restore.clone()>{tr(Key::PutLinkBack)}</button>
+                        </div>
+                    </Show>
+                    <Show when=move || !admin_ok.get()>
+                        <div class="field-error" id="admin-link-warning" role="alert">
+                            <p>{tr(Key::AdminLinkMissing)}</p>
+                            <button type="button" on:click=restore_admin.clone()>{tr(Key::RestoreAdminLink)}</button>
                         </div>
                     </Show>
                 </div>

@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod draft;
+pub mod gdap;
 pub mod invitations;
 pub mod new_invitation;
 

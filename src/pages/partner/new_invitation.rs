@@ -57,6 +57,7 @@ pub fn NewInvitationForm() -> impl IntoView {
     let reseller = RwSignal::new(String::new());
     let provider = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
+    let gdap = super::gdap::GdapForm::new();
     let name_error = Signal::derive(move || {
         validate::optional_text(&name.get(), validate::MAX_TEXT)
             .err()
@@ -113,8 +114,20 @@ pub fn NewInvitationForm() -> impl IntoView {
             .get_untracked()
             .and_then(Result::ok)
             .is_some_and(|(p, _, _)| p.cloud.requires_delegated_admin());
+        let gdap_request = if gdap.on.get_untracked() && !forced {
+            match untrack(|| gdap.request()) {
+                Ok(r) => Some(r),
+                Err(field) => {
+                    crate::platform::focus(field);
+                    return;
+                }
+            }
+        } else {
+            None
+        };
         create.dispatch(InvitationRequest {
-            dap: dap.get_untracked() || forced,
+            gdap: gdap_request,
+            dap: (dap.get_untracked() && !gdap.on.get_untracked()) || forced,
             customer_name: name.get_untracked().trim().to_string(),
             customer_email: email.get_untracked().trim().to_string(),
             email_language: email_lang.get_untracked(),
@@ -149,13 +162,47 @@ pub fn NewInvitationForm() -> impl IntoView {
                             <div class="field checkbox">
                                 <input type="checkbox" id="dap" aria-describedby="dap-help"
                                     prop:checked=move || forced || dap.get() disabled=forced
-                                    on:change=move |ev| dap.set(event_target_checked(&ev))/>
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        dap.set(on);
+                                        // DAP grants Global Administrator anyway: one or the other.
+                                        if on { gdap.on.set(false); }
+                                    }/>
                                 <label for="dap">{tr(Key::DapLabel)}</label>
                                 <p id="dap-help" class="help">
                                     {tr(Key::DapHelp)}
                                     {forced.then(|| view! { " " <strong class="forced-reason">{move || trf(Key::DapForced, &[i18n::cloud(c.lang.get(), cloud)])}</strong> })}
                                 </p>
                             </div>
+                            {
+                                let admin = role().is_some_and(|r| r.may_manage());
+                                let role_name = move || role().map(|r| i18n::partner_role(c.lang.get(), r)).unwrap_or_default();
+                                let why = if forced { Some("gdap-forced") } else if !admin { Some("gdap-admin-only") } else { None };
+                                view! {
+                                    <div class="field checkbox">
+                                        <input type="checkbox" id="gdap" aria-describedby=why.unwrap_or("gdap-help") disabled=why.is_some()
+                                            prop:checked=move || gdap.on.get() && why.is_none()
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                gdap.on.set(on);
+                                                if on {
+                                                    dap.set(false);
+                                                    if gdap.name.get_untracked().trim().is_empty() {
+                                                        let n: String = name.get_untracked().trim().chars().take(crate::domain::gdap::MAX_NAME).collect();
+                                                        gdap.name.set(n);
+                                                    }
+                                                }
+                                            }/>
+                                        <label for="gdap">{tr(Key::GdapLabel)}</label>
+                                        <p id="gdap-help" class="help">{tr(Key::GdapHelp)}</p>
+                                        {forced.then(|| view! { <p id="gdap-forced" class="help forced-reason">{move || trf(Key::GdapNotInCloud, &[i18n::cloud(c.lang.get(), cloud)])}</p> })}
+                                        {(!forced && !admin).then(|| view! { <p id="gdap-admin-only" class="help forced-reason">{move || trf(Key::GdapAdminOnly, &[role_name()])}</p> })}
+                                    </div>
+                                    <Show when=move || gdap.on.get() && why.is_none()>
+                                        <super::gdap::GdapFields form=gdap/>
+                                    </Show>
+                                }
+                            }
                             <fieldset>
                                 <legend>{tr(Key::CustomerDetails)}</legend>
                                 <p class="help">{tr(Key::CustomerDetailsHelp)}</p>

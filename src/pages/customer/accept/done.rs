@@ -75,7 +75,17 @@ pub(super) fn DoneView(response: AcceptResponse) -> impl IntoView {
             })/>
             {(dap && outcome == AcceptOutcome::Created).then(|| view! { <p>{move || trf(Key::DoneDap, &[&p3])}</p> })}
             {provider.map(|p| { let r = p4.clone(); view! { <p>{move || trf(Key::DoneProvider, &[&p, &r])}</p> } })}
-            <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
+            {match response.admin_approval_link.clone() {
+                // The admin roles asked with the invitation: the next step.
+                Some(link) => { let p5 = partner.clone(); view! {
+                    <p>{move || trf(Key::DoneAdminRoles, &[&p5])}</p>
+                    <div class="actions">
+                        <a class="button primary" id="review-admin-roles" href=link>{tr(Key::ReviewAdminRoles)}</a>
+                        <a class="button" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
+                    </div>
+                }.into_any() }
+                None => view! { <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a> }.into_any(),
+            }}
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! licenses, admin portals; one file each) and the next steps under it.
 
 mod account;
+mod admin;
 mod next_steps;
 mod portals;
 mod services;
@@ -15,6 +16,7 @@ use crate::domain::ids::TenantId;
 use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::Key;
 use account::AccountTab;
+use admin::AdminTab;
 use leptos::prelude::*;
 use next_steps::NextSteps;
 use portals::PortalsTab;
@@ -28,14 +30,16 @@ enum RecordTab {
     Account,
     Services,
     Users,
+    Admin,
     Portals,
 }
 
 impl RecordTab {
-    const ALL: [RecordTab; 4] = [
+    const ALL: [RecordTab; 5] = [
         RecordTab::Account,
         RecordTab::Services,
         RecordTab::Users,
+        RecordTab::Admin,
         RecordTab::Portals,
     ];
     /// The id fragment of the tab and its panel.
@@ -44,6 +48,7 @@ impl RecordTab {
             RecordTab::Account => "account",
             RecordTab::Services => "services",
             RecordTab::Users => "users",
+            RecordTab::Admin => "admin",
             RecordTab::Portals => "portals",
         }
     }
@@ -52,6 +57,7 @@ impl RecordTab {
             RecordTab::Account => Key::TabAccount,
             RecordTab::Services => Key::TabServices,
             RecordTab::Users => Key::TabUsers,
+            RecordTab::Admin => Key::AdminRelationships,
             RecordTab::Portals => Key::TabPortals,
         }
     }
@@ -88,6 +94,11 @@ pub fn Record(customer: Customer) -> impl IntoView {
         tab.set(RecordTab::Account);
         crate::platform::focus(&tab_id3(RecordTab::Account));
     });
+    let tab_id4 = tab_id.clone();
+    let to_admin = Callback::new(move |_| {
+        tab.set(RecordTab::Admin);
+        crate::platform::focus(&tab_id4(RecordTab::Admin));
+    });
     let cust = StoredValue::new(customer.clone());
     let name = customer.company_profile.company_name.clone();
     let section_label = name.clone();
@@ -111,7 +122,8 @@ pub fn Record(customer: Customer) -> impl IntoView {
                     match tab.get() {
                         RecordTab::Account => view! { <AccountTab customer=customer/> }.into_any(),
                         RecordTab::Services => view! { <ServicesTab customer=customer to_agreement=to_agreement/> }.into_any(),
-                        RecordTab::Users => view! { <UsersTab customer=customer/> }.into_any(),
+                        RecordTab::Users => view! { <UsersTab customer=customer to_admin=to_admin/> }.into_any(),
+                        RecordTab::Admin => view! { <AdminTab customer=customer/> }.into_any(),
                         RecordTab::Portals => view! { <PortalsTab customer=customer/> }.into_any(),
                     }
                 }}

@@ -4,26 +4,35 @@
 use super::what;
 use super::NeedsAdmin;
 use crate::api::error::ApiError;
+use crate::api::error::ErrorCode;
 use crate::api::wire::{Customer, LicenseUpdate};
 use crate::api::{client, op};
 use crate::components::{ErrorBanner, Fetched};
 use crate::context::{ctx, tr, trf};
 use crate::domain::ids::TenantId;
-use crate::domain::relationship::{may_administer, DelegatedAdmin};
+use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn UsersTab(customer: Customer) -> impl IntoView {
+pub(super) fn UsersTab(
+    customer: Customer,
+    /// Opens the Admin relationships tab (to ask for the missing role).
+    to_admin: Callback<()>,
+) -> impl IntoView {
     let c = ctx();
-    // Without admin privileges the customer's users are out of reach: the
-    // tab says why instead of asking (see `may_administer`).
+    // Without DAP, or an active GDAP role granting it to one of the agent's
+    // groups, the customer's users are out of reach: the tab says which
+    // roles would allow it instead of failing (the backend decides, see
+    // `domain::gdap::Right`).
     let data = super::customer_read(&customer, |api, customer| async move {
         let detail = api.call(op::GetCustomer { customer }).await?;
-        if !may_administer(detail.delegated_admin.unwrap_or(DelegatedAdmin::None)) {
-            return Ok::<_, ApiError>(Err(detail));
-        }
-        let users = api.call(op::ListCustomerUsers { customer }).await?;
+        let users = match api.call(op::ListCustomerUsers { customer }).await {
+            Err(e) if e.code == ErrorCode::DelegatedAdminRequired => {
+                return Ok::<_, ApiError>(Err((detail, e.data)))
+            }
+            other => other?,
+        };
         let skus = api.call(op::ListSubscribedSkus { customer }).await?;
         Ok(Ok((users.items, skus.items)))
     });
@@ -61,7 +70,19 @@ pub(super) fn UsersTab(customer: Customer) -> impl IntoView {
             {
                 let (users, skus) = match value {
                     Ok(found) => found,
-                    Err(detail) => return view! { <NeedsAdmin customer=detail/> }.into_any(),
+                    Err((detail, roles)) => {
+                        let name = detail.company_profile.company_name.clone();
+                        let dap_removed = detail.delegated_admin == Some(DelegatedAdmin::Removed);
+                        return view! {
+                            {dap_removed.then(|| view! { <NeedsAdmin customer=detail.clone()/> })}
+                            <p class="notice needs-role" role="note">{move || {
+                                let lang = c.lang.get();
+                                let names: Vec<String> = roles.iter().filter(|r| r.as_str() != crate::domain::gdap::GLOBAL_ADMINISTRATOR).map(|r| i18n::role_name(lang, r)).collect();
+                                i18n::format(lang, Key::NeedsRole, &[&name, &names.join(", ")])
+                            }}</p>
+                            <button type="button" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
+                        }.into_any()
+                    }
                 };
                 {
                 let update = update.clone();

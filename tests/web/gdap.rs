@@ -1,0 +1,171 @@
+//! Browser tests of the GDAP request's fields on the options page: DAP and
+//! GDAP exclude each other, templates choose roles, Global Administrator
+//! warns and disables auto-extend, problems are named as typed and nothing
+//! is sent until they are fixed; only Admin agents outside the sovereign
+//! clouds may ask.
+
+use crate::common::*;
+use reseller_invitations::api::op;
+use reseller_invitations::domain::gdap::{GLOBAL_ADMINISTRATOR, HELPDESK_ADMINISTRATOR};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+fn input(selector: &str) -> web_sys::HtmlInputElement {
+    one(selector).unchecked_into()
+}
+
+async fn open_form(who: &str) -> Mounted {
+    let app = mount_at("/partner/invitations/new", Some(who), None).await;
+    until("the options form", || {
+        document().get_element_by_id("gdap").is_some()
+    })
+    .await;
+    app
+}
+
+async fn invitations() -> usize {
+    client_as("Ana Souza")
+        .await
+        .call(op::ListInvitations {})
+        .await
+        .unwrap()
+        .items
+        .len()
+}
+
+#[wasm_bindgen_test]
+async fn gdap_clears_dap_and_templates_choose_roles() {
+    let _app = open_form("Ana Souza").await;
+    type_into("#customer-name", "Contoso Ltda");
+    assert!(input("#dap").checked());
+    input("#gdap").click();
+    settle().await;
+    assert!(!input("#dap").checked(), "GDAP clears DAP");
+    assert_eq!(
+        value("#gdap-name"),
+        "Contoso Ltda",
+        "prefilled from the customer's name"
+    );
+    let helpdesk = one("#template-helpdesk");
+    assert!(
+        text(&helpdesk).contains("Helpdesk: Helpdesk Administrator, Service Support Administrator")
+    );
+    helpdesk.click();
+    settle().await;
+    assert_eq!(
+        helpdesk.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert!(input(&format!("#role-{HELPDESK_ADMINISTRATOR}")).checked());
+    assert!(text(&one(".chosen-roles"))
+        .contains("Helpdesk Administrator, Service Support Administrator"));
+    assert!(!input("#gdap-auto-extend").disabled());
+    input(&format!("#role-{GLOBAL_ADMINISTRATOR}")).click();
+    settle().await;
+    assert!(
+        document().get_element_by_id("gdap-ga-warning").is_some(),
+        "Global Administrator warns"
+    );
+    assert!(input("#gdap-auto-extend").disabled());
+    assert!(
+        body_text().contains("a relationship with Global Administrator cannot be auto-extended")
+    );
+    // Pressing the template again takes its roles out.
+    helpdesk.click();
+    settle().await;
+    assert!(!input(&format!("#role-{HELPDESK_ADMINISTRATOR}")).checked());
+    // DAP back on turns GDAP off.
+    input("#dap").click();
+    settle().await;
+    assert!(!input("#gdap").checked() && document().get_element_by_id("gdap-request").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn gdap_problems_are_named_and_nothing_is_sent() {
+    let _app = open_form("Ana Souza").await;
+    let before = invitations().await;
+    input("#gdap").click();
+    settle().await;
+    type_into("#gdap-name", &"n".repeat(51));
+    settle().await;
+    assert!(body_text().contains("The name has 51 characters: at most 50 are allowed."));
+    button("Create the invitation and review the email").click();
+    settle().await;
+    assert_eq!(invitations().await, before, "nothing sent with a bad name");
+    type_into("#gdap-name", "Contoso helpdesk");
+    input("#gdap-duration-0").click();
+    settle().await;
+    type_into("#gdap-days", "731");
+    button("Create the invitation and review the email").click();
+    settle().await;
+    assert!(body_text().contains("Enter a whole number of days from 1 to 730."));
+    assert!(body_text().contains("Choose at least one role."));
+    assert_eq!(
+        invitations().await,
+        before,
+        "nothing sent without roles or with 731 days"
+    );
+    type_into("#gdap-days", "45");
+    one("#template-licensing").click();
+    settle().await;
+    button("Create the invitation and review the email").click();
+    until("the draft", || {
+        body_text().contains("Admin roles approval link")
+    })
+    .await;
+    let list = client_as("Ana Souza")
+        .await
+        .call(op::ListInvitations {})
+        .await
+        .unwrap();
+    let rel = list.items[0]
+        .admin_relationship
+        .clone()
+        .expect("GDAP requested");
+    assert_eq!(
+        (rel.display_name.as_str(), rel.duration.as_str()),
+        ("Contoso helpdesk", "P45D")
+    );
+    assert!(!list.items[0].dap);
+}
+
+#[wasm_bindgen_test]
+async fn a_taken_name_is_refused_as_typed() {
+    let _app = open_form("Ana Souza").await;
+    input("#gdap").click();
+    settle().await;
+    one("#template-security").click();
+    type_into("#gdap-name", "Fabrikam security");
+    button("Create the invitation and review the email").click();
+    until("the draft", || {
+        body_text().contains("Admin roles approval link")
+    })
+    .await;
+    drop(_app);
+    // The same backend, the form again.
+    let _app = mount("/partner/invitations/new", Some("Ana Souza"), None).await;
+    until("the options form", || {
+        document().get_element_by_id("gdap").is_some()
+    })
+    .await;
+    input("#gdap").click();
+    settle().await;
+    type_into("#gdap-name", "FABRIKAM SECURITY");
+    until("the name's problem", || {
+        body_text().contains("Another of your admin relationships has this name.")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn only_admin_agents_outside_sovereign_clouds_may_ask() {
+    let _app = open_form("Bruno Lima").await;
+    assert!(input("#gdap").disabled());
+    assert!(body_text().contains(
+        "Only Admin agents can request granular admin roles; you are signed in as Sales agent."
+    ));
+    drop(_app);
+    let _app = open_form("Jonas Becker").await;
+    assert!(input("#gdap").disabled());
+    assert!(body_text().contains("Granular admin roles are not offered in Microsoft Cloud Germany"));
+}
