@@ -8,15 +8,20 @@
 // build shrinks; raising one needs its reason and figure in an issue note.
 // Raised once (issue 14, +10 KiB a page): real sign-in in every build (the
 // OpenID Connect code flow, its checks, renewal, the session-ended banner).
+// Raised again (issue 15: portal +2, customer +19, partner +32 KiB):
+// granular admin roles — Graph's shapes and its error form in the one error
+// mapping (every build), the done page's next step (portal), the approval
+// page and the admin relationships list (customer), the GDAP request fields,
+// the role table in two languages and the Admin relationships tab (partner).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 184 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 163 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 320 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 186 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 182 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 352 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
