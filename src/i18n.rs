@@ -104,6 +104,7 @@ strings! {
     ApprovalLink => "Approval link", "Link de aprovação";
     NeedsRole => "Managing {0}'s users and licenses needs delegated admin privileges, or an active admin relationship granting one of these roles to a security group you belong to: {1}.", "Gerenciar usuários e licenças de {0} exige privilégios de administração delegada ou uma relação de administração ativa que conceda uma destas funções a um grupo de segurança do qual você faz parte: {1}.";
     OpenAdminRelationships => "Open Admin relationships", "Abrir Relações de administração";
+    RequestRoles => "Request License Administrator and User Administrator", "Solicitar Administrador de Licenças e Administrador de Usuários";
     AdvanceClock => "Move the demo clock 30 days ahead", "Adiantar o relógio da demonstração em 30 dias";
     ClockAdvanced => "The demo clock is now {0} days ahead.", "O relógio da demonstração está {0} dias adiantado.";
     StatusCreated => "Being written", "Em redação";

@@ -88,6 +88,12 @@ test('GDAP with the invitation: approved, groups assigned, rights follow the rol
   await checkA11y(page, 'users tab without the role');
   await record.getByRole('button', { name: 'Open Admin relationships' }).click();
   await expect(record.getByRole('tab', { name: 'Admin relationships' })).toHaveAttribute('aria-selected', 'true');
+  // The offer opens the request page with the licensing roles chosen.
+  await record.getByRole('tab', { name: 'Users and licenses' }).click();
+  await record.getByRole('link', { name: 'Request License Administrator and User Administrator' }).click();
+  await expect(page.getByLabel('Also request granular admin roles (GDAP)')).toBeChecked();
+  await expect(page.getByRole('button', { name: /^Licensing:/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel("Customer's company name")).toHaveValue('Contoso Ltda');
 
   // A licensing relationship: now the users and their licenses are there.
   const licensing = await requestWithGdap(page, 'Licensing', 'Contoso licensing');

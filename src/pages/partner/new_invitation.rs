@@ -58,6 +58,38 @@ pub fn NewInvitationForm() -> impl IntoView {
     let provider = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
     let gdap = super::gdap::GdapForm::new();
+    // Offered from a record ("Request License Administrator and User
+    // Administrator"): GDAP on, the template chosen, the customer named.
+    {
+        let query = crate::platform::search();
+        let param = |name: &str| {
+            query.trim_start_matches('?').split('&').find_map(|pair| {
+                pair.strip_prefix(name)?
+                    .strip_prefix('=')
+                    .map(crate::domain::link::percent_decode)
+            })
+        };
+        if let Some(customer) = param("customerName") {
+            name.set(customer);
+        }
+        if let Some(t) = param("gdapTemplate").and_then(|slug| {
+            crate::domain::gdap::TEMPLATES
+                .iter()
+                .find(|t| t.slug == slug)
+        }) {
+            gdap.on.set(true);
+            dap.set(false);
+            gdap.roles
+                .set(t.roles.iter().map(|r| r.to_string()).collect());
+            let n: String = name
+                .get_untracked()
+                .trim()
+                .chars()
+                .take(crate::domain::gdap::MAX_NAME)
+                .collect();
+            gdap.name.set(n);
+        }
+    }
     let name_error = Signal::derive(move || {
         validate::optional_text(&name.get(), validate::MAX_TEXT)
             .err()

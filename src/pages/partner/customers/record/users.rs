@@ -14,6 +14,16 @@ use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
+/// The request page with GDAP on, the Licensing template chosen and the
+/// customer's name filled in (`NewInvitationForm` reads them).
+fn request_roles(customer: &str) -> String {
+    format!(
+        "{}?gdapTemplate=licensing&customerName={}",
+        crate::context::href(crate::routes::AppRoute::NewInvitation),
+        crate::api::encode_query(customer)
+    )
+}
+
 #[component]
 pub(super) fn UsersTab(
     customer: Customer,
@@ -72,6 +82,7 @@ pub(super) fn UsersTab(
                     Ok(found) => found,
                     Err((detail, roles)) => {
                         let name = detail.company_profile.company_name.clone();
+                        let offer = request_roles(&name);
                         let dap_removed = detail.delegated_admin == Some(DelegatedAdmin::Removed);
                         return view! {
                             {dap_removed.then(|| view! { <NeedsAdmin customer=detail.clone()/> })}
@@ -80,7 +91,11 @@ pub(super) fn UsersTab(
                                 let names: Vec<String> = roles.iter().filter(|r| r.as_str() != crate::domain::gdap::GLOBAL_ADMINISTRATOR).map(|r| i18n::role_name(lang, r)).collect();
                                 i18n::format(lang, Key::NeedsRole, &[&name, &names.join(", ")])
                             }}</p>
-                            <button type="button" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
+                            <div class="actions">
+                                // The offer: the request page with the Licensing template chosen.
+                                <a class="button primary" href=offer>{tr(Key::RequestRoles)}</a>
+                                <button type="button" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
+                            </div>
                         }.into_any()
                     }
                 };
