@@ -4,7 +4,7 @@
 //! administrators only: the customer cannot edit the roles); the result.
 //! Also the customer's list of admin relationships, with "End".
 
-use super::sign_in::{CustomerIdentity, CustomerSignIn};
+use super::sign_in::{signed_in_role, signed_in_role_name, CustomerIdentity, CustomerSignIn};
 use crate::api::error::ApiError;
 use crate::api::graph::DelegatedAdminRelationship;
 use crate::api::op;
@@ -81,20 +81,8 @@ fn ApprovalReview(id: String) -> impl IntoView {
                 .await
         }
     });
-    let is_global_admin = move || {
-        c.customer
-            .get()
-            .and_then(|s| s.me.user.customer_role)
-            .is_some_and(CustomerRole::may_accept)
-    };
-    let role_name = move || {
-        let role = c
-            .customer
-            .get()
-            .and_then(|s| s.me.user.customer_role)
-            .unwrap_or(CustomerRole::User);
-        i18n::customer_role(c.lang.get(), role).to_string()
-    };
+    let is_global_admin = move || signed_in_role().may_accept();
+    let role_name = signed_in_role_name;
     view! {
         {move || match approve.value().get() {
             Some(Ok(done)) => {

@@ -1,12 +1,12 @@
 //! Customer side: the tenant's partners, their type, and "Remove admin
 //! permissions" (the partner stays the reseller).
 
-use super::sign_in::{CustomerIdentity, CustomerSignIn};
+use super::sign_in::{signed_in_role, signed_in_role_name, CustomerIdentity, CustomerSignIn};
 use crate::api::error::ApiError;
 use crate::api::op;
 use crate::components::{Confirm, ErrorBanner, Fetched};
 use crate::context::{ctx, tr, trf};
-use crate::domain::relationship::{CustomerRole, DelegatedAdmin};
+use crate::domain::relationship::DelegatedAdmin;
 use crate::i18n::{self, Key};
 use crate::pages::partner::customers::relationship_key;
 use leptos::prelude::*;
@@ -64,20 +64,8 @@ pub fn PartnersList() -> impl IntoView {
         Some(Err(e)) => action_error.set(Some(e)),
         None => {}
     });
-    let may_remove = move || {
-        c.customer
-            .get()
-            .and_then(|s| s.me.user.customer_role)
-            .is_some_and(CustomerRole::may_remove_admin)
-    };
-    let role_name = move || {
-        let role = c
-            .customer
-            .get()
-            .and_then(|s| s.me.user.customer_role)
-            .unwrap_or(CustomerRole::User);
-        i18n::customer_role(c.lang.get(), role).to_string()
-    };
+    let may_remove = move || signed_in_role().may_remove_admin();
+    let role_name = signed_in_role_name;
     view! {
         <p>{tr(Key::PartnersIntro)}</p>
         <Show when=move || !may_remove()>

@@ -7,6 +7,21 @@ use crate::context::{ctx, tr, trf};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
+/// The signed-in customer user's role (a user without admin rights when
+/// none is known), read reactively.
+pub fn signed_in_role() -> crate::domain::relationship::CustomerRole {
+    ctx()
+        .customer
+        .get()
+        .and_then(|s| s.me.user.customer_role)
+        .unwrap_or(crate::domain::relationship::CustomerRole::User)
+}
+
+/// That role's name in the UI language.
+pub fn signed_in_role_name() -> String {
+    i18n::customer_role(ctx().lang.get(), signed_in_role()).to_string()
+}
+
 /// Who is signed in to the customer side, with "switch user".
 #[component]
 pub fn CustomerIdentity() -> impl IntoView {
