@@ -9,7 +9,10 @@ const [file, topArg] = process.argv.slice(2);
 const top = Number(topArg || 15);
 const twiggy = process.env.TWIGGY || 'twiggy';
 const rows = JSON.parse(execFileSync(twiggy, ['top', '-n', '1000000', '--format', 'json', file], { maxBuffer: 1 << 30 }).toString());
-const items = rows.filter((r) => !/names" subsection$/.test(r.name) && !/^Σ|^\.\.\. and/.test(r.name));
+// Names in Rust's v0 mangling carry each crate's hash (`leptos[c35b…]::`): drop it.
+const items = rows
+  .filter((r) => !/names" subsection$/.test(r.name) && !/^Σ|^\.\.\. and/.test(r.name))
+  .map((r) => ({ ...r, name: r.name.replace(/\[[0-9a-f]{8,16}\]/g, '') }));
 const total = items.reduce((s, r) => s + r.shallow_size, 0);
 
 /** The crate an item's code comes from: the type's crate for `<T as Trait>` items. */

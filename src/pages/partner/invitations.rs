@@ -117,7 +117,12 @@ pub fn InvitationsList() -> impl IntoView {
                                         <td>{lang.endonym()}</td>
                                         <td>{move || if dap { tr(Key::Yes)() } else { tr(Key::No)() }}</td>
                                         <td>
-                                            <span class=format!("status status-{status:?}").to_lowercase()>
+                                            <span class=match status {
+                                                InvitationStatus::Pending => "status status-pending",
+                                                InvitationStatus::Accepted => "status status-accepted",
+                                                InvitationStatus::Revoked => "status status-revoked",
+                                                InvitationStatus::Expired => "status status-expired",
+                                            }>
                                                 {move || match status {
                                                     InvitationStatus::Pending => tr(Key::StatusPending)().to_string(),
                                                     InvitationStatus::Accepted => accepted.as_ref().map(|a| trf(Key::StatusAccepted, &[&a.company_name, &crate::intl::date(c.lang.get(), &a.at)])).unwrap_or_default(),
