@@ -13,18 +13,19 @@
 // mapping (every build), the done page's next step (portal), the approval
 // page and the admin relationships list (customer), the GDAP request fields,
 // the role table in two languages and the Admin relationships tab (partner).
-// Lowered (issue 12: 186/182/352 → 173/169/335 KiB): the standard library
+// Lowered (issue 12: 186/182/352 → 172/168/334 KiB): the standard library
 // compiled with the app under the immediate-abort panic strategy
-// (.ci/release-flags), and one JSON reader instead of two.
+// (.ci/release-flags), one JSON reader instead of two, one keyed list for
+// the chrome, the error codes' meanings left out of the browser.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 173 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 169 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 335 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 172 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 168 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 334 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -135,33 +135,7 @@ pub fn StorageBanners() -> impl IntoView {
         <Show when=move || !c.storage.with(Vec::is_empty)>
         <div class="storage-banners" role="region" aria-label=tr(Key::StorageNotices)>
             // Keyed: a new banner does not make the others say themselves again.
-            <For each=move || c.storage.get() key=|notice| notice.clone() let:notice>
-            {
-                let dismiss_notice = notice.clone();
-                let dismiss = move |_| {
-                    let n = dismiss_notice.clone();
-                    c.storage.update(|list| list.retain(|x| *x != n));
-                };
-                let words = notice.clone();
-                let message = move || words.words(c.lang.get());
-                let raw = match &notice {
-                    StorageBanner::Unreadable { raw, .. } => Some(raw.clone()),
-                    _ => None,
-                };
-                view! {
-                    <div class="storage-banner">
-                        <Announced urgent=true><p>{message.clone()}</p></Announced>
-                        {raw.map(|raw| view! {
-                            <button type="button" on:click=move |_| crate::platform::download("reseller-invitations-demo-data.json", &raw)>
-                                {tr(Key::DownloadSetAside)}
-                            </button>
-                        })}
-                        " "
-                        <button type="button" class="link" on:click=dismiss>{tr(Key::Dismiss)}</button>
-                    </div>
-                }
-            }
-            </For>
+            {let storage = c.storage; notices(Signal::derive(move || storage.get().into_iter().map(Notice::Storage).collect()))}
         </div>
         </Show>
     }
@@ -205,14 +179,70 @@ pub fn Toasts() -> impl IntoView {
     });
     view! {
         <section class="toasts" class:top=move || on_top.get() node_ref=stack aria-label=tr(Key::Notifications)>
-            <For each=move || { let t = c.toasts.get(); t[t.len().saturating_sub(3)..].to_vec() } key=|(id, _)| *id let:toast>
-                <div class="toast">
-                    <Announced><p>{toast.1.clone()}</p></Announced>
-                    <button type="button" class="link" on:click=move |_| c.toasts.update(|t| t.retain(|(i, _)| *i != toast.0))>
-                        {tr(Key::Dismiss)}
-                    </button>
-                </div>
-            </For>
+            {let toasts = c.toasts; notices(Signal::derive(move || {
+                let t = toasts.get();
+                t[t.len().saturating_sub(3)..].iter().cloned().map(|(id, words)| Notice::Toast(id, words)).collect()
+            }))}
         </section>
+    }
+}
+
+/// An item of the chrome's keyed lists: a storage banner, or a notification
+/// (its id and words). One type, so both lists share one [`For`] (issue 12:
+/// each `For` compiles its own keyed diffing).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Notice {
+    Storage(StorageBanner),
+    Toast(u64, String),
+}
+
+/// A keyed list of notices: an item added or removed leaves the others'
+/// elements (and what they announced) alone.
+fn notices(items: Signal<Vec<Notice>>) -> impl IntoView {
+    view! {
+        <For each=move || items.get() key=|notice| notice.clone() let:notice>
+            {notice_view(notice)}
+        </For>
+    }
+}
+
+fn notice_view(notice: Notice) -> AnyView {
+    let c = ctx();
+    match notice {
+        Notice::Storage(notice) => {
+            let dismiss_notice = notice.clone();
+            let dismiss = move |_| {
+                let n = dismiss_notice.clone();
+                c.storage.update(|list| list.retain(|x| *x != n));
+            };
+            let words = notice.clone();
+            let message = move || words.words(c.lang.get());
+            let raw = match &notice {
+                StorageBanner::Unreadable { raw, .. } => Some(raw.clone()),
+                _ => None,
+            };
+            view! {
+                <div class="storage-banner">
+                    <Announced urgent=true><p>{message.clone()}</p></Announced>
+                    {raw.map(|raw| view! {
+                        <button type="button" on:click=move |_| crate::platform::download("reseller-invitations-demo-data.json", &raw)>
+                            {tr(Key::DownloadSetAside)}
+                        </button>
+                    })}
+                    " "
+                    <button type="button" class="link" on:click=dismiss>{tr(Key::Dismiss)}</button>
+                </div>
+            }
+            .into_any()
+        }
+        Notice::Toast(id, words) => view! {
+            <div class="toast">
+                <Announced><p>{words.clone()}</p></Announced>
+                <button type="button" class="link" on:click=move |_| c.toasts.update(|t| t.retain(|(i, _)| *i != id))>
+                    {tr(Key::Dismiss)}
+                </button>
+            </div>
+        }
+        .into_any(),
     }
 }

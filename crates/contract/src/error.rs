@@ -88,197 +88,71 @@ pub enum ErrorCode {
 
 /// Each code: its number (Partner Center's form), its `code` in Graph's
 /// form (`{ "error": { "code", "message" } }`, the Graph-shaped endpoints'
-/// answer), its status and its meaning.
-const CODES: &[(ErrorCode, i64, &str, u16, &str)] = &[
-    (
-        ErrorCode::Validation,
-        40001,
-        "invalidRequest",
-        400,
-        "a field is invalid (data names it)",
-    ),
-    (
-        ErrorCode::MalformedLink,
-        40002,
-        "malformedLink",
-        400,
-        "the invitation link cannot be read",
-    ),
-    (
-        ErrorCode::MalformedBody,
-        40003,
-        "BadRequest",
-        400,
-        "the body is not the expected JSON",
-    ),
+/// answer) and its status. Its meaning is [`ErrorCode::meaning`], apart, so
+/// the browser's builds, which never show it, do not carry it (issue 12).
+const CODES: &[(ErrorCode, i64, &str, u16)] = &[
+    (ErrorCode::Validation, 40001, "invalidRequest", 400),
+    (ErrorCode::MalformedLink, 40002, "malformedLink", 400),
+    (ErrorCode::MalformedBody, 40003, "BadRequest", 400),
     (
         ErrorCode::NotSignedIn,
         40101,
         "InvalidAuthenticationToken",
         401,
-        "not signed in",
     ),
     (
         ErrorCode::InsufficientRole,
         40301,
         "Authorization_RequestDenied",
         403,
-        "the user's role may not do this",
     ),
-    (
-        ErrorCode::OwnTenant,
-        40302,
-        "ownTenant",
-        403,
-        "a partner cannot accept its own invitation",
-    ),
-    (
-        ErrorCode::RegionMismatch,
-        40303,
-        "regionMismatch",
-        403,
-        "the organization is outside the partner's market",
-    ),
-    (
-        ErrorCode::CloudMismatch,
-        40304,
-        "cloudMismatch",
-        403,
-        "the organization is in another cloud than the partner",
-    ),
-    (
-        ErrorCode::WrongTenantKind,
-        40403,
-        "wrongTenantKind",
-        404,
-        "this endpoint is for the other kind of organization",
-    ),
-    (
-        ErrorCode::NoRelationship,
-        20002,
-        "noRelationship",
-        404,
-        "no relationship between caller and account (Partner Center)",
-    ),
-    (
-        ErrorCode::McaRequired,
-        13605,
-        "mcaRequired",
-        403,
-        "the customer has not accepted the Microsoft Customer Agreement (Partner Center 13605)",
-    ),
+    (ErrorCode::OwnTenant, 40302, "ownTenant", 403),
+    (ErrorCode::RegionMismatch, 40303, "regionMismatch", 403),
+    (ErrorCode::CloudMismatch, 40304, "cloudMismatch", 403),
+    (ErrorCode::WrongTenantKind, 40403, "wrongTenantKind", 404),
+    (ErrorCode::NoRelationship, 20002, "noRelationship", 404),
+    (ErrorCode::McaRequired, 13605, "mcaRequired", 403),
     (
         ErrorCode::DelegatedAdminRequired,
         40306,
         "adminRoleRequired",
         403,
-        "this needs delegated admin privileges the customer has not granted or removed",
     ),
     (
         ErrorCode::ProviderNotLinked,
         40307,
         "providerNotLinked",
         403,
-        "the link's indirect provider is not linked to its indirect reseller",
     ),
     (
         ErrorCode::InvitationNotFound,
         40401,
         "invitationNotFound",
         404,
-        "no such invitation",
     ),
-    (
-        ErrorCode::NotFound,
-        40402,
-        "Request_ResourceNotFound",
-        404,
-        "no such customer, subscription, user or endpoint",
-    ),
-    (
-        ErrorCode::MethodNotAllowed,
-        40501,
-        "methodNotAllowed",
-        405,
-        "the path exists with other methods",
-    ),
+    (ErrorCode::NotFound, 40402, "Request_ResourceNotFound", 404),
+    (ErrorCode::MethodNotAllowed, 40501, "methodNotAllowed", 405),
     (
         ErrorCode::AcceptedByAnother,
         40901,
         "acceptedByAnother",
         409,
-        "another organization accepted the invitation",
     ),
     (
         ErrorCode::ActiveSubscriptions,
         40902,
         "activeSubscriptions",
         409,
-        "the relationship has active subscriptions (data lists them)",
     ),
-    (
-        ErrorCode::LinkAltered,
-        40903,
-        "linkAltered",
-        409,
-        "the link's parameters differ from the invitation's",
-    ),
-    (
-        ErrorCode::NotEnoughSeats,
-        40904,
-        "notEnoughSeats",
-        409,
-        "not enough seats",
-    ),
-    (
-        ErrorCode::Revoked,
-        41001,
-        "revoked",
-        410,
-        "the partner revoked the invitation",
-    ),
-    (
-        ErrorCode::Expired,
-        41002,
-        "expired",
-        410,
-        "the invitation expired",
-    ),
-    (
-        ErrorCode::TooLarge,
-        41301,
-        "RequestEntityTooLarge",
-        413,
-        "the body is too large",
-    ),
-    (
-        ErrorCode::McaFieldsMissing,
-        42201,
-        "mcaFieldsMissing",
-        422,
-        "Microsoft Customer Agreement fields missing (data names them)",
-    ),
-    (
-        ErrorCode::KeyReused,
-        42202,
-        "idempotencyKeyReused",
-        422,
-        "the MS-RequestId was used by another caller or for another request within 24 hours",
-    ),
-    (
-        ErrorCode::Unavailable,
-        50301,
-        "serviceNotAvailable",
-        503,
-        "the service is unavailable",
-    ),
-    (
-        ErrorCode::StorageFull,
-        50701,
-        "insufficientStorage",
-        507,
-        "the in-browser mock could not store the change; nothing changed",
-    ),
+    (ErrorCode::LinkAltered, 40903, "linkAltered", 409),
+    (ErrorCode::NotEnoughSeats, 40904, "notEnoughSeats", 409),
+    (ErrorCode::Revoked, 41001, "revoked", 410),
+    (ErrorCode::Expired, 41002, "expired", 410),
+    (ErrorCode::TooLarge, 41301, "RequestEntityTooLarge", 413),
+    (ErrorCode::McaFieldsMissing, 42201, "mcaFieldsMissing", 422),
+    (ErrorCode::KeyReused, 42202, "idempotencyKeyReused", 422),
+    (ErrorCode::Unavailable, 50301, "serviceNotAvailable", 503),
+    (ErrorCode::StorageFull, 50701, "insufficientStorage", 507),
 ];
 
 impl ErrorCode {
@@ -294,14 +168,40 @@ impl ErrorCode {
         CODES
             .iter()
             .find(|(c, ..)| *c == self)
-            .map_or(500, |(_, _, _, s, _)| *s)
+            .map_or(500, |(_, _, _, s)| *s)
     }
     /// What the code means, in a few words (for the documentation).
     pub fn meaning(self) -> &'static str {
-        CODES
-            .iter()
-            .find(|(c, ..)| *c == self)
-            .map_or("", |(.., m)| *m)
+        match self {
+            ErrorCode::Validation => "a field is invalid (data names it)",
+            ErrorCode::MalformedLink => "the invitation link cannot be read",
+            ErrorCode::MalformedBody => "the body is not the expected JSON",
+            ErrorCode::NotSignedIn => "not signed in",
+            ErrorCode::InsufficientRole => "the user's role may not do this",
+            ErrorCode::OwnTenant => "a partner cannot accept its own invitation",
+            ErrorCode::RegionMismatch => "the organization is outside the partner's market",
+            ErrorCode::CloudMismatch => "the organization is in another cloud than the partner",
+            ErrorCode::WrongTenantKind => "this endpoint is for the other kind of organization",
+            ErrorCode::NoRelationship => "no relationship between caller and account (Partner Center)",
+            ErrorCode::McaRequired => "the customer has not accepted the Microsoft Customer Agreement (Partner Center 13605)",
+            ErrorCode::DelegatedAdminRequired => "this needs delegated admin privileges the customer has not granted or removed",
+            ErrorCode::ProviderNotLinked => "the link's indirect provider is not linked to its indirect reseller",
+            ErrorCode::InvitationNotFound => "no such invitation",
+            ErrorCode::NotFound => "no such customer, subscription, user or endpoint",
+            ErrorCode::MethodNotAllowed => "the path exists with other methods",
+            ErrorCode::AcceptedByAnother => "another organization accepted the invitation",
+            ErrorCode::ActiveSubscriptions => "the relationship has active subscriptions (data lists them)",
+            ErrorCode::LinkAltered => "the link's parameters differ from the invitation's",
+            ErrorCode::NotEnoughSeats => "not enough seats",
+            ErrorCode::Revoked => "the partner revoked the invitation",
+            ErrorCode::Expired => "the invitation expired",
+            ErrorCode::TooLarge => "the body is too large",
+            ErrorCode::McaFieldsMissing => "Microsoft Customer Agreement fields missing (data names them)",
+            ErrorCode::KeyReused => "the MS-RequestId was used by another caller or for another request within 24 hours",
+            ErrorCode::Unavailable => "the service is unavailable",
+            ErrorCode::StorageFull => "the in-browser mock could not store the change; nothing changed",
+            ErrorCode::Unconfirmed | ErrorCode::Network | ErrorCode::Unknown => "",
+        }
     }
     /// Every code with a number, for documentation and tests.
     pub fn all() -> impl Iterator<Item = ErrorCode> {
