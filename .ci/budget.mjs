@@ -13,8 +13,9 @@
 // mapping (every build), the done page's next step (portal), the approval
 // page and the admin relationships list (customer), the GDAP request fields,
 // the role table in two languages and the Admin relationships tab (partner).
-// Lowered (issue 12: 186/182/352 → 172/168/334 KiB): the standard library
-// compiled with the app under the immediate-abort panic strategy
+// Lowered (issue 12: 186/182/352 → 171/167/332 KiB): the standard library
+// compiled with the app under the immediate-abort panic strategy and with
+// optimize_for_size
 // (.ci/release-flags), one JSON reader instead of two, one keyed list for
 // the chrome, the error codes' meanings left out of the browser.
 import { readFileSync, existsSync } from 'node:fs';
@@ -23,9 +24,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 172 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 168 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 334 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 171 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 167 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 332 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
