@@ -70,13 +70,20 @@ where
     V: IntoView + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
 {
+    let retry = Callback::new(move |_| resource.refetch());
     move || match resource.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(e)) => view! {
-            <ErrorBanner what=what error=e on_retry=Callback::new(move |_| resource.refetch())/>
-        }
-        .into_any(),
         Some(Ok(value)) => children(value).into_any(),
+        Some(Err(e)) => not_fetched(Some(e), what, retry),
+        None => not_fetched(None, what, retry),
+    }
+}
+
+/// Loading, or the error with "Try again": written once, not in every
+/// [`Fetched`] instance (issue 12).
+fn not_fetched(error: Option<ApiError>, what: Signal<String>, retry: Callback<()>) -> AnyView {
+    match error {
+        None => view! { <Loading/> }.into_any(),
+        Some(e) => view! { <ErrorBanner what=what error=e on_retry=retry/> }.into_any(),
     }
 }
 
