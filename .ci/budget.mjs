@@ -18,15 +18,20 @@
 // optimize_for_size
 // (.ci/release-flags), one JSON reader instead of two, one keyed list for
 // the chrome, the error codes' meanings left out of the browser.
+// Raised (issue 12: portal +2, partner +3 KiB → 173/167/335 KiB): the
+// countries' names in both languages ship with the pages that show them,
+// instead of asking the browser's Intl.DisplayNames, whose first use cost the
+// acceptance page 100–150 ms at 4× CPU before it could show the partner's
+// country (ready at 4×: 760 → 569 ms, median of 7, same VM).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 171 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 173 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 167 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 332 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 335 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

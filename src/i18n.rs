@@ -675,7 +675,13 @@ pub fn problem(lang: Lang, p: crate::domain::validate::FieldProblem) -> String {
     }
 }
 
-/// A CSP market's name, or "no CSP market".
+/// A country's name in `lang` (the domain's table), else its code as given.
+pub fn country(lang: Lang, code: &str) -> String {
+    crate::domain::country::name(code, lang == Lang::PtBr)
+        .map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// A CSP market's name in `lang`; "no market" for `None`.
 pub fn market(lang: Lang, m: Option<crate::domain::country::Market>) -> &'static str {
     match (lang, m) {
         (Lang::En, Some(m)) => m.name(),

@@ -285,46 +285,6 @@ pub async fn load_config(base: &str) -> Result<Option<BackendChoice>, ConfigErro
     Ok(Some(choice))
 }
 
-thread_local! {
-    static COUNTRY_NAMES: std::cell::RefCell<std::collections::HashMap<(String, &'static str), String>> = Default::default();
-}
-
-/// A country's name in the UI language (`Intl.DisplayNames`, in every
-/// current browser), else its ISO code. The domain's English names stay out
-/// of the wasm (about 3 KiB brotli the customer's first page does not need).
-pub fn country_name(code: &str, lang_tag: &'static str) -> String {
-    let fallback = || code.to_string();
-    if let Some(hit) =
-        COUNTRY_NAMES.with(|m| m.borrow().get(&(code.to_string(), lang_tag)).cloned())
-    {
-        return hit;
-    }
-    let name = (|| {
-        use js_sys::{Array, Object, Reflect};
-        use wasm_bindgen::JsValue;
-        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let ctor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let options = Object::new();
-        Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
-        let args = Array::of2(&Array::of1(&JsValue::from_str(lang_tag)), &options);
-        let names = Reflect::construct(&ctor, &args).ok()?;
-        let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
-        of.call1(&names, &JsValue::from_str(&code.to_ascii_uppercase()))
-            .ok()?
-            .as_string()
-    })()
-    .filter(|n| !n.is_empty() && n != code)
-    .unwrap_or_else(fallback);
-    COUNTRY_NAMES.with(|m| {
-        m.borrow_mut()
-            .insert((code.to_string(), lang_tag), name.clone())
-    });
-    name
-}
-
 /// The page is ready: what it is for is on screen and usable. The first
 /// call marks `performance.mark('app-ready')` (what `.ci/bench` times),
 /// removes the first-paint frame `index.html` shows before the wasm runs

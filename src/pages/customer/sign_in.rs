@@ -99,7 +99,7 @@ fn demo_customer_sign_in(cloud: Option<crate::domain::cloud::Cloud>) -> impl Int
                             view! {
                                 <li class="org">
                                     <p><strong>{t.company_name.clone()}</strong> " · " {t.domain.clone()} " · "
-                                        {move || crate::platform::country_name(&code, c.lang.get().tag())} " · " {move || i18n::cloud(c.lang.get(), cloud)} " · "
+                                        {move || i18n::country(c.lang.get(), &code)} " · " {move || i18n::cloud(c.lang.get(), cloud)} " · "
                                         {move || if mca { tr(Key::McaYes)() } else { tr(Key::McaNo)() }}</p>
                                     <div class="row">
                                         {t.users.into_iter().map(|u| {
@@ -187,10 +187,10 @@ fn NewOrg(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
         });
     };
     let mut countries: Vec<_> = country::all().collect();
-    let lang_tag = c.lang.get_untracked().tag();
+    let lang = c.lang.get_untracked();
     let mut named: Vec<(String, &'static str)> = countries
         .drain(..)
-        .map(|k| (crate::platform::country_name(k.code, lang_tag), k.code))
+        .map(|k| (i18n::country(lang, k.code), k.code))
         .collect();
     named.sort();
     view! {

@@ -503,7 +503,7 @@ fn CustomerRow(
                     {is_new.then(|| view! { <span class="badge new">{t(Key::New)}</span> })}
                 </div>
                 <div class="col col-domain"><span class="col-label">{t(Key::ColDomain)}</span><span class="value">{domain}</span></div>
-                <div class="col col-country"><span class="col-label">{t(Key::ColCountry)}</span><span class="value">{platform::country_name(&country, lang.tag())}</span></div>
+                <div class="col col-country"><span class="col-label">{t(Key::ColCountry)}</span><span class="value">{i18n::country(lang, &country)}</span></div>
                 <div class="col col-relationship"><span class="col-label">{t(Key::ColRelationship)}</span><span class=rel_class>{t(rel)}</span></div>
                 <div class="col col-mca"><span class="col-label">{t(Key::ColMca)}</span><span class="value">{t(if mca { Key::McaAccepted } else { Key::McaNotAccepted })}</span></div>
                 <div class="col col-since"><span class="col-label">{t(Key::ColSince)}</span><span class="value">{crate::intl::date(lang, &since)}</span></div>

@@ -19,7 +19,7 @@ pub(super) fn PartnerFacts(view: InvitationView) -> impl IntoView {
         <dl class="facts">
             <dt>{tr(Key::PartnerLabel)}</dt><dd>{view.partner_name.clone()}</dd>
             <dt>{tr(Key::PartnerLocation)}</dt>
-            <dd>{move || format!("{} ({})", crate::platform::country_name(&code, c.lang.get().tag()), i18n::market(c.lang.get(), market))}</dd>
+            <dd>{move || format!("{} ({})", i18n::country(c.lang.get(), &code), i18n::market(c.lang.get(), market))}</dd>
             <dt>{tr(Key::PartnerIdLabel)}</dt><dd>{view.partner_mpn_id.clone()}</dd>
             {view.indirect_provider.clone().map(|p| view! { <dt>{tr(Key::IndirectProviderLabel)}</dt><dd>{format!("{} (MPN {})", p.name, p.mpn_id)}</dd> })}
         </dl>
@@ -48,7 +48,7 @@ pub(super) fn checks(v: &InvitationView, me: &Me) -> Vec<(Key, bool, String)> {
         )
     };
     let region_ok = country::within_partner_market(&v.partner_country, &me.country);
-    let name = |code: &str| crate::platform::country_name(code, lang.tag());
+    let name = |code: &str| i18n::country(lang, code);
     let region_of = |code: &str| i18n::market(lang, country::market_of(code));
     let region_msg = if region_ok {
         i18n::format(

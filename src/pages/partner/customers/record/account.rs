@@ -34,7 +34,7 @@ pub(super) fn AccountTab(customer: Customer) -> impl IntoView {
                             <dl>
                                 <dt>{tr(Key::ColCompany)}</dt><dd>{d.company_profile.company_name.clone()}</dd>
                                 <dt>{tr(Key::ColDomain)}</dt><dd>{d.company_profile.domain.clone()}</dd>
-                                <dt>{tr(Key::ColCountry)}</dt><dd>{move || crate::platform::country_name(&country, c.lang.get().tag())}</dd>
+                                <dt>{tr(Key::ColCountry)}</dt><dd>{move || crate::i18n::country(c.lang.get(), &country)}</dd>
                                 <dt>{tr(Key::TenantIdLabel)}</dt><dd><code>{d.id.clone()}</code></dd>
                                 {d.indirect_reseller_name.clone().map(|r| view! { <dt>{tr(Key::IndirectResellerLabel)}</dt><dd>{r}</dd> })}
                                 {d.indirect_provider_name.clone().map(|p| view! { <dt>{tr(Key::IndirectProviderLabel)}</dt><dd>{p}</dd> })}
