@@ -16,6 +16,33 @@ use reseller_domain::ids::TenantId;
 use reseller_domain::relationship::{self as rules, DelegatedAdmin};
 use reseller_domain::time::Millis;
 
+/// The rows (indices, in order) whose name key or domain contains `needle`,
+/// over a list's haystack (`ListCache`): one pass over one string, the next
+/// search starting at the next row once a row matched.
+fn search<'a>(
+    haystack: &'a str,
+    ends: &'a [(u32, u32)],
+    needle: &'a str,
+) -> impl Iterator<Item = u32> + 'a {
+    let mut from = 0usize;
+    let mut row = 0usize;
+    std::iter::from_fn(move || loop {
+        let pos = from + haystack.get(from..)?.find(needle)?;
+        while ends[row].1 as usize <= pos {
+            row += 1;
+        }
+        let (name_end, end) = (ends[row].0 as usize, ends[row].1 as usize);
+        let field_end = if pos < name_end { name_end } else { end };
+        if pos + needle.len() <= field_end {
+            from = end;
+            return Some(row as u32);
+        }
+        // A match across the name and the domain (or into the next row)
+        // does not count; one may start inside it.
+        from = pos + haystack[pos..].chars().next().map_or(1, char::len_utf8);
+    })
+}
+
 impl MockBackend {
     pub(crate) fn rows(&self, partner: TenantId) -> Vec<Row> {
         let row = |t: &Tenant, r: &Relationship| Row {
@@ -61,11 +88,29 @@ impl MockBackend {
             .as_ref()
             .is_some_and(|c| c.revision == revision && c.partner == me.tenant)
         {
-            let rows = self.rows(me.tenant);
+            let mut rows = self.rows(me.tenant);
+            // Kept in name order, the list's default: a search then only
+            // filters (a few ms over 50,000 rows instead of 40–50 ms sorting
+            // them again on each keystroke, which the Customers page's
+            // keystroke figure measured; issue 12), and another order is a
+            // stable sort on its own column, ties staying in name order.
+            rows.sort_by(|a, b| a.name_key.cmp(&b.name_key).then_with(|| a.id.cmp(&b.id)));
+            let mut haystack = String::new();
+            let ends = rows
+                .iter()
+                .map(|r| {
+                    haystack.push_str(&r.name_key);
+                    let name_end = haystack.len() as u32;
+                    haystack.push_str(&r.domain);
+                    (name_end, haystack.len() as u32)
+                })
+                .collect();
             self.cache = Some(ListCache {
                 revision,
                 partner: me.tenant,
                 rows,
+                haystack,
+                ends,
                 view_key: String::new(),
                 view: Vec::new(),
             });
@@ -79,47 +124,45 @@ impl MockBackend {
         );
         if cache.view_key != view_key || cache.view.is_empty() {
             let needle = q.trim().to_lowercase();
-            let mut view: Vec<u32> = (0..cache.rows.len() as u32)
-                .filter(|&i| {
-                    let r = &cache.rows[i as usize];
-                    let state_ok = match filter {
-                        RelationshipFilter::Reseller => r.dap == DelegatedAdmin::None,
-                        RelationshipFilter::Delegated => r.dap == DelegatedAdmin::Active,
-                        RelationshipFilter::AdminRemoved => r.dap == DelegatedAdmin::Removed,
-                        RelationshipFilter::All => true,
-                    };
-                    state_ok
-                        && (needle.is_empty()
-                            || r.name_key.contains(&needle)
-                            || r.domain.contains(&needle))
-                })
-                .collect();
+            let state_ok = |r: &Row| match filter {
+                RelationshipFilter::Reseller => r.dap == DelegatedAdmin::None,
+                RelationshipFilter::Delegated => r.dap == DelegatedAdmin::Active,
+                RelationshipFilter::AdminRemoved => r.dap == DelegatedAdmin::Removed,
+                RelationshipFilter::All => true,
+            };
+            let mut view: Vec<u32> = if needle.is_empty() {
+                (0..cache.rows.len() as u32)
+                    .filter(|&i| state_ok(&cache.rows[i as usize]))
+                    .collect()
+            } else {
+                search(&cache.haystack, &cache.ends, &needle)
+                    .filter(|&i| state_ok(&cache.rows[i as usize]))
+                    .collect()
+            };
             let rows = &cache.rows;
             let rank = |d: DelegatedAdmin| match d {
                 DelegatedAdmin::None => 0,
                 DelegatedAdmin::Active => 1,
                 DelegatedAdmin::Removed => 2,
             };
-            view.sort_by(|&a, &b| {
-                let (a, b) = (&rows[a as usize], &rows[b as usize]);
-                let primary = match sort {
-                    CustomerSort::Domain => a.domain.cmp(&b.domain),
-                    CustomerSort::Country => a.country.cmp(&b.country),
-                    CustomerSort::Relationship => rank(a.dap).cmp(&rank(b.dap)),
-                    CustomerSort::Mca => a.mca.cmp(&b.mca),
-                    CustomerSort::Since => a.since.cmp(&b.since),
-                    CustomerSort::Name => std::cmp::Ordering::Equal,
-                };
-                let primary = if order == SortOrder::Desc {
-                    primary.reverse()
-                } else {
-                    primary
-                };
-                primary
-                    .then_with(|| a.name_key.cmp(&b.name_key))
-                    .then_with(|| a.id.cmp(&b.id))
-            });
-            if sort == CustomerSort::Name && order == SortOrder::Desc {
+            if sort != CustomerSort::Name {
+                view.sort_by(|&a, &b| {
+                    let (a, b) = (&rows[a as usize], &rows[b as usize]);
+                    let primary = match sort {
+                        CustomerSort::Domain => a.domain.cmp(&b.domain),
+                        CustomerSort::Country => a.country.cmp(&b.country),
+                        CustomerSort::Relationship => rank(a.dap).cmp(&rank(b.dap)),
+                        CustomerSort::Mca => a.mca.cmp(&b.mca),
+                        CustomerSort::Since => a.since.cmp(&b.since),
+                        CustomerSort::Name => std::cmp::Ordering::Equal,
+                    };
+                    if order == SortOrder::Desc {
+                        primary.reverse()
+                    } else {
+                        primary
+                    }
+                });
+            } else if order == SortOrder::Desc {
                 view.reverse();
             }
             cache.view = view;
@@ -250,5 +293,53 @@ impl MockBackend {
             .ok_or_else(|| fail(ErrorCode::NotFound, "Customer not found"))?;
         t.mca = Some(record.clone());
         ok(201, &agreement_wire(&record))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search;
+
+    /// The haystack of rows given as (name key, domain).
+    fn hits(rows: &[(&str, &str)], needle: &str) -> Vec<u32> {
+        let mut haystack = String::new();
+        let ends: Vec<_> = rows
+            .iter()
+            .map(|(name, domain)| {
+                haystack.push_str(name);
+                let name_end = haystack.len() as u32;
+                haystack.push_str(domain);
+                (name_end, haystack.len() as u32)
+            })
+            .collect();
+        search(&haystack, &ends, needle).collect()
+    }
+
+    #[test]
+    fn a_search_matches_within_a_name_or_a_domain_once_per_row() {
+        let rows = [
+            ("alpine ski", "alpine.example"),
+            ("harbor", "peak.example"),
+            ("açaí & cia", "acai.example"),
+            ("summit", "summit.example"),
+        ];
+        assert_eq!(hits(&rows, "alpine"), [0], "one hit for two matches");
+        assert_eq!(hits(&rows, "example"), [0, 1, 2, 3]);
+        assert_eq!(
+            hits(&rows, "harborpeak"),
+            [] as [u32; 0],
+            "not across fields"
+        );
+        assert_eq!(
+            hits(&rows, "examplesummit"),
+            [] as [u32; 0],
+            "not across rows"
+        );
+        assert_eq!(hits(&rows, "í &"), [2]);
+        assert_eq!(hits(&rows, "zzz"), [] as [u32; 0]);
+        // "xa" + "aab": the match across the fields hides one in the domain.
+        assert_eq!(hits(&[("xa", "aab")], "aa"), [0]);
+        assert_eq!(hits(&[("xá", "áb")], "áá"), [] as [u32; 0]);
+        assert_eq!(hits(&[("xá", "ááb")], "áá"), [0]);
     }
 }

@@ -41,6 +41,40 @@ pub fn customers_at_scale(api: &mut dyn Api) {
         .map(|c| c.relationship_since.clone().unwrap())
         .collect();
     assert!(since.windows(2).all(|w| w[0] >= w[1]));
+    // Another column's ties stay in name order; by name descending is the
+    // reverse of the default order.
+    let by_country = customers(api, &token, "sort=country&size=500&offset=24750");
+    let rows: Vec<_> = by_country
+        .items
+        .iter()
+        .map(|c| {
+            (
+                c.company_profile
+                    .address
+                    .as_ref()
+                    .map(|a| a.country.clone()),
+                c.company_profile.company_name.to_lowercase(),
+            )
+        })
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]), "country, then name");
+    let desc = customers(api, &token, "order=desc&size=100");
+    let names_desc: Vec<_> = desc
+        .items
+        .iter()
+        .map(|c| c.company_profile.company_name.to_lowercase())
+        .collect();
+    assert!(
+        names_desc.windows(2).all(|w| w[0] >= w[1]),
+        "{names_desc:?}"
+    );
+    let last_names: Vec<_> = last
+        .items
+        .iter()
+        .rev()
+        .map(|c| c.company_profile.company_name.to_lowercase())
+        .collect();
+    assert_eq!(names_desc[..50], last_names[..], "the last rows, reversed");
     for bad in [
         "size=0",
         "size=501",
