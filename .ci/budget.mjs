@@ -22,14 +22,17 @@
 // countries' names in both languages ship with the pages that show them,
 // instead of asking the browser's Intl.DisplayNames, whose first use cost the
 // acceptance page 100–150 ms at 4× CPU before it could show the partner's
-// country (ready at 4×: 760 → 569 ms, median of 7, same VM).
+// country (ready at 4×: 760 → 569 ms, median of 7, same VM); the portal
+// +0.8 KiB more (174 KiB): the invitation is read while the app starts
+// instead of after it is mounted (one round trip less before the page is
+// ready on a phone's network).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 173 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 174 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 167 * KiB },
   { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 335 * KiB },
 ];

@@ -17,8 +17,12 @@ fn waits_for_data(site: Site) -> bool {
         )
 }
 
-/// Starts `site`: its app over the configured backend.
-pub fn start(site: Site, app: fn(Ctx) -> AnyView) {
+/// Starts `site`: its app over the configured backend. `early` runs once
+/// the backend and the sign-in are known, before the session is resumed and
+/// the app mounted: what the site's first page will ask for can start there
+/// (the portal's invitation, [`read_early`](crate::pages::customer::accept::read_early)).
+/// Each build passes its own, so a build carries only its own.
+pub fn start(site: Site, app: fn(Ctx) -> AnyView, early: fn(Ctx)) {
     use crate::api::client::{Backend, Client};
     use crate::api::http::HttpTransport;
     use crate::config::{BackendChoice, ConfigError};
@@ -90,8 +94,11 @@ pub fn start(site: Site, app: fn(Ctx) -> AnyView) {
         let is_mock = false;
         let client = Client::new(backend);
         let ctx = Ctx::new(client.clone(), is_mock, &base, site);
-        if let Some(auth) = auth {
+        if let Some(auth) = &auth {
             ctx.set_auth(auth.clone());
+        }
+        early(ctx);
+        if let Some(auth) = auth {
             crate::session::resume(ctx, &auth).await;
         }
         leptos::mount::mount_to(platform::mount_point(), move || app(ctx)).forget();

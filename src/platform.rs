@@ -76,9 +76,17 @@ pub fn restore_deep_link(base: &str) {
     }
 }
 
-/// Replaces the query string without a navigation (keeps list views shareable).
+/// Replaces the query string without a navigation (keeps list views
+/// shareable), if the address is still at `path` (the page may have been
+/// left since the call was scheduled).
 pub fn replace_query(path: &str, query: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.location().pathname().ok().as_deref() != Some(path) {
+        return;
+    }
+    if let Ok(history) = window.history() {
         let url = if query.is_empty() {
             path.to_string()
         } else {

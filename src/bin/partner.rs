@@ -6,9 +6,11 @@ fn main() {
     use leptos::prelude::IntoAny;
     use reseller_invitations::app::PartnerApp;
     use reseller_invitations::routes::Site;
-    reseller_invitations::boot::start(Site::Partner, |ctx| {
-        leptos::view! { <PartnerApp ctx=ctx/> }.into_any()
-    });
+    reseller_invitations::boot::start(
+        Site::Partner,
+        |ctx| leptos::view! { <PartnerApp ctx=ctx/> }.into_any(),
+        |_| {},
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,9 +7,11 @@ fn main() {
     use leptos::prelude::IntoAny;
     use reseller_invitations::app::PortalApp;
     use reseller_invitations::routes::Site;
-    reseller_invitations::boot::start(Site::Portal, |ctx| {
-        leptos::view! { <PortalApp ctx=ctx/> }.into_any()
-    });
+    reseller_invitations::boot::start(
+        Site::Portal,
+        |ctx| leptos::view! { <PortalApp ctx=ctx/> }.into_any(),
+        reseller_invitations::pages::customer::accept::read_early,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

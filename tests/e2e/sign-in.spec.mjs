@@ -61,16 +61,22 @@ test('a customer opens the link, signs in, comes back to the same invitation and
   await expect(page.getByRole('heading', { name: 'Invitations' })).toBeVisible();
 
   const customer = await context.newPage();
+  // The invitation is read once while the app starts, not again by the page.
+  const reads = [];
+  customer.on('request', (r) => { if (r.method() === 'GET' && r.url().includes('/v1/tenant/invitations/view')) reads.push(r.headers().authorization ? 'signed in' : 'signed out'); });
   await customer.goto(link);
   await expect(customer.getByRole('heading', { level: 1, name: 'Reseller relationship invitation' })).toBeVisible();
   await expect(customer.getByText('Fabrikam Cloud Services invites you to a reseller relationship')).toBeVisible();
   await checkA11y(customer, 'acceptance page, signed out, with the identity provider');
+  expect(reads).toEqual(['signed out']);
   await customer.getByRole('button', { name: 'Sign in', exact: true }).click();
   await chooseAt(customer, 'Julieta Gómez', 'Global administrator');
   // The same invitation, its parameters intact, the sign-in's own gone.
   await expect(customer).toHaveURL(link);
   await expect(customer.getByText('Signed in as Julieta Gómez')).toBeVisible();
   await expect(customer.getByText('Fabrikam Cloud Services invites you to a reseller relationship')).toBeVisible();
+  // Signed in, the page reads it with the customer's token.
+  expect(reads).toEqual(['signed out', 'signed in']);
   await customer.getByRole('button', { name: 'Accept and authorize' }).click();
   await expect(customer.getByRole('heading', { name: 'Fabrikam Cloud Services is now your partner' })).toBeVisible();
   // The partner sees it.
