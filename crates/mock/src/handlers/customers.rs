@@ -16,6 +16,21 @@ use reseller_domain::ids::TenantId;
 use reseller_domain::relationship::{self as rules, DelegatedAdmin};
 use reseller_domain::time::Millis;
 
+/// A list's haystack (`ListCache`): every row's name key then domain in one
+/// string, with where each row's two fields end.
+fn haystack<'a>(rows: impl Iterator<Item = (&'a str, &'a str)>) -> (String, Vec<(u32, u32)>) {
+    let mut text = String::new();
+    let ends = rows
+        .map(|(name_key, domain)| {
+            text.push_str(name_key);
+            let name_end = text.len() as u32;
+            text.push_str(domain);
+            (name_end, text.len() as u32)
+        })
+        .collect();
+    (text, ends)
+}
+
 /// The rows (indices, in order) whose name key or domain contains `needle`,
 /// over a list's haystack (`ListCache`): one pass over one string, the next
 /// search starting at the next row once a row matched.
@@ -95,16 +110,10 @@ impl MockBackend {
             // keystroke figure measured; issue 12), and another order is a
             // stable sort on its own column, ties staying in name order.
             rows.sort_by(|a, b| a.name_key.cmp(&b.name_key).then_with(|| a.id.cmp(&b.id)));
-            let mut haystack = String::new();
-            let ends = rows
-                .iter()
-                .map(|r| {
-                    haystack.push_str(&r.name_key);
-                    let name_end = haystack.len() as u32;
-                    haystack.push_str(&r.domain);
-                    (name_end, haystack.len() as u32)
-                })
-                .collect();
+            let (haystack, ends) = haystack(
+                rows.iter()
+                    .map(|r| (r.name_key.as_str(), r.domain.as_str())),
+            );
             self.cache = Some(ListCache {
                 revision,
                 partner: me.tenant,
@@ -298,20 +307,11 @@ impl MockBackend {
 
 #[cfg(test)]
 mod tests {
-    use super::search;
+    use super::{haystack, search};
 
     /// The haystack of rows given as (name key, domain).
     fn hits(rows: &[(&str, &str)], needle: &str) -> Vec<u32> {
-        let mut haystack = String::new();
-        let ends: Vec<_> = rows
-            .iter()
-            .map(|(name, domain)| {
-                haystack.push_str(name);
-                let name_end = haystack.len() as u32;
-                haystack.push_str(domain);
-                (name_end, haystack.len() as u32)
-            })
-            .collect();
+        let (haystack, ends) = haystack(rows.iter().copied());
         search(&haystack, &ends, needle).collect()
     }
 

@@ -105,11 +105,10 @@ pub fn AcceptPortal() -> impl IntoView {
             let api = c.customer_api();
             let link = link.clone();
             async move {
-                if let Some(Ok(answer)) = match early {
-                    Some(early) => Some(early.await),
-                    None => None,
-                } {
-                    return answer;
+                if let Some(early) = early {
+                    if let Ok(answer) = early.await {
+                        return answer;
+                    }
                 }
                 api.call(op::ViewInvitation { link }).await
             }
