@@ -151,3 +151,68 @@ async fn expand_records_and_the_removal_guard() {
     until("the refusal", || body_text().contains("The relationship cannot be removed while these subscriptions are active: Microsoft 365 Business Standard. Suspend them first.")).await;
     assert!(row_names().contains(&"Alpine Ski House".to_string()));
 }
+
+/// The relationship badge in the row of `name`.
+fn badge_of(name: &str) -> String {
+    all(".crow:not(.head)")
+        .into_iter()
+        .find(|r| {
+            r.query_selector(".name")
+                .unwrap()
+                .is_some_and(|n| text(&n) == name)
+        })
+        .map(|r| {
+            text(
+                &r.query_selector(".col-relationship .badge")
+                    .unwrap()
+                    .unwrap(),
+            )
+        })
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
+    use reseller_invitations::api::op;
+    let app = mount_at("/partner/customers", Some("Ana Souza"), None).await;
+    until("rows", || row_names().len() >= 2).await;
+    assert_eq!(
+        badge_of("Alpine Ski House"),
+        "Reseller with delegated admin"
+    );
+    one("button.expand[aria-label='Show details of Alpine Ski House']").click();
+    until("the record", || !all(".record [role=tab]").is_empty()).await;
+    all(".record [role=tab]")
+        .into_iter()
+        .find(|t| text(t) == "Services")
+        .unwrap()
+        .click();
+    until("its services", || {
+        body_text().contains("Microsoft 365 Business Standard")
+    })
+    .await;
+    // The customer removes the partner's admin permissions (elsewhere);
+    // the page hears of it and reads its rows again.
+    let julieta = client_as("Julieta Gómez").await;
+    let partners = julieta.call(op::ListPartners {}).await.unwrap();
+    let fabrikam = partners
+        .items
+        .iter()
+        .find(|p| p.partner_name == "Fabrikam Cloud Services")
+        .unwrap();
+    julieta
+        .call(op::RemoveAdminPermissions {
+            partner: fabrikam.partner_id.parse().unwrap(),
+        })
+        .await
+        .unwrap();
+    app.ctx.changed();
+    until("the row says so", || {
+        badge_of("Alpine Ski House") == "Admin permissions removed"
+    })
+    .await;
+    // The record stayed open, on the tab it was on.
+    let selected = all(".record [role=tab][aria-selected=true]");
+    assert_eq!(selected.len(), 1);
+    assert_eq!(text(&selected[0]), "Services");
+}
