@@ -26,6 +26,11 @@
 // +0.8 KiB more (174 KiB): the invitation is read while the app starts
 // instead of after it is mounted (one round trip less before the page is
 // ready on a phone's network).
+// Raised (issue 12: partner +1 KiB → 336 KiB): the Customers page's rows
+// are kept by position and each value follows whoever is at it, so a
+// keystroke's new results change texts instead of making a screenful of rows
+// again (keystroke p95 at 1× 33–38 → 25–30 ms), and a row shows its
+// customer's new data (it kept the old badge); measured 335.5 KiB.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -34,7 +39,7 @@ const KiB = 1024;
 export const BUDGETS = [
   { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 174 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 167 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 335 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 336 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -114,7 +114,7 @@ pub fn CustomersView() -> impl IntoView {
         );
     });
 
-    let pages: RwSignal<HashMap<usize, Vec<Customer>>> = RwSignal::new(HashMap::new());
+    let pages: Pages = RwSignal::new(HashMap::new());
     let total = RwSignal::new(None::<usize>);
     // A new query's first answer is awaited with the previous rows on screen
     // (marked busy), so typing swaps the rows once instead of emptying the
@@ -245,12 +245,6 @@ pub fn CustomersView() -> impl IntoView {
             fetch_page(*page, false);
         }
     });
-    let row_data = move |i: usize| {
-        pages.with(|p| {
-            p.get(&(i / PAGE))
-                .and_then(|items| items.get(i % PAGE).cloned())
-        })
-    };
     let is_expanded = move |i: usize| expanded.with_untracked(|e| e.iter().any(|(x, _)| *x == i));
     // Measured heights move the rows below them; the first row on screen
     // stays where the reader sees it (the browser's own scroll anchoring is
@@ -408,8 +402,7 @@ pub fn CustomersView() -> impl IntoView {
                         <For each=move || { let lang = c.lang.get(); visible.get().into_iter().map(|i| (i, lang)).collect::<Vec<_>>() } key=|k| *k let:k>
                             {
                                 let (i, lang) = k;
-                                let customer = Memo::new(move |_| row_data(i));
-                                let id = Memo::new(move |_| customer.with(|c| c.as_ref().map(|c| c.id.clone())));
+                                let id = Memo::new(move |_| customer_at(pages, i, &|c| c.id.clone()));
                                 let loaded = Memo::new(move |_| id.with(Option::is_some));
                                 let top = move || {
                                     layout.track();
@@ -432,13 +425,13 @@ pub fn CustomersView() -> impl IntoView {
                                     <div class="crow-wrap" node_ref=wrap data-index=i role="listitem" aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>
                                         {move || match loaded.get() {
                                             false => view! { <div class="crow placeholder" data-index=i><div class="col col-name">{i18n::text(lang, Key::Loading)}</div></div> }.into_any(),
-                                            true => customer_row(customer, lang, i, is_open, started, on_toggle).into_any(),
+                                            true => customer_row(pages, lang, i, is_open, started, on_toggle).into_any(),
                                         }}
                                         // A new customer here is a new record (its own
                                         // tabs and reads); new data for the same one
                                         // leaves an open record as it is.
                                         {move || id.get().map(|_| {
-                                            let customer = customer.get_untracked().unwrap_or_default();
+                                            let customer = untrack(|| customer_at(pages, i, &Customer::clone)).unwrap_or_default();
                                             view! {
                                                 <Show when=move || is_open.get()>
                                                     <record::Record customer=customer.clone()/>
@@ -465,13 +458,26 @@ pub fn relationship_key(dap: Option<DelegatedAdmin>) -> Key {
     }
 }
 
-/// The row of whoever is at `index` (`customer`): its elements are made
-/// once for the position and language, and each value follows `customer`,
-/// so another customer at this position changes texts, not elements. Each
+/// The loaded pages of the list, by page number.
+type Pages = RwSignal<HashMap<usize, Vec<Customer>>>;
+
+/// What `f` reads of the customer at position `i`, once its page is loaded.
+fn customer_at<T>(pages: Pages, i: usize, f: &dyn Fn(&Customer) -> T) -> Option<T> {
+    pages.with(|p| {
+        p.get(&(i / PAGE))
+            .and_then(|items| items.get(i % PAGE))
+            .map(f)
+    })
+}
+
+/// The row of whoever is at `index`: its elements are made once for the
+/// position and language, and each value reads the loaded pages, so another
+/// customer at this position changes texts, not elements (a cell whose text
+/// is the same is not written again). Each
 /// value carries its column's name: read aloud in the list, shown on the
 /// cards that narrow windows lay the rows out as (issue 13).
 fn customer_row(
-    customer: Memo<Option<Customer>>,
+    pages: Pages,
     lang: i18n::Lang,
     index: usize,
     is_open: Signal<bool>,
@@ -479,44 +485,43 @@ fn customer_row(
     on_toggle: Callback<()>,
 ) -> impl IntoView {
     let t = move |key| i18n::text(lang, key);
-    // This row's customer's value (nothing while it has none).
-    fn value<T: Default>(
-        customer: Memo<Option<Customer>>,
-        f: impl Fn(&Customer) -> T + Send + Sync + Copy + 'static,
-    ) -> impl Fn() -> T + Send + Sync + Copy + 'static {
-        move || customer.with(|c| c.as_ref().map(f).unwrap_or_default())
-    }
+    // This row's customer's value (nothing while it has none). One closure
+    // type for every cell: each use of a generic one would be its own copy
+    // of the rendering code.
+    let value = move |f: fn(&Customer, i18n::Lang) -> String| {
+        move || customer_at(pages, index, &|c| f(c, lang)).unwrap_or_default()
+    };
     let is_new = Memo::new(move |_| {
-        customer.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.relationship_since.as_deref())
+        customer_at(pages, index, &|c| {
+            c.relationship_since
+                .as_deref()
                 .and_then(crate::domain::time::parse_rfc3339)
                 .is_some_and(|since| since >= started - crate::domain::time::DAY)
         })
-    });
-    let rel_class = value(customer, |c| match c.delegated_admin {
-        Some(DelegatedAdmin::Active) => "badge rel-delegated",
-        Some(DelegatedAdmin::Removed) => "badge rel-admin-removed",
-        _ => "badge rel-reseller",
+        .unwrap_or(false)
     });
     view! {
         <div class="crow" data-index=index>
             <div class="col col-name">
                 <button type="button" class="expand" aria-expanded=move || is_open.get().to_string()
-                    aria-controls=value(customer, |c| format!("record-{}", c.id))
-                    aria-label=value(customer, move |c| i18n::format(lang, Key::ExpandRecord, &[&c.company_profile.company_name]))
+                    aria-controls=value(|c, _| format!("record-{}", c.id))
+                    aria-label=value(|c, lang| i18n::format(lang, Key::ExpandRecord, &[&c.company_profile.company_name]))
                     on:click=move |_| on_toggle.run(())>
                     <span class="chevron" aria-hidden="true"></span>
                 </button>
                 <span class="col-label">{t(Key::ColCompany)}</span>
-                <span class="name">{value(customer, |c| c.company_profile.company_name.clone())}</span>
+                <span class="name">{value(|c, _| c.company_profile.company_name.clone())}</span>
                 {move || is_new.get().then(|| view! { <span class="badge new">{t(Key::New)}</span> })}
             </div>
-            <div class="col col-domain"><span class="col-label">{t(Key::ColDomain)}</span><span class="value">{value(customer, |c| c.company_profile.domain.clone())}</span></div>
-            <div class="col col-country"><span class="col-label">{t(Key::ColCountry)}</span><span class="value">{value(customer, move |c| c.company_profile.address.as_ref().map(|a| i18n::country(lang, &a.country)).unwrap_or_default())}</span></div>
-            <div class="col col-relationship"><span class="col-label">{t(Key::ColRelationship)}</span><span class=rel_class>{value(customer, move |c| t(relationship_key(c.delegated_admin)))}</span></div>
-            <div class="col col-mca"><span class="col-label">{t(Key::ColMca)}</span><span class="value">{value(customer, move |c| t(if c.mca_accepted.unwrap_or(false) { Key::McaAccepted } else { Key::McaNotAccepted }))}</span></div>
-            <div class="col col-since"><span class="col-label">{t(Key::ColSince)}</span><span class="value">{value(customer, move |c| c.relationship_since.as_deref().map(|s| crate::intl::date(lang, s)).unwrap_or_default())}</span></div>
+            <div class="col col-domain"><span class="col-label">{t(Key::ColDomain)}</span><span class="value">{value(|c, _| c.company_profile.domain.clone())}</span></div>
+            <div class="col col-country"><span class="col-label">{t(Key::ColCountry)}</span><span class="value">{value(|c, lang| c.company_profile.address.as_ref().map(|a| i18n::country(lang, &a.country)).unwrap_or_default())}</span></div>
+            <div class="col col-relationship"><span class="col-label">{t(Key::ColRelationship)}</span><span class=value(|c, _| match c.delegated_admin {
+                Some(DelegatedAdmin::Active) => "badge rel-delegated",
+                Some(DelegatedAdmin::Removed) => "badge rel-admin-removed",
+                _ => "badge rel-reseller",
+            }.to_string())>{value(|c, lang| i18n::text(lang, relationship_key(c.delegated_admin)).to_string())}</span></div>
+            <div class="col col-mca"><span class="col-label">{t(Key::ColMca)}</span><span class="value">{value(|c, lang| i18n::text(lang, if c.mca_accepted.unwrap_or(false) { Key::McaAccepted } else { Key::McaNotAccepted }).to_string())}</span></div>
+            <div class="col col-since"><span class="col-label">{t(Key::ColSince)}</span><span class="value">{value(|c, lang| c.relationship_since.as_deref().map(|s| crate::intl::date(lang, s)).unwrap_or_default())}</span></div>
         </div>
     }
 }
