@@ -2,6 +2,9 @@
 //! customers, search/sort/filter, expanding records, the removal guard.
 
 use crate::common::*;
+use leptos::prelude::Set;
+use reseller_invitations::api::wire::Faults;
+use reseller_invitations::domain::email::Lang;
 use wasm_bindgen_test::*;
 
 fn row_names() -> Vec<String> {
@@ -13,7 +16,7 @@ fn row_names() -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn only_visible_rows_are_in_the_dom() {
-    let _app = mount_at("/partner/customers", Some("Priya Raman"), None).await;
+    let app = mount_at("/partner/customers", Some("Priya Raman"), None).await;
     until("the count", || body_text().contains("50,000 customers")).await;
     until("rows", || !row_names().is_empty()).await;
     let rendered = all(".crow:not(.head)").len();
@@ -29,6 +32,11 @@ async fn only_visible_rows_are_in_the_dom() {
         (canvas.offset_height() as f64 - 50_000.0 * row).abs() < 50_000.0 * 2.0
     })
     .await;
+    // Far down, the rows wait for their page (slowly here) as placeholders.
+    app.mock.borrow_mut().set_faults(Faults {
+        latency_ms: 300,
+        ..Faults::default()
+    });
     viewport.set_scroll_top((30_000.0 * row) as i32);
     until("rows far down", || {
         all(".crow[data-index]").iter().any(|r| {
@@ -40,6 +48,15 @@ async fn only_visible_rows_are_in_the_dom() {
     })
     .await;
     assert!(all(".crow:not(.head)").len() < 80);
+    // The rows far down were placeholders first: what a placeholder
+    // measures does not count as a row's height.
+    settle().await;
+    let height = canvas.offset_height() as f64;
+    assert!(
+        (height - 50_000.0 * row).abs() < 50_000.0 * 2.0,
+        "canvas {height} px for 50,000 rows of {row} px"
+    );
+    app.mock.borrow_mut().set_faults(Faults::default());
 }
 
 #[wasm_bindgen_test]
@@ -215,4 +232,34 @@ async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
     let selected = all(".record [role=tab][aria-selected=true]");
     assert_eq!(selected.len(), 1);
     assert_eq!(text(&selected[0]), "Services");
+    // Another language rewords the row and keeps the record as it is.
+    app.ctx.lang.set(Lang::PtBr);
+    until("the row in Portuguese", || {
+        badge_of("Alpine Ski House") == "Permissões de admin removidas"
+    })
+    .await;
+    let selected = all(".record [role=tab][aria-selected=true]");
+    assert_eq!(selected.len(), 1);
+    assert!(
+        selected[0].id().ends_with("-tab-services"),
+        "{}",
+        selected[0].id()
+    );
+    // Opened again, the record starts from what was read last.
+    app.ctx.lang.set(Lang::En);
+    settle().await;
+    let expand = one("button.expand[aria-label='Show details of Alpine Ski House']");
+    expand.click();
+    until("the record closed", || all(".record").is_empty()).await;
+    expand.click();
+    until("the record", || !all(".record [role=tab]").is_empty()).await;
+    all(".record [role=tab]")
+        .into_iter()
+        .find(|t| text(t) == "Users and licenses")
+        .unwrap()
+        .click();
+    until("the record with the admin permissions removed", || {
+        body_text().contains("Alpine Ski House removed your delegated admin privileges")
+    })
+    .await;
 }

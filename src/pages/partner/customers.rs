@@ -394,14 +394,13 @@ pub fn CustomersView() -> impl IntoView {
                         <p class="empty">{move || if query.get().to_query().is_empty() { tr(Key::NoCustomers)() } else { tr(Key::NoMatches)() }}</p>
                     </Show>
                     <div class="canvas" style:height=height role="list" aria-label=tr(Key::Rows)>
-                        // Keyed by position (and language): when a search changes
-                        // who is at a position, the row there keeps its elements
-                        // and only its values change, instead of a screenful of
-                        // rows removed and made again on every keystroke (15 ms
-                        // at full speed; issue 12).
-                        <For each=move || { let lang = c.lang.get(); visible.get().into_iter().map(|i| (i, lang)).collect::<Vec<_>>() } key=|k| *k let:k>
+                        // Keyed by position: when a search changes who is at a
+                        // position, the row there keeps its elements and only its
+                        // values change, instead of a screenful of rows removed
+                        // and made again on every keystroke (15 ms at full speed;
+                        // issue 12).
+                        <For each=move || visible.get() key=|i| *i let:i>
                             {
-                                let (i, lang) = k;
                                 let id = Memo::new(move |_| customer_at(pages, i, &|c| c.id.clone()));
                                 let loaded = Memo::new(move |_| id.with(Option::is_some));
                                 let top = move || {
@@ -409,8 +408,11 @@ pub fn CustomersView() -> impl IntoView {
                                     format!("{}px", heights.with_value(|h| h.top(i)).round() as i64)
                                 };
                                 let wrap = NodeRef::<leptos::html::Div>::new();
+                                // Measured once its customer is in: a placeholder's
+                                // height is not the row's, and a row's first
+                                // measure shapes the estimate for all the others.
                                 Effect::new(move |_| {
-                                    if let Some(el) = wrap.get() {
+                                    if let (Some(el), true) = (wrap.get(), loaded.get()) {
                                         watcher.with_value(|w| w.watch(&el));
                                         on_cleanup(move || watcher.try_with_value(|w| w.unwatch(&el)).unwrap_or(()));
                                     }
@@ -423,20 +425,23 @@ pub fn CustomersView() -> impl IntoView {
                                 });
                                 view! {
                                     <div class="crow-wrap" node_ref=wrap data-index=i role="listitem" aria-posinset=i + 1 aria-setsize=move || total.get().unwrap_or(0) style:top=top>
-                                        {move || match loaded.get() {
-                                            false => view! { <div class="crow placeholder" data-index=i><div class="col col-name">{i18n::text(lang, Key::Loading)}</div></div> }.into_any(),
-                                            true => customer_row(pages, lang, i, is_open, started, on_toggle).into_any(),
-                                        }}
-                                        // A new customer here is a new record (its own
-                                        // tabs and reads); new data for the same one
-                                        // leaves an open record as it is.
-                                        {move || id.get().map(|_| {
-                                            let customer = untrack(|| customer_at(pages, i, &Customer::clone)).unwrap_or_default();
-                                            view! {
-                                                <Show when=move || is_open.get()>
-                                                    <record::Record customer=customer.clone()/>
-                                                </Show>
+                                        // The row's elements follow the language here, not
+                                        // the list's key, so an open record below is kept.
+                                        {move || {
+                                            let lang = c.lang.get();
+                                            match loaded.get() {
+                                                false => view! { <div class="crow placeholder" data-index=i><div class="col col-name">{i18n::text(lang, Key::Loading)}</div></div> }.into_any(),
+                                                true => customer_row(pages, lang, i, is_open, started, on_toggle).into_any(),
                                             }
+                                        }}
+                                        // Another customer here is a new record (its own
+                                        // tabs and reads); an open record stays as it is
+                                        // when its customer's data is read again, and a
+                                        // record opened later starts from the latest.
+                                        {move || id.get().map(|_| view! {
+                                            <Show when=move || is_open.get()>
+                                                <record::Record customer=untrack(|| customer_at(pages, i, &Customer::clone)).unwrap_or_default()/>
+                                            </Show>
                                         })}
                                     </div>
                                 }
