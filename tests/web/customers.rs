@@ -188,6 +188,16 @@ fn badge_of(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Once the open record shows its tabs, selects the one named `name`.
+async fn open_tab(name: &str) {
+    until("the record", || !all(".record [role=tab]").is_empty()).await;
+    all(".record [role=tab]")
+        .into_iter()
+        .find(|t| text(t) == name)
+        .unwrap()
+        .click();
+}
+
 #[wasm_bindgen_test]
 async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
     use reseller_invitations::api::op;
@@ -198,12 +208,7 @@ async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
         "Reseller with delegated admin"
     );
     one("button.expand[aria-label='Show details of Alpine Ski House']").click();
-    until("the record", || !all(".record [role=tab]").is_empty()).await;
-    all(".record [role=tab]")
-        .into_iter()
-        .find(|t| text(t) == "Services")
-        .unwrap()
-        .click();
+    open_tab("Services").await;
     until("its services", || {
         body_text().contains("Microsoft 365 Business Standard")
     })
@@ -252,12 +257,7 @@ async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
     expand.click();
     until("the record closed", || all(".record").is_empty()).await;
     expand.click();
-    until("the record", || !all(".record [role=tab]").is_empty()).await;
-    all(".record [role=tab]")
-        .into_iter()
-        .find(|t| text(t) == "Users and licenses")
-        .unwrap()
-        .click();
+    open_tab("Users and licenses").await;
     until("the record with the admin permissions removed", || {
         body_text().contains("Alpine Ski House removed your delegated admin privileges")
     })

@@ -283,7 +283,7 @@ pub fn CustomersView() -> impl IntoView {
     // from the window, not read off the viewport: reading its height made
     // the browser lay out the page with the new rows at once (25 ms of the
     // first rows at 4× CPU).
-    let measure = move |_: &web_sys::HtmlDivElement| {
+    let measure = move || {
         let window_h = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
@@ -293,12 +293,12 @@ pub fn CustomersView() -> impl IntoView {
     let on_scroll = move |_| {
         if let Some(v) = viewport.get_untracked() {
             scroll_top.set(v.scroll_top() as f64);
-            viewport_h.set(measure(&v));
+            viewport_h.set(measure());
         }
     };
     Effect::new(move |_| {
-        if let Some(v) = viewport.get() {
-            viewport_h.set(measure(&v));
+        if viewport.get().is_some() {
+            viewport_h.set(measure());
         }
     });
     let toggle = move |i: usize, id: String| {
@@ -481,9 +481,9 @@ fn customer_at<T>(pages: Pages, i: usize, f: &dyn Fn(&Customer) -> T) -> Option<
 /// The row of whoever is at `index`: its elements are made once for the
 /// position and language, and each value reads the loaded pages, so another
 /// customer at this position changes texts, not elements (a cell whose text
-/// is the same is not written again). Each
-/// value carries its column's name: read aloud in the list, shown on the
-/// cards that narrow windows lay the rows out as (issue 13).
+/// is the same is not written again). Each value carries its column's name:
+/// read aloud in the list, shown on the cards that narrow windows lay the
+/// rows out as (issue 13).
 fn customer_row(
     pages: Pages,
     lang: i18n::Lang,
