@@ -248,6 +248,16 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element matching the CSS `selector`;
+/// false when there is none.
+pub fn focus_first(selector: &str) -> bool {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    el.is_some_and(|el| el.focus().is_ok())
+}
+
 /// Reads `config.json` at the app's base (not beside the current deep link)
 /// and checks it. `None`: there is no file (404, or a host's HTML fallback
 /// page); anything else that cannot be used is an error, never a silent
@@ -404,6 +414,12 @@ pub fn focused() -> Option<web_sys::Element> {
             .map(|b| b.unchecked_into::<web_sys::Element>())
             .as_ref())
     .then_some(el)
+}
+
+/// The element around the one in focus (or that one) matching the CSS
+/// `selector`, if any.
+pub fn focused_in(selector: &str) -> Option<web_sys::Element> {
+    focused()?.closest(selector).ok().flatten()
 }
 
 /// The window's height in CSS pixels.

@@ -198,9 +198,27 @@ async fn open_tab(name: &str) {
         .click();
 }
 
+/// Alpine Ski House's admin (elsewhere: its own client) removes Fabrikam's
+/// delegated admin permissions.
+async fn alpine_removes_fabrikams_admin() {
+    use reseller_invitations::api::op;
+    let julieta = client_as("Julieta Gómez").await;
+    let partners = julieta.call(op::ListPartners {}).await.unwrap();
+    let fabrikam = partners
+        .items
+        .iter()
+        .find(|p| p.partner_name == "Fabrikam Cloud Services")
+        .unwrap();
+    julieta
+        .call(op::RemoveAdminPermissions {
+            partner: fabrikam.partner_id.parse().unwrap(),
+        })
+        .await
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
-    use reseller_invitations::api::op;
     let app = mount_at("/partner/customers", Some("Ana Souza"), None).await;
     until("rows", || row_names().len() >= 2).await;
     assert_eq!(
@@ -215,19 +233,7 @@ async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
     .await;
     // The customer removes the partner's admin permissions (elsewhere);
     // the page hears of it and reads its rows again.
-    let julieta = client_as("Julieta Gómez").await;
-    let partners = julieta.call(op::ListPartners {}).await.unwrap();
-    let fabrikam = partners
-        .items
-        .iter()
-        .find(|p| p.partner_name == "Fabrikam Cloud Services")
-        .unwrap();
-    julieta
-        .call(op::RemoveAdminPermissions {
-            partner: fabrikam.partner_id.parse().unwrap(),
-        })
-        .await
-        .unwrap();
+    alpine_removes_fabrikams_admin().await;
     app.ctx.changed();
     until("the row says so", || {
         badge_of("Alpine Ski House") == "Admin permissions removed"
@@ -262,4 +268,49 @@ async fn a_row_follows_its_customer_while_its_record_stays_as_it_was() {
         body_text().contains("Alpine Ski House removed your delegated admin privileges")
     })
     .await;
+}
+
+/// The position of the row of `name`, if it is in the DOM.
+fn position_of(name: &str) -> Option<String> {
+    all(".crow-wrap").into_iter().find_map(|r| {
+        r.query_selector(".name")
+            .unwrap()
+            .is_some_and(|n| text(&n) == name)
+            .then(|| r.get_attribute("data-index").unwrap())
+    })
+}
+
+#[wasm_bindgen_test]
+async fn focus_follows_its_customer_when_new_data_moves_it() {
+    // Sorted by relationship: losing its admin permissions moves a customer.
+    let app = mount_at(
+        "/partner/customers?sort=relationship&order=desc",
+        Some("Ana Souza"),
+        None,
+    )
+    .await;
+    until("rows", || position_of("Alpine Ski House").is_some()).await;
+    let before = position_of("Alpine Ski House").unwrap();
+    let label = "Show details of Alpine Ski House";
+    one(&format!("button.expand[aria-label='{label}']"))
+        .focus()
+        .unwrap();
+    alpine_removes_fabrikams_admin().await;
+    app.ctx.changed();
+    until("the customer moved", || {
+        position_of("Alpine Ski House").is_some_and(|p| p != before)
+    })
+    .await;
+    let focused = || {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("aria-label"))
+            .unwrap_or_default()
+    };
+    until("focus on its button at its new position", || {
+        focused() == label
+    })
+    .await;
+    settle().await;
+    assert_eq!(focused(), label);
 }

@@ -133,6 +133,12 @@ pub fn CustomersView() -> impl IntoView {
     let heights = StoredValue::new_local(RowHeights::new(0, ROW_ESTIMATE));
     let layout = RwSignal::new(0u64);
 
+    // The customer whose row holds keyboard focus when the loaded pages are
+    // read again: if the new data moves it (a customer added in another
+    // tab, a sort by a value that changed), focus moves with it rather than
+    // staying on the position, now someone else's.
+    let follow: StoredValue<Option<String>> = StoredValue::new(None);
+
     let scope = crate::task::Scope::new();
     // `fresh`: the first page of a new query, which replaces what is shown.
     let fetch_page = move |page: usize, fresh: bool| {
@@ -175,9 +181,27 @@ pub fn CustomersView() -> impl IntoView {
                         pages.set(HashMap::from([(page, col.items)]));
                         busy.set(false);
                     } else {
+                        let moved_to = follow.with_value(|id| {
+                            let id = id.as_deref()?;
+                            let at = col.items.iter().position(|c| c.id == id)?;
+                            Some(page * PAGE + at)
+                        });
                         pages.update(|p| {
                             p.insert(page, col.items);
                         });
+                        if let Some(j) = moved_to {
+                            follow.set_value(None);
+                            // Once the rows show the new data. A customer moved
+                            // out of the rendered window is not scrolled to:
+                            // focus stays where it was.
+                            request_animation_frame(move || {
+                                if focused_row() != Some(j) {
+                                    platform::focus_first(&format!(
+                                        ".crow-wrap[data-index=\"{j}\"] button.expand"
+                                    ));
+                                }
+                            });
+                        }
                     }
                     total.set(Some(count));
                     layout.update(|v| *v += 1);
@@ -186,6 +210,11 @@ pub fn CustomersView() -> impl IntoView {
                     busy.set(false);
                     error.set(Some(e))
                 }
+            }
+            // Only while the pages read again are in: a page read later
+            // for scrolling does not take focus.
+            if in_flight.with_value(BTreeSet::is_empty) {
+                follow.set_value(None);
             }
         });
     };
@@ -210,9 +239,13 @@ pub fn CustomersView() -> impl IntoView {
         generation.update_value(|g| *g += 1);
         in_flight.update_value(|f| f.clear());
         if prev.as_ref() != Some(&current) {
+            follow.set_value(None);
             busy.set(true);
             fetch_page(0, true);
         } else {
+            follow.set_value(
+                focused_row().and_then(|i| untrack(|| customer_at(pages, i, &|c| c.id.clone()))),
+            );
             let loaded: Vec<usize> = pages.with_untracked(|p| p.keys().copied().collect());
             for page in loaded {
                 fetch_page(page, false);
@@ -283,13 +316,7 @@ pub fn CustomersView() -> impl IntoView {
     // from the window, not read off the viewport: reading its height made
     // the browser lay out the page with the new rows at once (25 ms of the
     // first rows at 4× CPU).
-    let measure = move || {
-        let window_h = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(900.0);
-        window_h.max(320.0)
-    };
+    let measure = move || platform::window_height().max(320.0);
     let on_scroll = move |_| {
         if let Some(v) = viewport.get_untracked() {
             scroll_top.set(v.scroll_top() as f64);
@@ -464,6 +491,15 @@ pub fn relationship_key(dap: Option<DelegatedAdmin>) -> Key {
         Some(DelegatedAdmin::Removed) => Key::RelAdminRemoved,
         _ => Key::RelReseller,
     }
+}
+
+/// The position of the row that holds keyboard focus (its button or
+/// anything in its open record), if any.
+fn focused_row() -> Option<usize> {
+    platform::focused_in(".crow-wrap")?
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
 }
 
 /// The loaded pages of the list, by page number.
