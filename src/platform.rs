@@ -238,24 +238,22 @@ pub fn open_url(url: &str) {
 
 /// Moves keyboard focus to the element with `id`.
 pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+    focus_element(document().and_then(|d| d.get_element_by_id(id)));
 }
 
-/// Moves keyboard focus to the first element matching the CSS `selector`;
-/// false when there is none.
-pub fn focus_first(selector: &str) -> bool {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    el.is_some_and(|el| el.focus().is_ok())
+/// Moves keyboard focus to the first element matching the CSS `selector`.
+pub fn focus_first(selector: &str) {
+    focus_element(document().and_then(|d| d.query_selector(selector).ok().flatten()));
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn focus_element(el: Option<web_sys::Element>) {
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }
 
 /// Reads `config.json` at the app's base (not beside the current deep link)
