@@ -1,6 +1,6 @@
 //! The client the UI calls: one interface over the in-browser mock and a real
-//! HTTP backend. It adds the bearer token, `MS-CorrelationId` and, on writes,
-//! one `MS-RequestId` kept across retries; retries transient failures of
+//! HTTP backend. It adds the bearer token, `MS-CorrelationId` (not on a read
+//! without a token) and, on writes, one `MS-RequestId` kept across retries; retries transient failures of
 //! reads and keyed writes with backoff; decodes answers through
 //! [`super::error::check`].
 
@@ -116,13 +116,25 @@ impl Client {
     /// that stays the same on every attempt, so retrying a transient failure,
     /// or an answer lost after the change was made, never applies it twice.
     pub async fn send(&self, mut req: ApiRequest) -> Result<String, ApiError> {
+        let write = req.method != "GET";
         if let Some(token) = &self.token {
             req.headers
                 .insert("authorization".into(), format!("Bearer {token}"));
         }
-        req.headers
-            .insert("ms-correlationid".into(), self.correlation_id.to_string());
-        let write = req.method != "GET";
+        // A read without a token (the invitation's public view, the
+        // customer's first request) carries no header of its own, so a
+        // backend on another origin gets it as a CORS "simple" request,
+        // without the preflight round trip that a custom header costs
+        // first (on a phone's network, the longest wait of the page after
+        // the download; issue 12). Partner Center asks every operation for
+        // an MS-CorrelationId
+        // (https://learn.microsoft.com/en-us/partner-center/developer/headers);
+        // the public view is this contract's own, with no Partner Center
+        // equivalent, and every call made with a token still carries it.
+        if self.token.is_some() || write {
+            req.headers
+                .insert("ms-correlationid".into(), self.correlation_id.to_string());
+        }
         let own_key = write && !req.headers.contains_key("ms-requestid");
         if own_key {
             let key = self.intents.key_for(&req);

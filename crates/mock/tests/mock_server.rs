@@ -159,6 +159,8 @@ fn only_its_own_and_allowed_origins_may_call_it() {
         head.contains(&format!("Access-Control-Allow-Origin: {allowed}")),
         "{head}"
     );
+    // Kept by the browser, not asked again every 5 seconds.
+    assert!(head.contains("Access-Control-Max-Age: 7200"), "{head}");
     let own = format!("http://localhost:{}", server.port);
     assert!(preflight(&own)
         .1
