@@ -22,6 +22,9 @@
 //!   the read timeout (408) without holding up others.
 //! - A body over the mock's limit is refused with 413 before it is read; a
 //!   body that is not UTF-8 with 400.
+//! - `--port 0`: the system picks a free port, which the first line printed
+//!   names (`Serving on http://127.0.0.1:<port>/`): tests start servers side
+//!   by side without racing each other for a port.
 //! - Cross-origin calls are allowed only from this server's own origins
 //!   (`127.0.0.1` and `localhost`) and the `--allow-origin` ones.
 //! - Demo sign-in, demo tenants and reset answer only loopback clients.
@@ -138,7 +141,7 @@ mod server {
 
     /// Runs until killed.
     pub fn run() {
-        let o = match options() {
+        let mut o = match options() {
             Ok(o) => o,
             Err(e) => {
                 eprintln!("mock-server: {e}\nusage: mock-server [--port N] [--listen ADDR] [--dist DIR] [--http-mock | --in-browser-mock] [--demo-sign-in] [--token-lifetime-s N] [--allow-origin ORIGIN]... [--read-timeout-ms N] [--test-hooks]");
@@ -152,6 +155,9 @@ mod server {
                 std::process::exit(1);
             }
         };
+        if let Ok(addr) = listener.local_addr() {
+            o.port = addr.port();
+        }
         println!("Serving on http://127.0.0.1:{}/", o.port);
         println!(
             "  backend: {}",

@@ -70,28 +70,29 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts `mock-server --port <free port> <extra>` and waits until it listens.
+    /// Starts `mock-server --port 0 <extra>` and returns once it listens, on
+    /// the port it names. The server binds the port itself: a port found
+    /// free here and handed over could be taken meanwhile by another test's
+    /// server, whose answers this test would then read (or lose when that
+    /// test ends and stops it).
     pub fn start(extra: &[&str]) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut args = vec!["--port".to_string(), port.to_string()];
-        args.extend(extra.iter().map(|s| s.to_string()));
-        let child = Command::new(env!("CARGO_BIN_EXE_mock-server"))
-            .args(&args)
-            .stdout(Stdio::null())
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mock-server"))
+            .args(["--port", "0"])
+            .args(extra)
+            .stdout(Stdio::piped())
             .spawn()
             .expect("mock-server starts");
-        let server = Server { port, child };
-        for _ in 0..200 {
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-        panic!("mock-server did not listen on {port}");
+        let mut first = String::new();
+        let mut out = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
+        std::io::BufRead::read_line(&mut out, &mut first).expect("mock-server prints its address");
+        let port = first
+            .trim()
+            .strip_prefix("Serving on http://127.0.0.1:")
+            .and_then(|rest| rest.trim_end_matches('/').parse().ok())
+            .unwrap_or_else(|| panic!("mock-server did not say where it listens: {first:?}"));
+        // The rest of what it prints, read so that it never blocks on a full pipe.
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+        Server { port, child }
     }
 }
 
