@@ -1,8 +1,8 @@
 //! The client the UI calls: one interface over the in-browser mock and a real
 //! HTTP backend. It adds the bearer token, `MS-CorrelationId` (not on a read
-//! without a token) and, on writes, one `MS-RequestId` kept across retries; retries transient failures of
-//! reads and keyed writes with backoff; decodes answers through
-//! [`super::error::check`].
+//! without a token) and, on writes, one `MS-RequestId` kept across retries;
+//! retries transient failures of reads and keyed writes with backoff;
+//! decodes answers through [`super::error::check`].
 
 use super::error::{check, ApiError, ErrorCode};
 #[cfg(feature = "demo")]
