@@ -39,7 +39,7 @@ async function customersPage(rate) {
 
     // Navigation → first rows, on a fresh load with the session remembered.
     await page.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+      addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = Object.values(e.detail.wasm).find((v) => v instanceof WebAssembly.Memory); });
       new MutationObserver((_, obs) => {
         if (document.querySelector('.crow:not(.head) .name')) { window.__firstRows = performance.now(); obs.disconnect(); }
       }).observe(document, { childList: true, subtree: true });

@@ -16,6 +16,7 @@
 //   which the app turns back into the deep link.
 //
 //   node .ci/postbuild.mjs dist    (PRODUCTION=1 for the production build)
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ if (!dir) {
 }
 
 const APP = 'reseller-invitations';
+// The wasm features the shipped builds use (as .ci/size gives wasm-opt).
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue'];
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -145,6 +148,68 @@ for (const page of pages) {
     process.exit(2);
   }
   writeFileSync(page.path, page.html.replace(placeholder, meta));
+}
+
+// The names the wasm and its JS glue call each other by: wasm-bindgen names
+// each import after its JS function and a 16-hex-digit hash
+// (`__wbg_activeElement_6c30fe7fda33ef51`), and each export after the Rust
+// item (a closure's shim runs to 300 characters). Written in both files,
+// these carry about 7 KiB of text a build, which brotli cannot shrink much
+// (the hashes are random): binaryen's minify-imports-and-exports-and-modules
+// pass renames them to one or two letters and prints what became what, and
+// the glue is rewritten to match (issue 12: about 3 KiB brotli less a page).
+// Every name the glue calls the wasm by must come out renamed, or the build
+// stops here.
+for (const folder of [dir, join(dir, 'customer'), join(dir, 'partner')]) {
+  for (const wasmName of readdirSync(folder).filter((f) => f.endsWith('_bg.wasm'))) {
+    const stem = wasmName.slice(0, -'_bg.wasm'.length);
+    const wasmPath = join(folder, wasmName);
+    const jsPath = join(folder, `${stem}.js`);
+    const wasmModule = `./${stem.replace(/-[0-9a-f]{16}$/, '')}_bg.js`;
+    const before = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
+    // Run again on a finished site: already renamed.
+    if (!before.some((i) => i.module === wasmModule)) continue;
+    const out = execFileSync('wasm-opt', [wasmPath, '--minify-imports-and-exports-and-modules', ...WASM_FEATURES, '-o', wasmPath], { maxBuffer: 1 << 26 }).toString();
+    const map = JSON.parse(out.slice(out.indexOf('{')));
+    const after = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
+    const modules = new Set(after.map((i) => i.module));
+    if (before.some((i) => i.module !== wasmModule) || modules.size !== 1) {
+      console.error(`postbuild: ${wasmPath} imports from more than its glue (${[...new Set(before.map((i) => i.module))]}): not renamed`);
+      process.exit(2);
+    }
+    let js = readFileSync(jsPath, 'utf8');
+    const word = (name) => name.replace(/[$]/g, '\\$');
+    const moduleKey = new RegExp(`(["'])${word(wasmModule).replace(/\./g, '\\.')}\\1(?=\\s*:)`);
+    if (!moduleKey.test(js)) {
+      console.error(`postbuild: ${jsPath} does not name ${wasmModule} in its imports`);
+      process.exit(2);
+    }
+    js = js.replace(moduleKey, JSON.stringify([...modules][0]));
+    for (const [, from, to] of map.imports) {
+      const key = new RegExp(`(?<![\\w$.])${word(from)}(?=\\s*:)`, 'g');
+      if (!key.test(js)) {
+        console.error(`postbuild: the import ${from} is not in ${jsPath}`);
+        process.exit(2);
+      }
+      js = js.replace(key, to);
+    }
+    const renamed = new Map(map.exports);
+    let calls = 0;
+    js = js.replace(/(?<![\w$.])wasm\.([\w$]+)/g, (all, name) => {
+      if (!renamed.has(name)) {
+        console.error(`postbuild: ${jsPath} calls wasm.${name}, which the wasm does not export`);
+        process.exit(2);
+      }
+      calls++;
+      return `wasm.${renamed.get(name)}`;
+    });
+    // wasm-bindgen's glue, as written, calls its exports as `wasm.…`.
+    if (calls === 0) {
+      console.error(`postbuild: ${jsPath} calls nothing as wasm.…: not wasm-bindgen's glue as written`);
+      process.exit(2);
+    }
+    writeFileSync(jsPath, js);
+  }
 }
 
 // Trunk minifies the HTML and CSS (Trunk.toml) but leaves wasm-bindgen's JS
