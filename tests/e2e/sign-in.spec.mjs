@@ -36,12 +36,27 @@ async function draftFor(page, name) {
   return { url: page.url(), link: (await page.locator('.link-text').textContent()).trim() };
 }
 
+/** What the page asks for as it starts: config.json and the wasm, in the order sent. */
+function startRequests(page) {
+  const sent = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('/config.json')) sent.push('config.json');
+    else if (path.endsWith('_bg.wasm')) sent.push('wasm');
+  });
+  return sent;
+}
+
 const kept = (page) => page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
 
 test('a partner signs in through the redirect and creates an invitation; tokens stay in the tab', async ({ page }) => {
+  // config.json is asked for once a load, by the HTML's preload, before the
+  // wasm (not once the wasm runs: a round trip less before the first page).
+  const sent = startRequests(page);
   await partnerSignsIn(page, 'Ana Souza', 'Admin agent', `${app}/partner/invitations`);
   // Back where the sign-in started, with who, which organization and role.
   await expect(page).toHaveURL(`${app}/partner/invitations`);
+  expect(sent, 'the sign-in page, then the page it came back to').toEqual(['config.json', 'wasm', 'config.json', 'wasm']);
   await expect(page.locator('.identity')).toContainText('Signed in as Ana Souza (Admin agent) at Fabrikam Cloud Services');
   await checkA11y(page, 'signed in with the identity provider');
   const { link } = await draftFor(page, 'Signed In Corp');
@@ -61,6 +76,9 @@ test('a customer opens the link, signs in, comes back to the same invitation and
   await expect(page.getByRole('heading', { name: 'Invitations' })).toBeVisible();
 
   const customer = await context.newPage();
+  // config.json is asked for by the HTML's preload, before the wasm (not
+  // once the wasm runs), and only then: the app takes the preload's answer.
+  const sent = startRequests(customer);
   // The invitation is read once while the app starts, not again by the page.
   const reads = [];
   customer.on('request', (r) => { if (r.method() === 'GET' && r.url().includes('/v1/tenant/invitations/view')) reads.push(r.headers().authorization ? 'signed in' : 'signed out'); });
@@ -76,6 +94,7 @@ test('a customer opens the link, signs in, comes back to the same invitation and
   await expect(customer.getByText('Fabrikam Cloud Services invites you to a reseller relationship')).toBeVisible();
   await checkA11y(customer, 'acceptance page, signed out, with the identity provider');
   expect(reads).toEqual(['signed out']);
+  expect(sent).toEqual(['config.json', 'wasm']);
   expect(preflights, 'a CORS preflight before the signed-out read of the invitation').toEqual([]);
   await customer.getByRole('button', { name: 'Sign in', exact: true }).click();
   await chooseAt(customer, 'Julieta Gómez', 'Global administrator');
