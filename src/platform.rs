@@ -171,14 +171,20 @@ pub fn set_document_lang(tag: &str) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = el.set_attribute("lang", tag);
+        // Set only when it changes: the HTML's first paint has already
+        // set it, and setting it again has the browser redo its work.
+        if el.get_attribute("lang").as_deref() != Some(tag) {
+            let _ = el.set_attribute("lang", tag);
+        }
     }
 }
 
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        d.set_title(title);
+        if d.title() != title {
+            d.set_title(title);
+        }
     }
 }
 

@@ -16,11 +16,15 @@ test('language switch changes the UI and is remembered', async ({ page }) => {
   await page.getByLabel('Language').selectOption('pt-BR');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relações de revendedor, do início ao fim');
   await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+  await expect(page).toHaveTitle('Convites para relação de revendedor');
   await page.reload();
+  await expect(page).toHaveTitle('Convites para relação de revendedor');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relações de revendedor, do início ao fim');
   await checkA11y(page, 'home in Portuguese');
   await page.getByLabel('Idioma').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reseller relationships, end to end');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Reseller invitations');
 });
 
 test('unknown paths show the not-found page', async ({ page }) => {
