@@ -29,7 +29,8 @@ if (!dir) {
 }
 
 const APP = 'reseller-invitations';
-// The wasm features the shipped builds use (as .ci/size gives wasm-opt).
+// The wasm features the shipped builds use (wasm-bindgen's externref table
+// among them), so that wasm-opt reads and writes them as they are.
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue'];
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -166,27 +167,26 @@ for (const folder of [dir, join(dir, 'customer'), join(dir, 'partner')]) {
     const wasmPath = join(folder, wasmName);
     const jsPath = join(folder, `${stem}.js`);
     const wasmModule = `./${stem.replace(/-[0-9a-f]{16}$/, '')}_bg.js`;
-    const before = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
+    const before = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module));
     // Run again on a finished site: already renamed.
-    if (!before.some((i) => i.module === wasmModule)) continue;
-    const out = execFileSync('wasm-opt', [wasmPath, '--minify-imports-and-exports-and-modules', ...WASM_FEATURES, '-o', wasmPath], { maxBuffer: 1 << 26 }).toString();
-    const map = JSON.parse(out.slice(out.indexOf('{')));
-    const after = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
-    const modules = new Set(after.map((i) => i.module));
-    if (before.some((i) => i.module !== wasmModule) || modules.size !== 1) {
-      console.error(`postbuild: ${wasmPath} imports from more than its glue (${[...new Set(before.map((i) => i.module))]}): not renamed`);
+    if (!before.has(wasmModule)) continue;
+    if (before.size !== 1) {
+      console.error(`postbuild: ${wasmPath} imports from more than its glue (${[...before]}): not renamed`);
       process.exit(2);
     }
+    const out = execFileSync('wasm-opt', [wasmPath, '--minify-imports-and-exports-and-modules', ...WASM_FEATURES, '-o', wasmPath], { maxBuffer: 1 << 26 }).toString();
+    const map = JSON.parse(out.slice(out.indexOf('{')));
+    const [newModule] = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module);
     let js = readFileSync(jsPath, 'utf8');
-    const word = (name) => name.replace(/[$]/g, '\\$');
-    const moduleKey = new RegExp(`(["'])${word(wasmModule).replace(/\./g, '\\.')}\\1(?=\\s*:)`);
+    const literal = (text) => text.replace(/[.$]/g, '\\$&');
+    const moduleKey = new RegExp(`(["'])${literal(wasmModule)}\\1(?=\\s*:)`);
     if (!moduleKey.test(js)) {
       console.error(`postbuild: ${jsPath} does not name ${wasmModule} in its imports`);
       process.exit(2);
     }
-    js = js.replace(moduleKey, JSON.stringify([...modules][0]));
+    js = js.replace(moduleKey, JSON.stringify(newModule));
     for (const [, from, to] of map.imports) {
-      const key = new RegExp(`(?<![\\w$.])${word(from)}(?=\\s*:)`, 'g');
+      const key = new RegExp(`(?<![\\w$.])${literal(from)}(?=\\s*:)`, 'g');
       if (!key.test(js)) {
         console.error(`postbuild: the import ${from} is not in ${jsPath}`);
         process.exit(2);
@@ -195,7 +195,7 @@ for (const folder of [dir, join(dir, 'customer'), join(dir, 'partner')]) {
     }
     const renamed = new Map(map.exports);
     let calls = 0;
-    js = js.replace(/(?<![\w$.])wasm\.([\w$]+)/g, (all, name) => {
+    js = js.replace(/(?<![\w$.])wasm\.([\w$]+)/g, (_, name) => {
       if (!renamed.has(name)) {
         console.error(`postbuild: ${jsPath} calls wasm.${name}, which the wasm does not export`);
         process.exit(2);
