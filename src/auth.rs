@@ -156,7 +156,7 @@ impl Auth {
             .await
             .map_err(|e: ApiError| SignInError::Issuer(e.description))?;
         if !(200..300).contains(&answer.status) {
-            let why = serde_json::from_str::<OAuthError>(&answer.body)
+            let why = crate::domain::json::from_str::<OAuthError>(&answer.body)
                 .map(|e| format!("{}: {}", e.error, e.error_description))
                 .unwrap_or_else(|_| format!("HTTP {}", answer.status));
             return Err(SignInError::Issuer(format!("{what} answered {why}")));
@@ -166,12 +166,12 @@ impl Auth {
 
     /// The issuer's discovery document (read once per tab).
     async fn discovery(&self) -> Result<Discovery, SignInError> {
-        if let Some(d) = kept("discovery").and_then(|d| serde_json::from_str(&d).ok()) {
+        if let Some(d) = kept("discovery").and_then(|d| crate::domain::json::from_str(&d).ok()) {
             return Ok(d);
         }
         let url = format!("{}/.well-known/openid-configuration", self.settings.issuer);
         let body = self.fetch(ApiRequest::new("GET", url)).await?;
-        let d: Discovery = serde_json::from_str(&body).map_err(|e| {
+        let d: Discovery = crate::domain::json::from_str(&body).map_err(|e| {
             SignInError::Issuer(format!("its discovery document cannot be read: {e}"))
         })?;
         // The document must be the configured issuer's own.
@@ -276,7 +276,7 @@ impl Auth {
             .header("content-type", "application/x-www-form-urlencoded");
         req.body = form;
         let body = self.fetch(req).await?;
-        serde_json::from_str(&body)
+        crate::domain::json::from_str(&body)
             .map_err(|e| SignInError::Issuer(format!("its token answer cannot be read: {e}")))
     }
 

@@ -136,7 +136,8 @@ pub fn check_backend_origin(
 
 /// Checks a `config.json` text; says what is wrong in the file's terms.
 pub fn parse_config(text: &str) -> Result<BackendChoice, String> {
-    let config: Config = serde_json::from_str(text).map_err(|e| format!("it is not valid: {e}"))?;
+    let config: Config =
+        crate::domain::json::from_str(text).map_err(|e| format!("it is not valid: {e}"))?;
     // config.json is served to every visitor: no token, no secret in it.
     for (present, name) in [
         (config.access_token.is_some(), "accessToken"),

@@ -109,7 +109,7 @@ impl Ctx {
         let session = |key: &str| {
             platform::load(key)
                 .filter(|_| is_mock)
-                .and_then(|s| serde_json::from_str::<Session>(&s).ok())
+                .and_then(|s| crate::domain::json::from_str::<Session>(&s).ok())
         };
         Self {
             lang: RwSignal::new(lang),

@@ -256,7 +256,7 @@ fn keyed(req: ApiRequest, key: Option<&str>) -> ApiRequest {
 }
 
 fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|e| ApiError {
+    crate::domain::json::from_str(body).map_err(|e| ApiError {
         code: ErrorCode::Unknown,
         status: 200,
         description: format!("The server's answer could not be read: {e}"),

@@ -11,6 +11,7 @@ mod customers;
 mod fidelity;
 mod gdap;
 mod http;
+mod json;
 mod partner;
 mod two_tier;
 

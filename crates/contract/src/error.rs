@@ -275,21 +275,23 @@ pub fn check(response: ApiResponse) -> Result<String, ApiError> {
         return Ok(response.body);
     }
     // Partner Center's form, else Graph's (read into the same shape).
-    let body: Option<ErrorBody> = serde_json::from_str(&response.body).ok().or_else(|| {
-        serde_json::from_str::<GraphErrorBody>(&response.body)
-            .ok()
-            .map(|g| ErrorBody {
-                code: ErrorCode::from_graph_code(&g.error.code).map_or(0, ErrorCode::number),
-                description: g.error.message,
-                data: g
-                    .error
-                    .details
-                    .into_iter()
-                    .filter_map(|d| d.target)
-                    .collect(),
-                source: String::new(),
-            })
-    });
+    let body: Option<ErrorBody> = reseller_domain::json::from_str(&response.body)
+        .ok()
+        .or_else(|| {
+            reseller_domain::json::from_str::<GraphErrorBody>(&response.body)
+                .ok()
+                .map(|g| ErrorBody {
+                    code: ErrorCode::from_graph_code(&g.error.code).map_or(0, ErrorCode::number),
+                    description: g.error.message,
+                    data: g
+                        .error
+                        .details
+                        .into_iter()
+                        .filter_map(|d| d.target)
+                        .collect(),
+                    source: String::new(),
+                })
+        });
     let code = body
         .as_ref()
         .and_then(|b| ErrorCode::from_number(b.code))
@@ -378,7 +380,7 @@ pub fn as_graph(response: ApiResponse) -> ApiResponse {
     if (200..300).contains(&response.status) {
         return response;
     }
-    match serde_json::from_str::<ErrorBody>(&response.body) {
+    match reseller_domain::json::from_str::<ErrorBody>(&response.body) {
         Ok(b) => {
             let code = ErrorCode::from_number(b.code).unwrap_or(ErrorCode::Unknown);
             let mut out = graph_response(code, &b.description, b.data);

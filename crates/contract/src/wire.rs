@@ -9,6 +9,7 @@ use reseller_domain::relationship::{
     AcceptOutcome, CustomerRole, DelegatedAdmin, InvitationStatus, McaSigner, PartnerRole,
 };
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The template id of the Microsoft Customer Agreement (Partner Center's
 /// sample in "Confirm customer acceptance of the Microsoft Customer
@@ -823,17 +824,100 @@ pub struct LicenseUpdate {
     pub licenses_to_remove: Vec<String>,
 }
 
-/// Each item as a string: strings as they are, other JSON as its text. Read
-/// through `RawValue`, so numbers are never parsed as numbers: that keeps
-/// float parsing (~15 KiB) out of the browser's code.
+/// Each item as a string: strings as they are, other JSON as its (compact)
+/// text. Read by hand over any deserializer, so it reads the browser's
+/// parsed values as well as serde_json's (`reseller_domain::json`).
 fn strings_or_json_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let items: Vec<Box<serde_json::value::RawValue>> = Deserialize::deserialize(d)?;
-    Ok(items
-        .into_iter()
-        .map(|raw| {
-            serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_string())
+    struct Items;
+    impl<'de> serde::de::Visitor<'de> for Items {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an array")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut a: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut all = Vec::new();
+            while let Some(item) = a.next_element_seed(JsonText { top: true })? {
+                all.push(item);
+            }
+            Ok(all)
+        }
+    }
+    d.deserialize_seq(Items)
+}
+
+/// One JSON value as text; at the top, a string as itself.
+#[derive(Clone, Copy)]
+struct JsonText {
+    top: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for JsonText {
+    type Value = String;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for JsonText {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(if self.top {
+            v.to_string()
+        } else {
+            serde_json::to_string(v).unwrap_or_default()
         })
-        .collect())
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(serde_json::to_string(&v).unwrap_or_default())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<String, E> {
+        Ok("null".into())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<String, E> {
+        Ok("null".into())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<String, A::Error> {
+        let mut out = String::from("[");
+        while let Some(item) = a.next_element_seed(JsonText { top: false })? {
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push_str(&item);
+        }
+        out.push(']');
+        Ok(out)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<String, A::Error> {
+        let mut out = String::from("{");
+        while let Some(key) = a.next_key::<String>()? {
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(&key).unwrap_or_default());
+            out.push(':');
+            out.push_str(&a.next_value_seed(JsonText { top: false })?);
+        }
+        out.push('}');
+        Ok(out)
+    }
 }
 
 /// Fault injection for the mock (config and tests).
@@ -850,4 +934,33 @@ pub struct Faults {
     /// Share of successful writes whose answer is lost: the change is made,
     /// then 503 is answered (as when a connection drops after the commit).
     pub lost_answer_rate: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorBody;
+
+    #[test]
+    fn error_data_items_are_strings_or_their_json_text() {
+        let body: ErrorBody = serde_json::from_str(
+            r#"{"code":600,"description":"d","data":["name",12,1.5,false,null,["a\"b"],{"k":{}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            body.data,
+            [
+                "name",
+                "12",
+                "1.5",
+                "false",
+                "null",
+                r#"["a\"b"]"#,
+                r#"{"k":{}}"#
+            ]
+        );
+        assert!(
+            serde_json::from_str::<ErrorBody>(r#"{"code":1,"description":"d","data":"x"}"#)
+                .is_err()
+        );
+    }
 }

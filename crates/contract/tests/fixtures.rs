@@ -7,14 +7,22 @@ use reseller_contract::wire::{
 };
 use reseller_domain::link::{InvitationLink, InvitationType};
 use serde::de::DeserializeOwned;
+use std::fmt::Debug;
 
-fn read<T: DeserializeOwned>(name: &str) -> T {
-    let path = format!(
-        "{}/tests/fixtures/partner-center/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+fn read<T: DeserializeOwned + PartialEq + Debug>(name: &str) -> T {
+    read_at(&format!("partner-center/{name}"))
+}
+
+/// The sample, read by the app's reader (`reseller_domain::json`), which
+/// must read it exactly as serde_json does.
+fn read_at<T: DeserializeOwned + PartialEq + Debug>(name: &str) -> T {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} does not read: {e}"))
+    let read: T = reseller_domain::json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{name} does not read: {e}"));
+    let reference: T = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(read, reference, "{name}");
+    read
 }
 
 #[test]
@@ -107,10 +115,8 @@ fn every_real_link_shape_reads() {
     assert!(links.iter().all(|l| l.invitation_id.is_none()));
 }
 
-fn read_graph<T: DeserializeOwned>(name: &str) -> T {
-    let path = format!("{}/tests/fixtures/graph/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} does not read: {e}"))
+fn read_graph<T: DeserializeOwned + PartialEq + Debug>(name: &str) -> T {
+    read_at(&format!("graph/{name}"))
 }
 
 #[test]

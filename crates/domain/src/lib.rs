@@ -6,6 +6,7 @@ pub mod country;
 pub mod email;
 pub mod gdap;
 pub mod ids;
+pub mod json;
 pub mod link;
 pub mod oidc;
 pub mod relationship;

@@ -263,7 +263,7 @@ pub struct IdClaims {
     /// Issuer.
     pub iss: String,
     /// Audience: this app's client id (a string, or an array of them).
-    pub aud: Box<serde_json::value::RawValue>,
+    pub aud: Audience,
     /// Expiry (seconds since the epoch).
     pub exp: i64,
     /// The request's nonce.
@@ -280,16 +280,35 @@ pub struct IdClaims {
     pub name: Option<String>,
 }
 
-/// Whether `aud` (a JSON string, or an array of strings) names `client_id`.
-/// Read by hand: serde's untagged enums carry a whole buffering
-/// deserializer into the wasm (issue 12).
-fn audience_names(aud: &serde_json::value::RawValue, client_id: &str) -> bool {
-    let text = aud.get().trim();
-    if text.starts_with('[') {
-        serde_json::from_str::<Vec<String>>(text)
-            .is_ok_and(|all| all.iter().any(|a| a == client_id))
-    } else {
-        serde_json::from_str::<String>(text).is_ok_and(|a| a == client_id)
+/// An ID token's `aud`: one audience as a string, or several as an array
+/// of strings (RFC 7519 section 4.1.3). Read by hand: serde's untagged
+/// enums carry a whole buffering deserializer into the wasm (issue 12).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audience(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Audience {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = Audience;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Audience, E> {
+                Ok(Audience(vec![v.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Audience, A::Error> {
+                let mut all = Vec::new();
+                while let Some(one) = a.next_element::<String>()? {
+                    all.push(one);
+                }
+                Ok(Audience(all))
+            }
+        }
+        d.deserialize_any(Either)
     }
 }
 
@@ -333,9 +352,8 @@ pub fn jwt_claims<T: serde::de::DeserializeOwned>(jwt: &str) -> Option<T> {
     let mut parts = jwt.split('.');
     let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
     let bytes = base64url_decode(payload)?;
-    // From text, as every other answer is read: one JSON reader in the wasm
-    // (`from_slice` would compile a second copy of the parser, ~9 KiB).
-    serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()
+    // From text, as every other answer is read (crate::json).
+    crate::json::from_str(std::str::from_utf8(&bytes).ok()?).ok()
 }
 
 /// Checks an ID token against its request (OpenID Connect Core §3.1.3.7):
@@ -351,7 +369,7 @@ pub fn check_id_token(
     if !issuer_matches(issuer, &claims.iss, claims.tid.as_deref()) {
         return Err(SignInProblem::WrongIssuer(claims.iss));
     }
-    if !audience_names(&claims.aud, client_id) {
+    if !claims.aud.0.iter().any(|a| a == client_id) {
         return Err(SignInProblem::WrongAudience);
     }
     // A minute's grace for clocks that differ.

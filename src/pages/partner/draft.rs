@@ -52,7 +52,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let c = ctx();
     let key = format!("draft.{}", invitation.id);
     let local: Option<EmailDraft> =
-        platform::load(&key).and_then(|s| serde_json::from_str(&s).ok());
+        platform::load(&key).and_then(|s| crate::domain::json::from_str(&s).ok());
     let start = local.unwrap_or_else(|| invitation.draft.clone());
     let to = RwSignal::new(start.to);
     let subject = RwSignal::new(start.subject);

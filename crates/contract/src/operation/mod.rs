@@ -188,7 +188,7 @@ impl Incoming<'_> {
     }
     /// The JSON body.
     pub fn body<T: DeserializeOwned>(&self) -> Result<T, ApiResponse> {
-        serde_json::from_str(&self.request.body).map_err(|e| {
+        reseller_domain::json::from_str(&self.request.body).map_err(|e| {
             refuse(
                 ErrorCode::MalformedBody,
                 format!("The request body is not valid: {e}"),
