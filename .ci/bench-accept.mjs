@@ -5,7 +5,8 @@
 // - ready time: navigation → performance.mark('app-ready') (set when the
 //   invitation's heading and first action are on screen), against a static
 //   HTML copy of the same page (navigation → load event), at 1× and 4× CPU,
-//   median of 5 cold loads each;
+//   median of 5 cold loads each, and at 4× CPU on slow 4G (Chromium's
+//   network throttling), median of 3;
 // - Lighthouse (npm package, mobile preset: simulated slow 4G and 4× CPU) on
 //   both, median of 3 runs: performance score, LCP, FCP, TBT, CLS.
 // Prints figures; fails only when something cannot be measured.
@@ -58,10 +59,13 @@ try {
   }
   const staticUrl = `http://127.0.0.1:${PORT}/bench-static-copy.html`;
 
-  async function readyTimes(rate) {
+  // Chromium's own network throttling, slow 4G's figures (as Lighthouse's
+  // mobile preset simulates them): 150 ms round trip, 1.6 Mbps down.
+  const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+  async function readyTimes(rate, network, loads = 5) {
     const app = [];
     const copy = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < loads; i++) {
       for (const [url, out, ready] of [
         [link, app, () => performance.getEntriesByName('app-ready')[0]?.startTime],
         [staticUrl, copy, () => { const n = performance.getEntriesByType('navigation')[0]; return n && n.loadEventEnd > 0 ? n.loadEventEnd : undefined; }],
@@ -70,6 +74,10 @@ try {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        if (network) {
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', network);
+        }
         await page.goto(url, { waitUntil: 'commit' });
         // Polled through the DevTools protocol with a plain expression:
         // Playwright's waitForFunction would inject its own script into the
@@ -91,6 +99,10 @@ try {
   for (const rate of [1, 4]) {
     const t = await readyTimes(rate);
     console.log(`  ${rate}× CPU: ready ${t.app.toFixed(0)} ms (app-ready mark), static copy ${t.copy.toFixed(0)} ms (load) → ratio ${(t.app / t.copy).toFixed(2)}× (median of 5 cold loads)`);
+  }
+  {
+    const t = await readyTimes(4, SLOW_4G, 3);
+    console.log(`  4× CPU on slow 4G (150 ms round trip, 1.6 Mbps): ready ${t.app.toFixed(0)} ms, static copy ${t.copy.toFixed(0)} ms → ratio ${(t.app / t.copy).toFixed(2)}× (median of 3 cold loads)`);
   }
   await browser.close();
   browser = null;

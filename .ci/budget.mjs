@@ -39,13 +39,17 @@
 // Lowered (issue 12: → 163/156/325 KiB): JSON is read through the
 // browser's JSON.parse and one small tree deserializer (domain::json)
 // instead of serde_json's reader (measured 162.9/155.7/324.2 KiB).
+// Raised (issue 12: portal +1 KiB → 164 KiB): the portal's bootstrap asks
+// for the invitation while the wasm downloads and the app takes that answer
+// (0.4 KiB of HTML, 0.3–0.6 KiB of wasm): ready on slow 4G at 4× CPU
+// 1615–1670 → 1437–1457 ms (measured 163.6/155.8/324.2 KiB).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 163 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 164 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 156 * KiB },
   { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 325 * KiB },
 ];
@@ -58,7 +62,7 @@ export function pageFiles(folder, page) {
   const dir = dirname(join(folder, page));
   // Links and the bootstrap script's imports ('./portal-….js', the wasm's path).
   // Attributes quoted or not (Trunk minifies the HTML).
-  const refs = [...html.toString('utf8').matchAll(/(?:href|src)=["']?([^"'\s>#?:]+\.(?:css|js|wasm))(?=["'\s>])|'\.\/([^'#?:]+\.(?:js|wasm))'/g)].map((m) => m[1] ?? m[2]);
+  const refs = [...html.toString('utf8').matchAll(/(?:href|src)=["']?([^"'\s>#?:]+\.(?:css|js|wasm))(?=["'\s>])|["']\.\/([^"'#?:]+\.(?:js|wasm))["']/g)].map((m) => m[1] ?? m[2]);
   if (!refs.some((r) => r.endsWith('.wasm'))) throw new Error(`${page} loads no wasm that this script can see: the budget would undercount`);
   const files = [{ file: page, bytes: html }];
   for (const ref of new Set(refs.map((r) => r.replace(/^\.\//, '')))) files.push({ file: join(dirname(page), ref), bytes: readFileSync(join(dir, ref)) });

@@ -262,6 +262,28 @@ fn focus_element(el: Option<web_sys::Element>) {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The portal bootstrap's `earlyFetches.take(url)`: a promise of the
+    /// answer to its request for `url`, or of `null`; throws on a page
+    /// without that bootstrap.
+    #[wasm_bindgen(js_namespace = earlyFetches, js_name = take, catch)]
+    fn take_early(url: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+}
+
+/// The answer to a GET of `url` that the page's bootstrap asked for before
+/// the wasm ran (the portal's `index.html`, see `.ci/postbuild.mjs`:
+/// `config.json`, and for a visitor opening an invitation signed out, the
+/// invitation's public view, asked for while the wasm downloads). Each is
+/// taken once; `None` when the bootstrap asked for no such URL, or its
+/// request failed (the caller then asks itself).
+pub async fn early_fetch(url: &str) -> Option<gloo_net::http::Response> {
+    let answer = wasm_bindgen_futures::JsFuture::from(take_early(url).ok()?)
+        .await
+        .ok()?;
+    Some(answer.dyn_into::<web_sys::Response>().ok()?.into())
+}
+
 /// Reads `config.json` at the app's base (not beside the current deep link)
 /// and checks it. `None`: there is no file (404, or a host's HTML fallback
 /// page); anything else that cannot be used is an error, never a silent
@@ -272,10 +294,13 @@ pub async fn load_config(base: &str) -> Result<Option<BackendChoice>, ConfigErro
         url: url.clone(),
         problem,
     };
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| error(format!("the file could not be fetched ({e})")))?;
+    let response = match early_fetch(&url).await {
+        Some(response) => response,
+        None => gloo_net::http::Request::get(&url)
+            .send()
+            .await
+            .map_err(|e| error(format!("the file could not be fetched ({e})")))?,
+    };
     if response.status() == 404 {
         return Ok(None);
     }

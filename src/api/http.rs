@@ -84,8 +84,19 @@ impl HttpTransport {
                 .body(req.body.clone())
         }
         .map_err(|e| ApiError::network(format!("the request could not be built: {e}")))?;
+        // A read with no header of its own may have been asked for by the
+        // page's bootstrap already (the invitation's public view).
+        let early = if req.method == "GET" && req.headers.is_empty() {
+            crate::platform::early_fetch(&url).await
+        } else {
+            None
+        };
         let waiting = Deadline::start(&controller, self.timeout_ms);
-        let response = match request.send().await {
+        let sent = match early {
+            Some(response) => Ok(response),
+            None => request.send().await,
+        };
+        let response = match sent {
             Ok(response) => response,
             // A write sent and not answered in time may have been applied.
             Err(e) if controller.signal().aborted() && req.method != "GET" => {

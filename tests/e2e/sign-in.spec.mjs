@@ -111,6 +111,29 @@ test('a customer opens the link, signs in, comes back to the same invitation and
   await expect(page.getByRole('row', { name: /Alpine Ski House/ }).getByText(/Accepted by Alpine Ski House/)).toBeVisible();
 });
 
+test('on a phone’s network the invitation is read while the wasm downloads, once', async ({ page, context }) => {
+  await partnerSignsIn(page, 'Ana Souza', 'Admin agent');
+  const { link } = await draftFor(page, 'Slow Network Ltd');
+  const customer = await context.newPage();
+  // Chromium's own throttling (slow 4G's round trip and bandwidth).
+  const cdp = await context.newCDPSession(customer);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await customer.goto(link);
+  await expect(customer.getByText('Fabrikam Cloud Services invites you to a reseller relationship')).toBeVisible();
+  const timing = await customer.evaluate(() => {
+    const all = performance.getEntriesByType('resource');
+    return {
+      wasmEnd: all.find((e) => e.name.endsWith('_bg.wasm')).responseEnd,
+      reads: all.filter((e) => e.name.includes('/v1/tenant/invitations/view')).map((e) => [e.startTime, e.responseEnd]),
+    };
+  });
+  // Asked for by the page's bootstrap with the wasm, answered before the
+  // wasm is in, and taken by the app: not asked for again once it runs.
+  expect(timing.reads).toHaveLength(1);
+  expect(timing.reads[0][1]).toBeLessThan(timing.wasmEnd);
+});
+
 test('the session ends mid-draft: signing in again comes back to the draft with everything typed', async ({ page, request }) => {
   await partnerSignsIn(page, 'Bruno Lima', 'Sales agent');
   const { url } = await draftFor(page, 'Session Ends Ltda');
