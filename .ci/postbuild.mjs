@@ -83,6 +83,15 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
 // Content-Security-Policy's, BACKEND_ORIGIN) or its own, as the app does.
 {
   const portal = pages[0];
+  // The contract's endpoint (crates/contract/openapi.json, generated from
+  // the operations): renamed there, the build stops here rather than ship a
+  // bootstrap that asks for a path the app no longer reads.
+  const VIEW = '/v1/tenant/invitations/view';
+  const view = JSON.parse(readFileSync('crates/contract/openapi.json', 'utf8')).paths?.[VIEW]?.get;
+  if (!view || !(view.parameters || []).some((p) => p.in === 'query' && p.name === 'link')) {
+    console.error(`postbuild: the contract has no GET ${VIEW}?link= (crates/contract/openapi.json): update the portal's bootstrap`);
+    process.exit(2);
+  }
   // Trunk's HTML is minified: attributes in any order, quotes optional.
   const preload = /<link\b[^>]*\bhref=["']?[^"'\s>]+_bg\.wasm["']?[^>]*>/;
   const start = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
@@ -115,7 +124,7 @@ const readInvitation = () => {
     const origin = new URL(base).origin;
     if (origin !== location.origin && !${JSON.stringify(backendOrigins)}.includes(origin)) return;
     const link = encodeURIComponent(location.href).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
-    const url = base + '/v1/tenant/invitations/view?link=' + link;
+    const url = base + '${VIEW}?link=' + link;
     fetches[url] = fetch(url, { signal: AbortSignal.timeout(Number(c.timeoutMs) || 15000) });
   });
 };
