@@ -43,14 +43,19 @@
 // for the invitation while the wasm downloads and the app takes that answer
 // (0.4 KiB of HTML, 0.3–0.6 KiB of wasm): ready on slow 4G at 4× CPU
 // 1615–1670 → 1437–1457 ms (measured 163.6/155.8/324.2 KiB).
+// Raised (issue 12: portal and customer portal +1 KiB → 165/157 KiB): the
+// browser's JSON reader refuses nesting deeper than 128 instead of
+// exhausting the wasm's stack, and a failed early read counts as the
+// read's first attempt instead of a second full wait (measured
+// 164.0/156.3/324.7 KiB).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 164 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 156 * KiB },
+  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 165 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 157 * KiB },
   { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 325 * KiB },
 ];
 

@@ -80,7 +80,10 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
 // and reading as any other. The bootstrap also takes config.json's
 // preloaded answer (its base URL) and hands it to the app, so the file is
 // still asked for once. It calls only an origin the build names (the
-// Content-Security-Policy's, BACKEND_ORIGIN) or its own, as the app does.
+// Content-Security-Policy's, BACKEND_ORIGIN) or its own; it checks less of
+// config.json than the app does (a file the app then refuses costs one
+// wasted read, within the same origins). A failed or timed-out early read
+// counts as the app's first attempt (its retries follow as for any read).
 {
   const portal = pages[0];
   // The contract's endpoint (crates/contract/openapi.json, generated from
@@ -103,16 +106,21 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
     .replace(preload, '')
     .replace(start, (_, wasm) => `let download;
 const fetches = {};
+// Kept until the app takes it; handled at once, so a failure is the app's to
+// report, never an unhandled rejection of its own.
+const keep = (url, answer) => { fetches[url] = answer; answer.catch(() => {}); };
 const configUrl = new URL('config.json', document.baseURI).href;
-fetches[configUrl] = fetch(configUrl);
+keep(configUrl, fetch(configUrl));
 let registered;
 const ready = new Promise((done) => { registered = done; });
-// The app's platform::early_fetch: each answer once, or null.
+// The app's platform::early_fetch: each answer once; null when none was
+// asked for, 'failed' when it was and failed (the app counts that as its
+// own first attempt).
 window.earlyFetches = {
   take: (url) => ready.then(() => {
     const answer = fetches[url];
     delete fetches[url];
-    return answer ? answer.catch(() => null) : null;
+    return answer ? answer.catch(() => 'failed') : null;
   }),
 };
 const readInvitation = () => {
@@ -120,12 +128,12 @@ const readInvitation = () => {
   try { if (sessionStorage.getItem('${APP}.oidc.customer') !== null) return; } catch (e) { return; }
   return fetches[configUrl].then((r) => (r.ok ? r.clone().json() : null)).then((c) => {
     if (!c || c.backend !== 'http' || typeof c.baseUrl !== 'string') return;
-    const base = c.baseUrl.replace(/\\/+$/, '');
+    const base = c.baseUrl.trim().replace(/\\/+$/, '');
     const origin = new URL(base).origin;
-    if (origin !== location.origin && !${JSON.stringify(backendOrigins)}.includes(origin)) return;
+    if (origin !== location.origin && !${JSON.stringify(backendOrigins.map((o) => o.toLowerCase()))}.includes(origin)) return;
     const link = encodeURIComponent(location.href).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
     const url = base + '${VIEW}?link=' + link;
-    fetches[url] = fetch(url, { signal: AbortSignal.timeout(Number(c.timeoutMs) || 15000) });
+    keep(url, fetch(url, { signal: AbortSignal.timeout(Number(c.timeoutMs) || 15000) }));
   });
 };
 await new Promise((started) => {
@@ -141,6 +149,10 @@ const wasm = await init({ module_or_path: download });`);
   // The bootstrap, minified as the glue is (Trunk leaves inline scripts as
   // they are): it is part of every first download.
   const module = /(<script type=["']?module["']?>)([\s\S]*?)(<\/script>)/;
+  if (!module.test(portal.html)) {
+    console.error('postbuild: the bootstrap module script not found in index.html');
+    process.exit(2);
+  }
   const code = module.exec(portal.html)[2];
   const small = (await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
   portal.html = portal.html.replace(module, (_, open, _code, close) => open + small + close);

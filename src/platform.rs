@@ -275,13 +275,21 @@ extern "C" {
 /// the wasm ran (the portal's `index.html`, see `.ci/postbuild.mjs`:
 /// `config.json`, and for a visitor opening an invitation signed out, the
 /// invitation's public view, asked for while the wasm downloads). Each is
-/// taken once; `None` when the bootstrap asked for no such URL, or its
-/// request failed (the caller then asks itself).
-pub async fn early_fetch(url: &str) -> Option<gloo_net::http::Response> {
+/// taken once. `None`: the bootstrap asked for no such URL (the caller asks
+/// itself); `Some(Err(()))`: it did and the request failed or timed out.
+pub async fn early_fetch(url: &str) -> Option<Result<gloo_net::http::Response, ()>> {
     let answer = wasm_bindgen_futures::JsFuture::from(take_early(url).ok()?)
         .await
         .ok()?;
-    Some(answer.dyn_into::<web_sys::Response>().ok()?.into())
+    if answer.is_null() {
+        return None;
+    }
+    Some(
+        answer
+            .dyn_into::<web_sys::Response>()
+            .map(Into::into)
+            .map_err(|_| ()),
+    )
 }
 
 /// Reads `config.json` at the app's base (not beside the current deep link)
@@ -294,9 +302,10 @@ pub async fn load_config(base: &str) -> Result<Option<BackendChoice>, ConfigErro
         url: url.clone(),
         problem,
     };
+    // A failed early request is asked again: its error is then the app's own.
     let response = match early_fetch(&url).await {
-        Some(response) => response,
-        None => gloo_net::http::Request::get(&url)
+        Some(Ok(response)) => response,
+        _ => gloo_net::http::Request::get(&url)
             .send()
             .await
             .map_err(|e| error(format!("the file could not be fetched ({e})")))?,

@@ -2,7 +2,9 @@
 //! `AbortController`. Status mapping is left to [`super::error::check`].
 //!
 //! Two waits, each bounded by the configured timeout: for the response
-//! headers, then for the body. A write whose success status arrived but
+//! headers, then for the body (for a read the page's bootstrap sent
+//! already, `platform::early_fetch`, by the bootstrap's own timeout from
+//! when it sent it). A write whose success status arrived but
 //! whose body did not is reported as [`ErrorCode::Unconfirmed`] ("the change
 //! may have been applied"): the client then asks again with the same
 //! `MS-RequestId`, which returns the first answer without applying it twice.
@@ -93,7 +95,15 @@ impl HttpTransport {
         };
         let waiting = Deadline::start(&controller, self.timeout_ms);
         let sent = match early {
-            Some(response) => Ok(response),
+            Some(Ok(response)) => Ok(response),
+            // Failed or timed out: this read's first attempt (the client
+            // retries it as any other), not a second full wait.
+            Some(Err(())) => {
+                return Err(ApiError::network(format!(
+                    "{} could not be reached (network error, or no answer within {} ms)",
+                    self.base_url, self.timeout_ms
+                )))
+            }
             None => request.send().await,
         };
         let response = match sent {

@@ -104,6 +104,16 @@ fn an_audience_is_one_string_or_an_array_of_them() {
 }
 
 #[wasm_bindgen_test]
+fn nesting_deeper_than_serde_json_reads_is_refused_not_a_crash() {
+    let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert!(json::from_str::<serde_json::Value>(&deep(100)).is_ok());
+    let refused = json::from_str::<serde_json::Value>(&deep(100_000)).unwrap_err();
+    assert!(refused.contains("128 deep"), "{refused}");
+    // serde_json refuses it too.
+    assert!(serde_json::from_str::<serde_json::Value>(&deep(200)).is_err());
+}
+
+#[wasm_bindgen_test]
 fn refusals_say_what_is_wrong() {
     let syntax = json::from_str::<ErrorBody>(r#"{"code":1,"#).unwrap_err();
     assert!(syntax.contains("JSON"), "{syntax}");

@@ -6,7 +6,7 @@
 //! compiled its parser into every type's reader (45 KiB of the customer's
 //! page) and serde-wasm-bindgen's calls into JavaScript from each (18 KiB);
 //! here each type's reader is a walk over Rust values, and no refusal formats
-//! a float (a number where text was expected is "a number").
+//! a float (one where a whole number was expected is said in words).
 
 use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, DeserializeOwned, Expected, IntoDeserializer, Unexpected, Visitor};
@@ -30,7 +30,9 @@ pub enum Node {
     Str(String),
     /// An array.
     Arr(Vec<Node>),
-    /// An object's members, in the text's order.
+    /// An object's members (in the browser in `Object.entries` order,
+    /// natively by name; a repeated name keeps its last value, as
+    /// `JSON.parse` does). No type read here depends on their order.
     Obj(Vec<(String, Node)>),
 }
 
@@ -66,7 +68,7 @@ fn words(u: &Unexpected<'_>) -> String {
         Unexpected::Unsigned(n) => format!("integer `{n}`"),
         Unexpected::Signed(n) => format!("integer `{n}`"),
         Unexpected::Str(s) => format!("string {s:?}"),
-        Unexpected::Float(_) => "a number with a fraction".into(),
+        Unexpected::Float(_) => "a fractional or out-of-range number".into(),
         Unexpected::Unit => "null".into(),
         Unexpected::Seq => "an array".into(),
         Unexpected::Map => "an object".into(),
@@ -87,17 +89,24 @@ pub fn parse(text: &str) -> Result<Node, String> {
     // JSON.parse throws only a SyntaxError, whose message says where.
     let value =
         js_sys::JSON::parse(text).map_err(|e| String::from(js_sys::Error::from(e).message()))?;
-    Ok(from_js(&value))
+    from_js(&value, 0)
 }
 
-/// The tree of a value `JSON.parse` made.
+/// How deep arrays and objects may nest: serde_json's own limit, so a
+/// text nested deeper is refused in the browser too instead of exhausting
+/// the wasm's stack.
 #[cfg(target_arch = "wasm32")]
-fn from_js(value: &js_sys::wasm_bindgen::JsValue) -> Node {
+const MAX_DEPTH: u32 = 128;
+
+/// The tree of a value `JSON.parse` made, `depth` arrays or objects down.
+/// A whole number the browser holds exactly is an integer (so `1.0` reads
+/// as `1`, as JavaScript itself sees it).
+#[cfg(target_arch = "wasm32")]
+fn from_js(value: &js_sys::wasm_bindgen::JsValue, depth: u32) -> Result<Node, String> {
     use js_sys::wasm_bindgen::JsCast;
-    if let Some(s) = value.as_string() {
+    Ok(if let Some(s) = value.as_string() {
         Node::Str(s)
     } else if let Some(n) = value.as_f64() {
-        // Whole numbers the browser holds exactly are integers.
         if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
             Node::Int(n as i64)
         } else {
@@ -107,9 +116,16 @@ fn from_js(value: &js_sys::wasm_bindgen::JsValue) -> Node {
         Node::Bool(b)
     } else if value.is_null() {
         Node::Null
+    } else if depth >= MAX_DEPTH {
+        return Err("it nests arrays or objects more than 128 deep".into());
     } else if js_sys::Array::is_array(value) {
         let items: &js_sys::Array = value.unchecked_ref();
-        Node::Arr(items.iter().map(|v| from_js(&v)).collect())
+        Node::Arr(
+            items
+                .iter()
+                .map(|v| from_js(&v, depth + 1))
+                .collect::<Result<_, _>>()?,
+        )
     } else {
         let members = js_sys::Object::entries(value.unchecked_ref());
         Node::Obj(
@@ -117,14 +133,12 @@ fn from_js(value: &js_sys::wasm_bindgen::JsValue) -> Node {
                 .iter()
                 .map(|m| {
                     let pair: js_sys::Array = m.unchecked_into();
-                    (
-                        pair.get(0).as_string().unwrap_or_default(),
-                        from_js(&pair.get(1)),
-                    )
+                    let name = pair.get(0).as_string().unwrap_or_default();
+                    Ok((name, from_js(&pair.get(1), depth + 1)?))
                 })
-                .collect(),
+                .collect::<Result<_, String>>()?,
         )
-    }
+    })
 }
 
 /// The tree of `text`, or why it is not JSON.
@@ -493,7 +507,7 @@ mod tests {
             |count: &str| from_str::<Record>(&format!("{{{base},\"count\":{count}}}")).unwrap_err();
         assert_eq!(
             refused("1.5"),
-            "invalid type: a number with a fraction, expected u32"
+            "invalid type: a fractional or out-of-range number, expected u32"
         );
         assert_eq!(refused("\"7\""), "invalid type: string \"7\", expected u32");
         assert_eq!(refused("-1"), "invalid value: integer `-1`, expected u32");
