@@ -265,8 +265,9 @@ fn focus_element(el: Option<web_sys::Element>) {
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     /// The portal bootstrap's `earlyFetches.take(url)`: a promise of the
-    /// answer to its request for `url`, or of `null`; throws on a page
-    /// without that bootstrap.
+    /// answer to its request for `url`, of `'failed'` when that request
+    /// failed, or of `null` when it made none; throws on a page without
+    /// that bootstrap.
     #[wasm_bindgen(js_namespace = earlyFetches, js_name = take, catch)]
     fn take_early(url: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
