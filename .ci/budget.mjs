@@ -48,26 +48,41 @@
 // exhausting the wasm's stack, and a failed early read counts as the
 // read's first attempt instead of a second full wait (measured
 // 164.0/156.3/324.7 KiB).
+// Split (issue 12): a visitor opening an invitation signed out gets the
+// portal's own landing build (the page up to "Sign in"; .ci/postbuild.mjs
+// picks it): the acceptance page 164.0 → 132.7 KiB, limit 133 KiB. The
+// whole portal, which signing in comes back to, is its own row (measured
+// 165.1 KiB: +1.1 KiB for the bootstrap's choice and the steps passed to
+// the page as a function; limit 166 KiB).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
+// The portal's index.html starts one of two builds (.ci/postbuild.mjs): the
+// landing build for a visitor opening an invitation signed out (the
+// acceptance page, issue 12's target), the whole portal otherwise (coming
+// back from signing in); `build` names whose glue and wasm a row counts.
 export const BUDGETS = [
-  { name: 'acceptance page (portal: index.html)', page: 'index.html', target: 150 * KiB, limit: 165 * KiB },
+  { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 133 * KiB },
+  { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 166 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 157 * KiB },
   { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 325 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-/** Every file `page` loads, with its raw and brotli sizes. */
-export function pageFiles(folder, page) {
+/** Every file `page` loads, with its raw and brotli sizes; of the builds'
+ * glues and wasms it names, only `build`'s when given. */
+export function pageFiles(folder, page, build) {
   const html = readFileSync(join(folder, page));
   const dir = dirname(join(folder, page));
   // Links and the bootstrap script's imports ('./portal-….js', the wasm's path).
   // Attributes quoted or not (Trunk minifies the HTML).
-  const refs = [...html.toString('utf8').matchAll(/(?:href|src)=["']?([^"'\s>#?:]+\.(?:css|js|wasm))(?=["'\s>])|["']\.\/([^"'#?:]+\.(?:js|wasm))["']/g)].map((m) => m[1] ?? m[2]);
+  const refs = [...html.toString('utf8').matchAll(/(?:href|src)=["']?([^"'\s>#?:]+\.(?:css|js|wasm))(?=["'\s>])|["']\.\/([^"'#?:]+\.(?:js|wasm))["']/g)]
+    .map((m) => m[1] ?? m[2])
+    .filter((r) => !build || !/-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(r) || r.replace(/^\.\//, '').startsWith(`${build}-`));
+  if (build && !refs.some((r) => r.replace(/^\.\//, '').startsWith(`${build}-`) && r.endsWith('.wasm'))) throw new Error(`${page} starts no ${build} build that this script can see`);
   if (!refs.some((r) => r.endsWith('.wasm'))) throw new Error(`${page} loads no wasm that this script can see: the budget would undercount`);
   const files = [{ file: page, bytes: html }];
   for (const ref of new Set(refs.map((r) => r.replace(/^\.\//, '')))) files.push({ file: join(dirname(page), ref), bytes: readFileSync(join(dir, ref)) });
@@ -79,7 +94,7 @@ export function pageFiles(folder, page) {
 
 export function measure(folder) {
   return BUDGETS.map((b) => {
-    const files = pageFiles(folder, b.page);
+    const files = pageFiles(folder, b.page, b.build);
     return { ...b, files, total: files.reduce((s, f) => s + f.br, 0) };
   });
 }

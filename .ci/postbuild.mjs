@@ -1,6 +1,7 @@
-// Finishes a static site after `.ci/build` has put its three Trunk builds
-// together (the portal at the root, the customer portal in customer/, the
-// partner workspace in partner/):
+// Finishes a static site after `.ci/build` has put its Trunk builds
+// together (the portal at the root, with the landing build beside it in the
+// production site, the customer portal in customer/, the partner workspace
+// in partner/):
 //
 // - Content-Security-Policy: hashes Trunk's inline bootstrap script (and the
 //   404 page's script) so no 'unsafe-inline' is needed; 'wasm-unsafe-eval' for
@@ -18,7 +19,7 @@
 //   node .ci/postbuild.mjs dist    (PRODUCTION=1 for the production build)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -84,6 +85,20 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
 // config.json than the app does (a file the app then refuses costs one
 // wasted read, within the same origins). A failed or timed-out early read
 // counts as the app's first attempt (its retries follow as for any read).
+//
+// Which build the page starts: the production site carries a fourth build,
+// the portal's first page for a visitor opening an invitation signed out
+// (the landing bin, .ci/build: its glue and wasm beside the portal's). It is
+// the portal without the steps after signing in (about 30 KiB brotli less
+// to download and compile before the invitation shows; issue 12): signing
+// in leaves the page for the identity provider, which comes back to the
+// whole portal. The bootstrap picks it on the signs the early read goes by
+// (an invitation link, no session in this tab, no deep link to restore),
+// and once its page is ready and the browser idle it prefetches the whole
+// portal, so the page the identity provider sends the customer back to
+// loads from the cache as it did when both were one build. Both glues are
+// imported when picked (no static import, no modulepreload: the page would
+// fetch the one it does not run).
 {
   const portal = pages[0];
   // The contract's endpoint (crates/contract/openapi.json, generated from
@@ -97,13 +112,25 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
   }
   // Trunk's HTML is minified: attributes in any order, quotes optional.
   const preload = /<link\b[^>]*\bhref=["']?[^"'\s>]+_bg\.wasm["']?[^>]*>/;
+  const modulePreload = /<link\b[^>]*\brel=["']?modulepreload["']?[^>]*>/;
+  const glueImport = /import init, \* as bindings from ('\.\/portal-[0-9a-f]{16}\.js');/;
   const start = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
-  if (!preload.test(portal.html) || !start.test(portal.html)) {
-    console.error('postbuild: Trunk\'s wasm preload or bootstrap not found in index.html');
+  if (!preload.test(portal.html) || !modulePreload.test(portal.html) || !glueImport.test(portal.html) || !start.test(portal.html)) {
+    console.error('postbuild: Trunk\'s preloads, glue import or bootstrap not found in index.html');
     process.exit(2);
   }
+  const portalGlue = glueImport.exec(portal.html)[1];
+  const landingGlue = readdirSync(dir).find((f) => /^landing-[0-9a-f]{16}\.js$/.test(f));
+  if (landingGlue && !existsSync(join(dir, landingGlue.replace(/\.js$/, '_bg.wasm')))) {
+    console.error(`postbuild: ${landingGlue} has no wasm beside it`);
+    process.exit(2);
+  }
+  // Both of its files by name (the budget, .ci/budget.mjs, reads them here).
+  const landing = landingGlue ? JSON.stringify([`./${landingGlue}`, `./${landingGlue.replace(/\.js$/, '_bg.wasm')}`]) : 'null';
   portal.html = portal.html
     .replace(preload, '')
+    .replace(modulePreload, '')
+    .replace(glueImport, '')
     .replace(start, (_, wasm) => `let download;
 const fetches = {};
 // Kept until the app takes it; handled at once, so a failure is the app's to
@@ -123,9 +150,31 @@ window.earlyFetches = {
     return answer ? answer.catch(() => 'failed') : null;
   }),
 };
+// An invitation opened by a visitor with no session in this tab, and no
+// deep link to restore: the landing build's page, and the early read's.
+const signedOut = (() => {
+  if (!document.documentElement.classList.contains('boot-invitation') || /[?&]route=/.test(location.search)) return false;
+  try { return sessionStorage.getItem('${APP}.oidc.customer') === null; } catch (e) { return false; }
+})();
+const landing = ${landing};
+const [glueUrl, wasmUrl] = signedOut && landing ? landing : [${portalGlue}, ${wasm}];
+const glue = import(glueUrl);
+if (landing && glueUrl === landing[0]) {
+  new PerformanceObserver((marks, observer) => {
+    if (marks.getEntriesByName('app-ready').length === 0) return;
+    observer.disconnect();
+    (window.requestIdleCallback || setTimeout)(() => {
+      for (const href of [${portalGlue}, ${wasm}]) {
+        const link = document.createElement('link');
+        link.rel = 'prefetch';
+        link.href = href;
+        document.head.append(link);
+      }
+    });
+  }).observe({ type: 'mark', buffered: true });
+}
 const readInvitation = () => {
-  if (!document.documentElement.classList.contains('boot-invitation') || /[?&]route=/.test(location.search)) return;
-  try { if (sessionStorage.getItem('${APP}.oidc.customer') !== null) return; } catch (e) { return; }
+  if (!signedOut) return;
   return fetches[configUrl].then((r) => (r.ok ? r.clone().json() : null)).then((c) => {
     if (!c || c.backend !== 'http' || typeof c.baseUrl !== 'string') return;
     const base = c.baseUrl.trim().replace(/\\/+$/, '');
@@ -138,14 +187,15 @@ const readInvitation = () => {
 };
 await new Promise((started) => {
   const start = () => {
-    download = fetch(${wasm});
+    download = fetch(wasmUrl);
     Promise.resolve().then(readInvitation).catch(() => {}).then(registered);
     started();
   };
   if (document.visibilityState === 'hidden') start(); else requestAnimationFrame(start);
 });
 await new Promise((painted) => setTimeout(painted));
-const wasm = await init({ module_or_path: download });`);
+const bindings = await glue;
+const wasm = await bindings.default({ module_or_path: download });`);
   // The bootstrap, minified as the glue is (Trunk leaves inline scripts as
   // they are): it is part of every first download.
   const module = /(<script type=["']?module["']?>)([\s\S]*?)(<\/script>)/;

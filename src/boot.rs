@@ -17,12 +17,44 @@ fn waits_for_data(site: Site) -> bool {
         )
 }
 
-/// Starts `site`: its app over the configured backend. `early` runs once
-/// the backend and the sign-in are known, before the session is resumed and
-/// the app mounted: what the site's first page will ask for can start there
-/// (the portal's invitation, [`read_early`](crate::pages::customer::accept::read_early)).
-/// Each build passes its own, so a build carries only its own.
-pub fn start(site: Site, app: fn(Ctx) -> AnyView, early: fn(Ctx)) {
+/// What a build starts. Each build passes its own parts, so a build carries
+/// only its own.
+pub struct Build {
+    /// The site.
+    pub site: Site,
+    /// Its app, mounted once the backend is known and the session resumed.
+    pub app: fn(Ctx) -> AnyView,
+    /// Runs once the backend and the sign-in are known, before the session
+    /// is resumed and the app mounted: what the site's first page will ask
+    /// for can start there (the portal's invitation,
+    /// [`read_early`](crate::pages::customer::accept::read_early)).
+    pub early: fn(Ctx),
+}
+
+/// Starts a build: its app over the configured backend, once the tab's
+/// session is resumed ([`session::resume`](crate::session::resume): a
+/// sign-in coming back from the identity provider, or the tokens the tab
+/// holds).
+pub fn start(build: Build) {
+    run(build, |ctx, auth| async move {
+        crate::session::resume(ctx, &auth).await
+    })
+}
+
+/// Starts a build that resumes no session and carries none of that code:
+/// the build only a visitor who is not signed in starts (the portal's first
+/// page, [`LandingApp`](crate::app::LandingApp)).
+pub fn start_signed_out(build: Build) {
+    run(build, |_, _| async {})
+}
+
+/// [`start`] with `resume` for resuming the session (generic, so each
+/// build's start has its own resumption inlined, or none).
+fn run<F: std::future::Future<Output = ()> + 'static>(
+    build: Build,
+    resume: impl FnOnce(Ctx, crate::auth::Auth) -> F + 'static,
+) {
+    let Build { site, app, early } = build;
     use crate::api::client::{Backend, Client};
     use crate::api::http::HttpTransport;
     use crate::config::{BackendChoice, ConfigError};
@@ -99,7 +131,7 @@ pub fn start(site: Site, app: fn(Ctx) -> AnyView, early: fn(Ctx)) {
         }
         early(ctx);
         if let Some(auth) = auth {
-            crate::session::resume(ctx, &auth).await;
+            resume(ctx, auth).await;
         }
         leptos::mount::mount_to(platform::mount_point(), move || app(ctx)).forget();
         // A page that waits for data says when it is ready (the acceptance

@@ -48,9 +48,10 @@ impl AppRoute {
     }
 }
 
-/// One of the app's three builds (README "Three builds"), which is also the
-/// workspace the header names as current. A customer opening an invitation
-/// link loads only the portal's code; the customer portal and the partner
+/// One of the app's three sites (README "Three sites' builds, one site"),
+/// which is also the workspace the header names as current. A customer
+/// opening an invitation link loads only the portal's code (in production,
+/// signed out, only its first page's: the landing build); the customer portal and the partner
 /// workspace are their own builds under `customer/` and `partner/`. Links
 /// between them are plain page loads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

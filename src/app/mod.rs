@@ -106,10 +106,29 @@ fn path_under_base(ctx: &Ctx) -> String {
 }
 
 /// The portal site over `ctx` (built by `boot`, or by a test): the home
-/// page and the acceptance portal. No router: the customer's first page
-/// carries as little code as it can (issue 12).
+/// page and the acceptance portal with every step. No router: the
+/// customer's first page carries as little code as it can (issue 12).
 #[component]
 pub fn PortalApp(ctx: Ctx) -> impl IntoView {
+    provide_context(pages::customer::accept::SignedInSteps(
+        pages::customer::accept::signed_in_steps,
+    ));
+    portal(ctx)
+}
+
+/// The portal's first page for a visitor opening an invitation signed out,
+/// its own build (`landing`): the portal without the steps after signing
+/// in, so the customer's first download carries none of their code (issue
+/// 12). Signing in leaves for the identity provider, which sends the
+/// browser back to the whole portal (the bootstrap, `.ci/postbuild.mjs`,
+/// picks which build a page load starts).
+#[component]
+pub fn LandingApp(ctx: Ctx) -> impl IntoView {
+    portal(ctx)
+}
+
+/// The portal's screens for this address, in the frame.
+fn portal(ctx: Ctx) -> impl IntoView {
     shell(ctx);
     let screen = match path_under_base(&ctx).as_str() {
         "/" => view! { <pages::Home/> }.into_any(),

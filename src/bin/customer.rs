@@ -7,11 +7,11 @@ fn main() {
     use leptos::prelude::IntoAny;
     use reseller_invitations::app::CustomerApp;
     use reseller_invitations::routes::Site;
-    reseller_invitations::boot::start(
-        Site::Customer,
-        |ctx| leptos::view! { <CustomerApp ctx=ctx/> }.into_any(),
-        |_| {},
-    );
+    reseller_invitations::boot::start(reseller_invitations::boot::Build {
+        site: Site::Customer,
+        app: |ctx| leptos::view! { <CustomerApp ctx=ctx/> }.into_any(),
+        early: |_| {},
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,11 +6,11 @@ fn main() {
     use leptos::prelude::IntoAny;
     use reseller_invitations::app::PartnerApp;
     use reseller_invitations::routes::Site;
-    reseller_invitations::boot::start(
-        Site::Partner,
-        |ctx| leptos::view! { <PartnerApp ctx=ctx/> }.into_any(),
-        |_| {},
-    );
+    reseller_invitations::boot::start(reseller_invitations::boot::Build {
+        site: Site::Partner,
+        app: |ctx| leptos::view! { <PartnerApp ctx=ctx/> }.into_any(),
+        early: |_| {},
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

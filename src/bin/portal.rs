@@ -7,11 +7,11 @@ fn main() {
     use leptos::prelude::IntoAny;
     use reseller_invitations::app::PortalApp;
     use reseller_invitations::routes::Site;
-    reseller_invitations::boot::start(
-        Site::Portal,
-        |ctx| leptos::view! { <PortalApp ctx=ctx/> }.into_any(),
-        reseller_invitations::pages::customer::accept::read_early,
-    );
+    reseller_invitations::boot::start(reseller_invitations::boot::Build {
+        site: Site::Portal,
+        app: |ctx| leptos::view! { <PortalApp ctx=ctx/> }.into_any(),
+        early: reseller_invitations::pages::customer::accept::read_early,
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,7 +1,8 @@
 // A plain static file server for the end-to-end tests: no rewrite rules.
 // It serves dist/ under a mount path, answers unknown paths with the site's
 // 404.html (as GitHub Pages, Netlify or Cloudflare Pages do) or a bare 404,
-// and sends the headers of dist/_headers like those hosts.
+// and sends the headers of dist/_headers like those hosts. Hashed file
+// names (Trunk's) are cached for a year, the rest not at all.
 //   node static-server.mjs --port 4173 --mount / [--no-404] [--no-config] [--config-variants]
 //                          [--dist DIR] [--brotli] [--config-json TEXT]
 // --brotli: answers with brotli (quality 11, once per file) when the browser
@@ -57,7 +58,11 @@ createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   const extra = await headers();
   const send = (status, body, type) => {
-    const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra };
+    // Files named by their content's hash never change: kept, as a static
+    // host set up for the app keeps them (README "Deploying"); the rest is
+    // asked for again each time.
+    const immutable = status === 200 && /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(url.pathname);
+    const headers = { 'Content-Type': type, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store', ...extra };
     if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '') && body.length > 0) {
       const key = typeof body === 'string' ? body : body.toString('latin1');
       if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));

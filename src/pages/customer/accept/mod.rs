@@ -155,49 +155,52 @@ pub fn LinkProblem(message: Signal<String>) -> impl IntoView {
     }
 }
 
+/// Where the customer is in accepting the invitation.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Step {
+pub enum Step {
+    /// Not signed in.
     SignIn,
+    /// Signed in: the organization is checked against the invitation.
     Check,
+    /// Checked: the agreement and the acceptance.
     Review,
+    /// Accepted.
     Done,
+}
+
+/// The steps once the customer is signed in (the checks, the review with
+/// the agreement, done), given to the portal by its site
+/// ([`PortalApp`](crate::app::PortalApp) provides [`signed_in_steps`]). The
+/// build of the portal's first page for a visitor who is not signed in
+/// ([`LandingApp`](crate::app::LandingApp)) provides none, so it carries
+/// none of their code: signing in leaves the page for the identity provider,
+/// which comes back to the whole portal (issue 12).
+#[derive(Clone, Copy)]
+pub struct SignedInSteps(pub fn(StoredValue<InvitationView>, String, Callback<()>) -> Steps);
+
+/// What [`SignedInSteps`] gives the portal: the step the customer is at and
+/// what the signed-in steps show.
+pub struct Steps {
+    /// Signed out, checking, reviewing or done.
+    pub step: Signal<Step>,
+    /// The current signed-in step's content (nothing when signed out).
+    pub shown: ViewFn,
 }
 
 #[component]
 fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl IntoView {
-    let c = ctx();
     let portal = view.cloud.portal();
     let portal_class = match portal {
         Portal::Microsoft365AdminCenter => "portal portal-m365",
         Portal::OfficeAdminPortal => "portal portal-office",
     };
-    // Read once per sign-in: a change in another tab must not rebuild the
-    // review under the user's hands (what was typed, a pending acceptance).
-    let me = crate::task::Read::new(move || {
-        let session = c.customer.get();
-        let api = c.customer_api();
-        async move {
-            match session {
-                None => Ok(None),
-                Some(_) => api.call(op::GetMe {}).await.map(Some),
-            }
-        }
-    });
-    let result = RwSignal::new(None::<AcceptResponse>);
     let v = StoredValue::new(view.clone());
-    let step = move || {
-        if result.get().is_some() {
-            return Step::Done;
+    let (step, signed_in) = match use_context::<SignedInSteps>() {
+        Some(SignedInSteps(steps)) => {
+            let Steps { step, shown } = steps(v, link, recheck);
+            (step, Some(shown))
         }
-        if c.customer.get().is_none() {
-            return Step::SignIn;
-        }
-        match me.get() {
-            Some(Ok(Some(m))) if checks(&v.get_value(), &m).iter().all(|(_, ok, _)| *ok) => {
-                Step::Review
-            }
-            _ => Step::Check,
-        }
+        None => (Signal::stored(Step::SignIn), None),
     };
     let partner_name = view.partner_name.clone();
     let title_name = partner_name.clone();
@@ -212,38 +215,83 @@ fn Portal(view: InvitationView, link: String, recheck: Callback<()>) -> impl Int
                 <h1>{tr(Key::PortalTitle)}</h1>
                 <p class="invited-by">{move || trf(Key::InvitationFrom, &[&title_name])}</p>
                 <p>{tr(Key::PortalIntro)}</p>
-                <Stepper current=Signal::derive(step)/>
+                <Stepper current=step/>
                 <PartnerFacts view=view.clone()/>
-                {move || match step() {
+                {move || match step.get() {
                     // Already accepted: said before anything is pressed.
                     Step::SignIn | Step::Check | Step::Review if accepted => {
                         view! { <AlreadyAccepted view=v.get_value()/> }.into_any()
                     }
                     Step::SignIn => view! { <CustomerSignIn cloud=v.get_value().cloud/> }.into_any(),
-                    Step::Done => {
-                        let r = result.get().expect("done has a result");
-                        view! { <DoneView response=r/> }.into_any()
-                    }
-                    Step::Check | Step::Review => match me.get() {
-                        None => view! { <Loading/> }.into_any(),
-                        Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| me.refetch())/> }.into_any(),
-                        Some(Ok(None)) => view! { <Loading/> }.into_any(),
-                        Some(Ok(Some(m))) => {
-                            // The checks (and the review with Accept) are on screen.
-                            Effect::new(|_| crate::platform::app_ready());
-                            let list = checks(&v.get_value(), &m);
-                            let all_ok = list.iter().all(|(_, ok, _)| *ok);
-                            view! {
-                                <CustomerIdentity/>
-                                <ChecksView list=list name=m.user.display_name.clone()/>
-                                {all_ok.then(|| view! { <Review view=v.get_value() me=m.clone() link=link.clone() result=result recheck=recheck/> })}
-                            }.into_any()
-                        }
-                    },
+                    _ => signed_in.as_ref().map(|steps| steps.run()).into_any(),
                 }}
             </div>
         </div>
     }
+}
+
+/// [`SignedInSteps`] of the whole portal: the step the customer is at
+/// (signed out, checking, reviewing, done) and what each signed-in step shows.
+pub fn signed_in_steps(
+    v: StoredValue<InvitationView>,
+    link: String,
+    recheck: Callback<()>,
+) -> Steps {
+    let c = ctx();
+    // Read once per sign-in: a change in another tab must not rebuild the
+    // review under the user's hands (what was typed, a pending acceptance).
+    let me = crate::task::Read::new(move || {
+        let session = c.customer.get();
+        let api = c.customer_api();
+        async move {
+            match session {
+                None => Ok(None),
+                Some(_) => api.call(op::GetMe {}).await.map(Some),
+            }
+        }
+    });
+    let result = RwSignal::new(None::<AcceptResponse>);
+    let step = Signal::derive(move || {
+        if result.get().is_some() {
+            return Step::Done;
+        }
+        if c.customer.get().is_none() {
+            return Step::SignIn;
+        }
+        match me.get() {
+            Some(Ok(Some(m))) if checks(&v.get_value(), &m).iter().all(|(_, ok, _)| *ok) => {
+                Step::Review
+            }
+            _ => Step::Check,
+        }
+    });
+    let shown = ViewFn::from(move || {
+        match step.get() {
+        Step::SignIn => ().into_any(),
+        Step::Done => {
+            let r = result.get().expect("done has a result");
+            view! { <DoneView response=r/> }.into_any()
+        }
+        Step::Check | Step::Review => match me.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| me.refetch())/> }.into_any(),
+            Some(Ok(None)) => view! { <Loading/> }.into_any(),
+            Some(Ok(Some(m))) => {
+                // The checks (and the review with Accept) are on screen.
+                Effect::new(|_| crate::platform::app_ready());
+                let list = checks(&v.get_value(), &m);
+                let all_ok = list.iter().all(|(_, ok, _)| *ok);
+                let link = link.clone();
+                view! {
+                    <CustomerIdentity/>
+                    <ChecksView list=list name=m.user.display_name.clone()/>
+                    {all_ok.then(|| view! { <Review view=v.get_value() me=m.clone() link=link result=result recheck=recheck/> })}
+                }.into_any()
+            }
+        },
+    }
+    });
+    Steps { step, shown }
 }
 
 #[component]
