@@ -53,7 +53,11 @@
 // picks it): the acceptance page 164.0 → 132.7 KiB, limit 133 KiB. The
 // whole portal, which signing in comes back to, is its own row (measured
 // 165.1 KiB: +1.1 KiB for the bootstrap's choice and the steps passed to
-// the page as a function; limit 166 KiB).
+// the page as a function; limit 166 KiB). Raised (issue 12: acceptance
+// page +1 → 134, customer +1 → 158, partner +2 → 327 KiB): a refused JSON
+// value names where it is (`at \`timeoutMs\``, `at \`items[3].id\``), which
+// serde_json's line and column said before the reader was replaced
+// (measured 133.5/165.8/157.8/326.3 KiB).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -64,10 +68,10 @@ const KiB = 1024;
 // acceptance page, issue 12's target), the whole portal otherwise (coming
 // back from signing in); `build` names whose glue and wasm a row counts.
 export const BUDGETS = [
-  { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 133 * KiB },
+  { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 134 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 166 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 157 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 325 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 158 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 327 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

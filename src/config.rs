@@ -258,6 +258,11 @@ mod tests {
                 .contains("not 120001")
         );
         assert!(problem(r#"{"backend":"http","baseURL":"https://a.example"}"#).contains("baseURL"));
+        // A value of the wrong kind: the member to fix is named.
+        assert_eq!(
+            problem(r#"{"backend":"http","baseUrl":"https://a.example","timeoutMs":"15000"}"#),
+            "it is not valid: invalid type: string \"15000\", expected u32, at `timeoutMs`"
+        );
         // Sign-in: an issuer and a client id, never a token or a secret.
         assert!(
             problem(r#"{"backend":"http","baseUrl":"https://a.example"}"#)

@@ -10,12 +10,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 const base = `http://127.0.0.1:${PORTS.production}`;
 
 test('the production wasm carries no mock and no demo data', async () => {
-  // Every build's wasm: the portal, the customer portal, the partner workspace.
+  // Every build's wasm: the portal, its landing build (production only), the
+  // customer portal, the partner workspace.
   const wasms = (folder) => readdirSync(new URL(`../../${folder}/`, import.meta.url), { recursive: true })
     .filter((f) => f.endsWith('.wasm'))
     .map((f) => readFileSync(new URL(`../../${folder}/${f}`, import.meta.url)).toString('latin1'));
   const production = wasms('dist-production');
-  expect(production).toHaveLength(3);
+  expect(production).toHaveLength(4);
   for (const text of production) {
     for (const demo of ['Fabrikam Cloud Services', 'Northwind Traders', 'fault injected']) {
       expect(text.includes(demo), `a production wasm holds "${demo}"`).toBe(false);

@@ -31,6 +31,7 @@ const VARIANTS = {
   'cfg-invalid': [200, '{ "backend": "http", '],
   'cfg-no-base-url': [200, '{ "backend": "http" }'],
   'cfg-unknown-backend': [200, '{ "backend": "ftp" }'],
+  'cfg-timeout-text': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "timeoutMs": "15000", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations" }'],
   'cfg-timeout': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:4176", "timeoutMs": 500, "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations" }'],
   'cfg-500': [500, 'Internal Server Error'],
   // The in-browser mock, refusing every new invitation (503).

@@ -118,6 +118,8 @@ test('a broken config.json is an error page naming the problem, never the demo',
     ['cfg-no-base-url', '"backend": "http" needs "baseUrl"'],
     ['cfg-unknown-backend', '"backend" must be "mock" or "http", not "ftp"'],
     ['cfg-timeout', '"timeoutMs" must be from 1000 to 120000 (1 to 120 seconds), not 500'],
+    // The member to fix is named.
+    ['cfg-timeout-text', 'it is not valid: invalid type: string "15000", expected u32, at `timeoutMs`'],
     ['cfg-500', 'the server answered HTTP 500'],
   ];
   for (const [variant, problem] of cases) {

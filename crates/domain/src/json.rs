@@ -8,7 +8,6 @@
 //! here each type's reader is a walk over Rust values, and no refusal formats
 //! a float (one where a whole number was expected is said in words).
 
-use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, DeserializeOwned, Expected, IntoDeserializer, Unexpected, Visitor};
 use std::fmt;
 
@@ -36,27 +35,90 @@ pub enum Node {
     Obj(Vec<(String, Node)>),
 }
 
-/// Why a text was refused, in words.
+/// Why a text was refused, in words, and where: the path of members and
+/// items to the refused value (`signIn.scopes[2]`; empty at the top), so a
+/// message about a file names the member to fix (what serde_json's line
+/// and column said before, issue 12).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error(pub String);
+pub struct Error {
+    /// Where: members by name, joined by `.`, items as `[index]`.
+    pub at: String,
+    /// What is wrong there.
+    pub what: String,
+}
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.what)?;
+        if !self.at.is_empty() {
+            write!(f, ", at `{}`", self.at)?;
+        }
+        Ok(())
     }
 }
 
 impl std::error::Error for Error {}
 
+/// One step of the path to a refused value.
+enum Step {
+    Member(String),
+    Item(usize),
+}
+
+thread_local! {
+    /// The path of the refusal being returned, innermost step first: each
+    /// array or object it comes out of adds its step ([`Items`],
+    /// [`Members`]), and [`from_str`] writes it into the error. Kept aside
+    /// rather than in the error as it passes, so each type's reader carries
+    /// one check and a call, not a rewrite of its result (3–4 KiB brotli on
+    /// the partner workspace, issue 12). A new refusal starts it afresh, so
+    /// one a reader made and set aside (trying another shape) leaves nothing.
+    static PATH: std::cell::RefCell<Vec<Step>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The refusal being returned came out of `step`.
+#[inline(never)]
+fn came_out_of(step: Step) {
+    PATH.with(|p| p.borrow_mut().push(step));
+}
+
+/// The path of the refusal being returned (`signIn.scopes[2]`), taken.
+fn take_path() -> String {
+    let steps = PATH.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    let mut at = String::new();
+    for step in steps.iter().rev() {
+        match step {
+            Step::Member(name) => {
+                if !at.is_empty() {
+                    at.push('.');
+                }
+                at.push_str(name);
+            }
+            Step::Item(index) => at.push_str(&format!("[{index}]")),
+        }
+    }
+    at
+}
+
+impl Error {
+    fn new(what: String) -> Error {
+        PATH.with(|p| p.borrow_mut().clear());
+        Error {
+            at: String::new(),
+            what,
+        }
+    }
+}
+
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
+        Error::new(msg.to_string())
     }
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Error(format!("invalid type: {}, expected {exp}", words(&unexp)))
+        Error::new(format!("invalid type: {}, expected {exp}", words(&unexp)))
     }
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Error(format!("invalid value: {}, expected {exp}", words(&unexp)))
+        Error::new(format!("invalid value: {}, expected {exp}", words(&unexp)))
     }
 }
 
@@ -80,7 +142,10 @@ fn words(u: &Unexpected<'_>) -> String {
 /// Reads `text` as a `T`; the error says what is wrong in words (callers
 /// word their own message around it).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    T::deserialize(parse(text)?).map_err(|e| e.0)
+    T::deserialize(parse(text)?).map_err(|mut e| {
+        e.at = take_path();
+        e.to_string()
+    })
 }
 
 /// The tree of `text`, or why it is not JSON.
@@ -204,20 +269,100 @@ impl Node {
 }
 
 fn visit_items<'de, V: Visitor<'de>>(items: Vec<Node>, visitor: V) -> Result<V::Value, Error> {
-    let mut seq = SeqDeserializer::new(items.into_iter());
+    let len = items.len();
+    let mut seq = Items {
+        items: items.into_iter(),
+        index: 0,
+    };
     let value = visitor.visit_seq(&mut seq)?;
-    seq.end()?;
-    Ok(value)
+    match seq.items.len() {
+        0 => Ok(value),
+        left => Err(de::Error::invalid_length(len, &InSeq(len - left))),
+    }
 }
 
 fn visit_members<'de, V: Visitor<'de>>(
     members: Vec<(String, Node)>,
     visitor: V,
 ) -> Result<V::Value, Error> {
-    let mut map = MapDeserializer::new(members.into_iter());
-    let value = visitor.visit_map(&mut map)?;
-    map.end()?;
-    Ok(value)
+    let mut map = Members {
+        members: members.into_iter(),
+        value: None,
+    };
+    visitor.visit_map(&mut map)
+}
+
+/// "N elements in sequence": what a sequence with items left over was
+/// expected to hold (serde's own words).
+struct InSeq(usize);
+
+impl Expected for InSeq {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} elements in sequence", self.0)
+    }
+}
+
+/// An array's items, each read with its index for a refusal.
+struct Items {
+    items: std::vec::IntoIter<Node>,
+    index: usize,
+}
+
+impl<'de> de::SeqAccess<'de> for Items {
+    type Error = Error;
+    fn next_element_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, Error> {
+        let Some(item) = self.items.next() else {
+            return Ok(None);
+        };
+        let index = self.index;
+        self.index += 1;
+        let value = seed.deserialize(item);
+        if value.is_err() {
+            came_out_of(Step::Item(index));
+        }
+        value.map(Some)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+/// An object's members, each value read with its name for a refusal.
+struct Members {
+    members: std::vec::IntoIter<(String, Node)>,
+    value: Option<(String, Node)>,
+}
+
+impl<'de> de::MapAccess<'de> for Members {
+    type Error = Error;
+    fn next_key_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, Error> {
+        let Some((name, value)) = self.members.next() else {
+            return Ok(None);
+        };
+        let key = seed.deserialize(de::value::StrDeserializer::<Error>::new(&name))?;
+        self.value = Some((name, value));
+        Ok(Some(key))
+    }
+    fn next_value_seed<S: de::DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
+        let (name, value) = self
+            .value
+            .take()
+            .ok_or_else(|| <Error as de::Error>::custom("a value asked for before its name"))?;
+        let value = seed.deserialize(value);
+        if value.is_err() {
+            came_out_of(Step::Member(name));
+        }
+        value
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.members.len())
+    }
 }
 
 /// Each request reads only the nodes its type can be (as serde_json's
@@ -507,17 +652,48 @@ mod tests {
             |count: &str| from_str::<Record>(&format!("{{{base},\"count\":{count}}}")).unwrap_err();
         assert_eq!(
             refused("1.5"),
-            "invalid type: a fractional or out-of-range number, expected u32"
+            "invalid type: a fractional or out-of-range number, expected u32, at `count`"
         );
-        assert_eq!(refused("\"7\""), "invalid type: string \"7\", expected u32");
-        assert_eq!(refused("-1"), "invalid value: integer `-1`, expected u32");
+        assert_eq!(
+            refused("\"7\""),
+            "invalid type: string \"7\", expected u32, at `count`"
+        );
+        assert_eq!(
+            refused("-1"),
+            "invalid value: integer `-1`, expected u32, at `count`"
+        );
         assert_eq!(
             refused("4294967296"),
-            "invalid value: integer `4294967296`, expected u32"
+            "invalid value: integer `4294967296`, expected u32, at `count`"
         );
         assert!(from_str::<Record>(&format!("{{{base}}}"))
             .unwrap_err()
             .contains("missing field `count`"));
+        // Where, as a path of members and items.
+        assert_eq!(
+            refused("true"),
+            "invalid type: boolean `true`, expected u32, at `count`"
+        );
+        let deep = format!(
+            "{{{base},\"count\":1,\"nested\":{{{},\"count\":1,\"kinds\":[\"reseller\",{{\"pair\":{{\"a\":\"x\"}}}}]}}}}",
+            base.replace(r#""kinds":[],"#, "")
+        );
+        assert_eq!(
+            from_str::<Record>(&deep).unwrap_err(),
+            "invalid type: string \"x\", expected u32, at `nested.kinds[1].a`"
+        );
+        assert_eq!(
+            from_str::<Vec<Vec<u8>>>("[[1],[2,\"3\"]]").unwrap_err(),
+            "invalid type: string \"3\", expected u8, at `[1][1]`"
+        );
+        assert_eq!(
+            from_str::<Record>(&format!(
+                "{{\"nested\":{{}},{},\"count\":1}}",
+                base.replace(r#""nested":null,"#, "")
+            ))
+            .unwrap_err(),
+            "missing field `id`, at `nested`"
+        );
         assert!(from_str::<Record>("{\"id\":").unwrap_err().contains("EOF"));
         assert!(from_str::<Kind>("\"wholesale\"")
             .unwrap_err()
