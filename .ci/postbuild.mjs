@@ -96,7 +96,8 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
 // (an invitation link, no session in this tab, no deep link to restore),
 // and once its page is ready and the browser idle it prefetches the whole
 // portal, so the page the identity provider sends the customer back to
-// loads from the cache as it did when both were one build. Both glues are
+// loads from the cache as it did when both were one build (not for a
+// browser set to save data). Both glues are
 // imported when picked (no static import, no modulepreload: the page would
 // fetch the one it does not run).
 {
@@ -159,7 +160,9 @@ const signedOut = (() => {
 const landing = ${landing};
 const [glueUrl, wasmUrl] = signedOut && landing ? landing : [${portalGlue}, ${wasm}];
 const glue = import(glueUrl);
-if (landing && glueUrl === landing[0]) {
+// A reader who asked the browser to save data (Save-Data) gets no prefetch:
+// the whole portal downloads when the sign-in comes back instead.
+if (landing && glueUrl === landing[0] && !navigator.connection?.saveData) {
   new PerformanceObserver((marks, observer) => {
     if (marks.getEntriesByName('app-ready').length === 0) return;
     observer.disconnect();
