@@ -11,7 +11,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`release builds (.ci/build: demo and production): ${process.env.BUILD_SECONDS ?? '?'} s`);
 for (const [label, folder] of [['demo (dist/)', 'dist'], ['production (dist-production/)', 'dist-production']]) {
   console.log(`\n${label}: what each page downloads (brotli -11 / raw)`);
-  for (const m of measure(folder)) {
+  for (const m of measure(folder, { present: true })) {
     console.log(`  ${m.name}: ${kb(m.total)} brotli${m.target ? `, target ${kb(m.target)}` : ''}, limit ${kb(m.limit)}`);
     for (const f of m.files) console.log(`    ${kb(f.br).padStart(10)} ${kb(f.raw).padStart(11)}   ${f.file}`);
   }

@@ -57,8 +57,13 @@
 // page +1 → 134, customer +1 → 158, partner +2 → 327 KiB): a refused JSON
 // value names where it is (`at \`timeoutMs\``, `at \`items[3].id\``), which
 // serde_json's line and column said before the reader was replaced
-// (measured 133.5/165.8/157.8/326.3 KiB).
-import { readFileSync, existsSync } from 'node:fs';
+// (measured 133.5/165.8/157.8/326.3 KiB). Raised (issue 12: portal +1 →
+// 167, customer +1 → 159 KiB): the sign-in marks itself offered, so the
+// first page fetches the whole portal ahead only when it offers to sign in,
+// with fetch (every browser) instead of <link rel=prefetch>, and every
+// hashed file is named after its final bytes (measured
+// 133.7/166.1/158.0/326.3 KiB).
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
@@ -69,8 +74,8 @@ const KiB = 1024;
 // back from signing in); `build` names whose glue and wasm a row counts.
 export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 134 * KiB },
-  { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 166 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 158 * KiB },
+  { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 167 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 159 * KiB },
   { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 327 * KiB },
 ];
 
@@ -96,8 +101,11 @@ export function pageFiles(folder, page, build) {
   return files.map(({ file, bytes }) => ({ file, raw: bytes.length, br: br(bytes) }));
 }
 
-export function measure(folder) {
-  return BUDGETS.map((b) => {
+/** Each budget's page in `folder`; with `present`, only the rows whose
+ * build the folder has (the demo site has no landing build). */
+export function measure(folder, { present = false } = {}) {
+  const builds = new Set(readdirSync(folder).map((f) => /^([a-z]+)-[0-9a-f]{16}_bg\.wasm$/.exec(f)?.[1]).filter(Boolean));
+  return BUDGETS.filter((b) => !present || !b.build || builds.has(b.build)).map((b) => {
     const files = pageFiles(folder, b.page, b.build);
     return { ...b, files, total: files.reduce((s, f) => s + f.br, 0) };
   });

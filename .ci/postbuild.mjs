@@ -19,8 +19,8 @@
 //   node .ci/postbuild.mjs dist    (PRODUCTION=1 for the production build)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync, readdirSync, existsSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { minify } from 'terser';
 
 const dir = process.argv[2];
@@ -94,10 +94,10 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
 // in leaves the page for the identity provider, which comes back to the
 // whole portal. The bootstrap picks it on the signs the early read goes by
 // (an invitation link, no session in this tab, no deep link to restore),
-// and once its page is ready and the browser idle it prefetches the whole
-// portal, so the page the identity provider sends the customer back to
-// loads from the cache as it did when both were one build (not for a
-// browser set to save data). Both glues are
+// and once its page offers to sign in and the browser is idle it fetches
+// the whole portal ahead, so the page the identity provider sends the
+// customer back to loads from the cache as it did when both were one build
+// (not for a browser set to save data). Both glues are
 // imported when picked (no static import, no modulepreload: the page would
 // fetch the one it does not run).
 {
@@ -121,7 +121,12 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
     process.exit(2);
   }
   const portalGlue = glueImport.exec(portal.html)[1];
-  const landingGlue = readdirSync(dir).find((f) => /^landing-[0-9a-f]{16}\.js$/.test(f));
+  const landingGlues = readdirSync(dir).filter((f) => /^landing-[0-9a-f]{16}\.js$/.test(f));
+  if (landingGlues.length > 1) {
+    console.error(`postbuild: more than one landing build in ${dir} (${landingGlues}): build the site again from a clean folder`);
+    process.exit(2);
+  }
+  const [landingGlue] = landingGlues;
   if (landingGlue && !existsSync(join(dir, landingGlue.replace(/\.js$/, '_bg.wasm')))) {
     console.error(`postbuild: ${landingGlue} has no wasm beside it`);
     process.exit(2);
@@ -160,19 +165,19 @@ const signedOut = (() => {
 const landing = ${landing};
 const [glueUrl, wasmUrl] = signedOut && landing ? landing : [${portalGlue}, ${wasm}];
 const glue = import(glueUrl);
-// A reader who asked the browser to save data (Save-Data) gets no prefetch:
-// the whole portal downloads when the sign-in comes back instead.
+// Once the page offers to sign in (the sign-in button is on screen, marked
+// 'sign-in-offered' by the app) and the browser is idle, the whole portal
+// is fetched at low priority into the HTTP cache, where the page the sign-in
+// comes back to finds it (fetch, not <link rel=prefetch>: every browser has
+// it, the Content-Security-Policy's connect-src allows it, and its request
+// is the one the portal makes). Not on a page that offers no sign-in (a link
+// that cannot be used), nor for a browser set to save data (Save-Data).
 if (landing && glueUrl === landing[0] && !navigator.connection?.saveData) {
   new PerformanceObserver((marks, observer) => {
-    if (marks.getEntriesByName('app-ready').length === 0) return;
+    if (marks.getEntriesByName('sign-in-offered').length === 0) return;
     observer.disconnect();
     (window.requestIdleCallback || setTimeout)(() => {
-      for (const href of [${portalGlue}, ${wasm}]) {
-        const link = document.createElement('link');
-        link.rel = 'prefetch';
-        link.href = href;
-        document.head.append(link);
-      }
+      for (const href of [${portalGlue}, ${wasm}]) fetch(href, { priority: 'low' }).then((r) => r.blob()).catch(() => {});
     });
   }).observe({ type: 'mark', buffered: true });
 }
@@ -210,71 +215,6 @@ const wasm = await bindings.default({ module_or_path: download });`);
   const small = (await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
   portal.html = portal.html.replace(module, (_, open, _code, close) => open + small + close);
 }
-const inlineScripts = [];
-for (const page of pages) {
-  const scripts = [...page.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  if (scripts.length === 0) {
-    console.error(`postbuild: Trunk bootstrap script not found in ${page.name}`);
-    process.exit(2);
-  }
-  inlineScripts.push(...scripts);
-}
-
-const notFoundScript = `
-(function () {
-  var path = location.pathname;
-  var segments = path.split('/');
-  var bases = [];
-  for (var i = segments.length - 1; i >= 1; i--) bases.push(segments.slice(0, i).join('/') + '/');
-  function show() { document.getElementById('lost').hidden = false; document.getElementById('wait').hidden = true; }
-  function tryBase(k) {
-    if (k >= bases.length) return show();
-    var base = bases[k];
-    fetch(base + 'version.json', { cache: 'no-store' })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (v) {
-        if (v && v.app === '${APP}') {
-          var route = '/' + path.slice(base.length) + location.search;
-          var first = route.slice(1).split('?')[0].split('#')[0].split('/')[0];
-          var site = first === 'partner' || first === 'customer' ? first + '/' : '';
-          location.replace(base + site + '?route=' + encodeURIComponent(route) + location.hash);
-        } else {
-          tryBase(k + 1);
-        }
-      }, function () { tryBase(k + 1); });
-  }
-  tryBase(0);
-})();
-`;
-
-function policy({ forHeader }) {
-  const scripts = [...inlineScripts, notFoundScript].map(sha256);
-  const directives = [
-    "default-src 'none'",
-    `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(scripts)].join(' ')}`,
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${backendOrigins.map((o) => ' ' + o).join('')}`,
-    "manifest-src 'self'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ];
-  // Ignored (with a console warning) when delivered in a meta tag.
-  if (forHeader) directives.push("frame-ancestors 'none'");
-  return directives.join('; ');
-}
-
-const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ forHeader: false })}" />`;
-const placeholder = /<meta name=["']?csp-placeholder["']?\s*\/?>/;
-for (const page of pages) {
-  if (!placeholder.test(page.html)) {
-    console.error(`postbuild: CSP placeholder (<meta name="csp-placeholder">) missing from ${page.name}`);
-    process.exit(2);
-  }
-  writeFileSync(page.path, page.html.replace(placeholder, meta));
-}
-
 // The names the wasm and its JS glue call each other by: wasm-bindgen names
 // each import after its JS function and a 16-hex-digit hash
 // (`__wbg_activeElement_6c30fe7fda33ef51`), and each export after the Rust
@@ -350,6 +290,94 @@ for (const folder of [dir, join(dir, 'customer'), join(dir, 'partner')]) {
     }
     writeFileSync(path, result.code);
   }
+}
+
+// Names by final content: Trunk names each file after a hash of what it
+// built, before the steps above rewrote the wasm and the glue. A host that
+// keeps hashed files for good (README "Deploying") must never be handed new
+// content under a name it holds, nor a glue beside a wasm it was not made
+// with: each file is renamed after a hash of its bytes as shipped, and its
+// page (the bootstrap's names included) follows.
+for (const page of pages) {
+  const folder = dirname(page.path);
+  for (const name of readdirSync(folder)) {
+    const parts = /^([a-z]+)-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.exec(name);
+    if (!parts) continue;
+    const hash = createHash('sha256').update(readFileSync(join(folder, name))).digest('hex').slice(0, 16);
+    const renamed = `${parts[1]}-${hash}${parts[2]}`;
+    if (renamed === name) continue;
+    if (!page.html.includes(name)) {
+      console.error(`postbuild: ${page.name} does not name ${name}`);
+      process.exit(2);
+    }
+    renameSync(join(folder, name), join(folder, renamed));
+    page.html = page.html.split(name).join(renamed);
+  }
+}
+
+const inlineScripts = [];
+for (const page of pages) {
+  const scripts = [...page.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (scripts.length === 0) {
+    console.error(`postbuild: Trunk bootstrap script not found in ${page.name}`);
+    process.exit(2);
+  }
+  inlineScripts.push(...scripts);
+}
+
+const notFoundScript = `
+(function () {
+  var path = location.pathname;
+  var segments = path.split('/');
+  var bases = [];
+  for (var i = segments.length - 1; i >= 1; i--) bases.push(segments.slice(0, i).join('/') + '/');
+  function show() { document.getElementById('lost').hidden = false; document.getElementById('wait').hidden = true; }
+  function tryBase(k) {
+    if (k >= bases.length) return show();
+    var base = bases[k];
+    fetch(base + 'version.json', { cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (v) {
+        if (v && v.app === '${APP}') {
+          var route = '/' + path.slice(base.length) + location.search;
+          var first = route.slice(1).split('?')[0].split('#')[0].split('/')[0];
+          var site = first === 'partner' || first === 'customer' ? first + '/' : '';
+          location.replace(base + site + '?route=' + encodeURIComponent(route) + location.hash);
+        } else {
+          tryBase(k + 1);
+        }
+      }, function () { tryBase(k + 1); });
+  }
+  tryBase(0);
+})();
+`;
+
+function policy({ forHeader }) {
+  const scripts = [...inlineScripts, notFoundScript].map(sha256);
+  const directives = [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(scripts)].join(' ')}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${backendOrigins.map((o) => ' ' + o).join('')}`,
+    "manifest-src 'self'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ];
+  // Ignored (with a console warning) when delivered in a meta tag.
+  if (forHeader) directives.push("frame-ancestors 'none'");
+  return directives.join('; ');
+}
+
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ forHeader: false })}" />`;
+const placeholder = /<meta name=["']?csp-placeholder["']?\s*\/?>/;
+for (const page of pages) {
+  if (!placeholder.test(page.html)) {
+    console.error(`postbuild: CSP placeholder (<meta name="csp-placeholder">) missing from ${page.name}`);
+    process.exit(2);
+  }
+  writeFileSync(page.path, page.html.replace(placeholder, meta));
 }
 
 writeFileSync(

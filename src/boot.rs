@@ -1,4 +1,4 @@
-//! Start-up, shared by both builds: reads `config.json`, builds the backend
+//! Start-up, shared by every build: reads `config.json`, builds the backend
 //! and the shared context, and mounts the site's app (or the configuration
 //! error page).
 
@@ -22,7 +22,8 @@ fn waits_for_data(site: Site) -> bool {
 pub struct Build {
     /// The site.
     pub site: Site,
-    /// Its app, mounted once the backend is known and the session resumed.
+    /// Its app, mounted once the backend is known (and the session resumed,
+    /// in the builds that resume one).
     pub app: fn(Ctx) -> AnyView,
     /// Runs once the backend and the sign-in are known, before the session
     /// is resumed and the app mounted: what the site's first page will ask

@@ -363,8 +363,13 @@ pub fn app_ready() {
             let _ = app.remove_attribute("hidden");
         }
     }
-    if let Some(performance) = window.performance() {
-        let _ = performance.mark("app-ready");
+    mark("app-ready");
+}
+
+/// Marks the page's timeline with `name` (`performance.mark`).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }
 

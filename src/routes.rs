@@ -2,7 +2,7 @@
 //! [`AppRoute`], and [`AppRoute::path`] is the one place a path is written.
 //! A route becomes a URL under the app's base (the deployment's sub-path)
 //! through the context (`Ctx::href`). Each route belongs to one [`Site`]:
-//! the app ships as two builds (see README "Two builds").
+//! each site is its own build (see README "Deploying").
 
 /// A screen of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 //! The portal build (root `index.html`): the home page and the acceptance
-//! portal a customer opens from an invitation link.
+//! portal a customer opens from an invitation link. In the production site
+//! a visitor opening an invitation signed out starts the `landing` build
+//! instead (index.html's bootstrap picks, `.ci/postbuild.mjs`).
 //! Natively this binary does nothing; the mock server is `mock-server`.
 
 #[cfg(target_arch = "wasm32")]

@@ -15,7 +15,12 @@ pub fn IssuerSignIn(
 ) -> impl IntoView {
     let c = ctx();
     let going = RwSignal::new(false);
-    Effect::new(|_| crate::platform::app_ready());
+    Effect::new(|_| {
+        crate::platform::app_ready();
+        // The portal's first page prefetches what the sign-in comes back
+        // to once this is on screen (its bootstrap, .ci/postbuild.mjs).
+        crate::platform::mark("sign-in-offered");
+    });
     view! {
         <section class="card sign-in" aria-labelledby="issuer-sign-in">
             <h2 id="issuer-sign-in">{tr(Key::RealSignInTitle)}</h2>

@@ -121,4 +121,11 @@ fn refusals_say_what_is_wrong() {
     assert!(missing.contains("description"), "{missing}");
     let wrong = json::from_str::<ErrorBody>(r#"{"code":"one","description":"d"}"#).unwrap_err();
     assert!(wrong.contains("invalid type"), "{wrong}");
+    // Where, as the native reader says it.
+    assert!(wrong.ends_with(", at `code`"), "{wrong}");
+    let nested = json::from_str::<Vec<ErrorBody>>(
+        r#"[{"code":1,"description":"d"},{"code":1,"description":2}]"#,
+    )
+    .unwrap_err();
+    assert!(nested.ends_with(", at `[1].description`"), "{nested}");
 }

@@ -53,10 +53,9 @@ thread_local! {
 }
 
 /// Starts reading the invitation of the link in the address bar before the
-/// app is mounted, for a visitor who is not signed in (the portal build's
-/// start calls it; nothing for another address or a visitor with tokens or
-/// coming back from signing in): the
-/// answer is on its way while the wasm builds the page instead of after
+/// app is mounted, for a visitor who is not signed in (the portal's and the
+/// landing build's start call it; nothing for another address or a visitor
+/// with tokens or coming back from signing in): the answer is on its way while the wasm builds the page instead of after
 /// (issue 12; one round trip less before the page is ready, which on a
 /// phone's network is the longest wait after the download). The portal's
 /// first read takes it ([`AcceptPortal`]); a visitor signed in meanwhile is
@@ -267,28 +266,28 @@ pub fn signed_in_steps(
     });
     let shown = ViewFn::from(move || {
         match step.get() {
-        Step::SignIn => ().into_any(),
-        Step::Done => {
-            let r = result.get().expect("done has a result");
-            view! { <DoneView response=r/> }.into_any()
-        }
-        Step::Check | Step::Review => match me.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| me.refetch())/> }.into_any(),
-            Some(Ok(None)) => view! { <Loading/> }.into_any(),
-            Some(Ok(Some(m))) => {
-                // The checks (and the review with Accept) are on screen.
-                Effect::new(|_| crate::platform::app_ready());
-                let list = checks(&v.get_value(), &m);
-                let all_ok = list.iter().all(|(_, ok, _)| *ok);
-                let link = link.clone();
-                view! {
-                    <CustomerIdentity/>
-                    <ChecksView list=list name=m.user.display_name.clone()/>
-                    {all_ok.then(|| view! { <Review view=v.get_value() me=m.clone() link=link result=result recheck=recheck/> })}
-                }.into_any()
+            Step::SignIn => ().into_any(),
+            Step::Done => {
+                let r = result.get().expect("done has a result");
+                view! { <DoneView response=r/> }.into_any()
             }
-        },
+            Step::Check | Step::Review => match me.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorBanner what=Signal::derive(move || tr(Key::StepSignIn)().to_string()) error=e on_retry=Callback::new(move |_| me.refetch())/> }.into_any(),
+                Some(Ok(None)) => view! { <Loading/> }.into_any(),
+                Some(Ok(Some(m))) => {
+                    // The checks (and the review with Accept) are on screen.
+                    Effect::new(|_| crate::platform::app_ready());
+                    let list = checks(&v.get_value(), &m);
+                    let all_ok = list.iter().all(|(_, ok, _)| *ok);
+                    let link = link.clone();
+                    view! {
+                        <CustomerIdentity/>
+                        <ChecksView list=list name=m.user.display_name.clone()/>
+                        {all_ok.then(|| view! { <Review view=v.get_value() me=m.clone() link=link result=result recheck=recheck/> })}
+                    }.into_any()
+                }
+            },
     }
     });
     Steps { step, shown }
