@@ -114,14 +114,14 @@ const pages = ['index.html', 'customer/index.html', 'partner/index.html'].map((n
   // Trunk's HTML is minified: attributes in any order, quotes optional.
   const preload = /<link\b[^>]*\bhref=["']?[^"'\s>]+_bg\.wasm["']?[^>]*>/;
   const modulePreload = /<link\b[^>]*\brel=["']?modulepreload["']?[^>]*>/;
-  const glueImport = /import init, \* as bindings from ('\.\/portal-[0-9a-f]{16}\.js');/;
+  const glueImport = /import init, \* as bindings from ('\.\/portal-[0-9a-f]{1,16}\.js');/;
   const start = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
   if (!preload.test(portal.html) || !modulePreload.test(portal.html) || !glueImport.test(portal.html) || !start.test(portal.html)) {
     console.error('postbuild: Trunk\'s preloads, glue import or bootstrap not found in index.html');
     process.exit(2);
   }
   const portalGlue = glueImport.exec(portal.html)[1];
-  const landingGlues = readdirSync(dir).filter((f) => /^landing-[0-9a-f]{16}\.js$/.test(f));
+  const landingGlues = readdirSync(dir).filter((f) => /^landing-[0-9a-f]{1,16}\.js$/.test(f));
   if (landingGlues.length > 1) {
     console.error(`postbuild: more than one landing build in ${dir} (${landingGlues}): build the site again from a clean folder`);
     process.exit(2);
@@ -230,7 +230,7 @@ for (const folder of [dir, join(dir, 'customer'), join(dir, 'partner')]) {
     const stem = wasmName.slice(0, -'_bg.wasm'.length);
     const wasmPath = join(folder, wasmName);
     const jsPath = join(folder, `${stem}.js`);
-    const wasmModule = `./${stem.replace(/-[0-9a-f]{16}$/, '')}_bg.js`;
+    const wasmModule = `./${stem.replace(/-[0-9a-f]{1,16}$/, '')}_bg.js`;
     const before = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module));
     // Run again on a finished site: already renamed.
     if (!before.has(wasmModule)) continue;
@@ -293,7 +293,8 @@ for (const folder of [dir, join(dir, 'customer'), join(dir, 'partner')]) {
 }
 
 // Names by final content: Trunk names each file after a hash of what it
-// built, before the steps above rewrote the wasm and the glue. A host that
+// built (in hex without leading zeros: 16 digits or fewer, hence the
+// {1,16} above), before the steps above rewrote the wasm and the glue. A host that
 // keeps hashed files for good (README "Deploying") must never be handed new
 // content under a name it holds, nor a glue beside a wasm it was not made
 // with: each file is renamed after a hash of its bytes as shipped, and its
@@ -301,9 +302,10 @@ for (const folder of [dir, join(dir, 'customer'), join(dir, 'partner')]) {
 for (const page of pages) {
   const folder = dirname(page.path);
   for (const name of readdirSync(folder)) {
-    const parts = /^([a-z]+)-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.exec(name);
+    const parts = /^([a-z]+)-[0-9a-f]{1,16}(_bg\.wasm|\.js|\.css)$/.exec(name);
     if (!parts) continue;
     const hash = createHash('sha256').update(readFileSync(join(folder, name))).digest('hex').slice(0, 16);
+    // Always 16 digits, which the budget and the tests go by.
     const renamed = `${parts[1]}-${hash}${parts[2]}`;
     if (renamed === name) continue;
     if (!page.html.includes(name)) {
