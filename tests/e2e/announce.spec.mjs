@@ -42,6 +42,9 @@ test('an error is announced once, "Trying again…" when retried, and the error 
   page.allowConsoleError(/503|unavailable/i);
   await page.goto(`${base}/partner/customers`);
   await page.getByRole('button', { name: 'Sign in as Ana Souza, Admin agent' }).click();
+  // Signed in before leaving the page (a page load started sooner finds no
+  // session yet and shows the sign-in instead of the form).
+  await expect(page.getByText('Signed in as Ana Souza')).toBeVisible();
   await page.goto(`${base}/partner/invitations/new`);
   await page.getByLabel("Customer's company name").fill('Wingtip Toys');
   await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
