@@ -122,6 +122,11 @@ test('a customer opens the link, signs in, comes back to the same invitation and
   // The whole portal came from the cache, fetched ahead on the first page.
   expect(sent.slice(3)).toEqual(['config.json', 'portal.wasm']);
   expect(served.sort()).toEqual(['portal.js from the cache', 'portal_bg.wasm from the cache']);
+  // Reloaded signed in, the page starts the whole portal again (the first
+  // page's build has no steps after signing in), still signed in.
+  await customer.reload();
+  await expect(customer.getByText('Signed in as Julieta Gómez')).toBeVisible();
+  expect(sent.slice(5)).toEqual(['config.json', 'portal.wasm']);
   await customer.getByRole('button', { name: 'Accept and authorize' }).click();
   await expect(customer.getByRole('heading', { name: 'Fabrikam Cloud Services is now your partner' })).toBeVisible();
   // The partner sees it.
