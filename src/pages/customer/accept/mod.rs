@@ -55,10 +55,10 @@ thread_local! {
 /// Starts reading the invitation of the link in the address bar before the
 /// app is mounted, for a visitor who is not signed in (the portal's and the
 /// landing build's start call it; nothing for another address or a visitor
-/// with tokens or coming back from signing in): the answer is on its way while the wasm builds the page instead of after
-/// (issue 12; one round trip less before the page is ready, which on a
-/// phone's network is the longest wait after the download). The portal's
-/// first read takes it ([`AcceptPortal`]); a visitor signed in meanwhile is
+/// with tokens or coming back from signing in): the answer is on its way
+/// while the wasm builds the page instead of after (issue 12; one round
+/// trip less before the page is ready, which on a phone's network is the
+/// longest wait after the download). The portal's first read takes it ([`AcceptPortal`]); a visitor signed in meanwhile is
 /// read again with their token.
 pub fn read_early(c: crate::context::Ctx) {
     let signed_out = c.customer.with_untracked(Option::is_none)
