@@ -62,7 +62,13 @@
 // first page fetches the whole portal ahead only when it offers to sign in,
 // with fetch (every browser) instead of <link rel=prefetch>, and every
 // hashed file is named after its final bytes (measured
-// 133.7/166.1/158.0/326.3 KiB).
+// 133.7/166.1/158.0/326.3 KiB). Raised (issue 12: partner +2 → 329 KiB):
+// signing in refuses to leave for the provider when the tab cannot keep
+// the state the answer is checked against, and says why; its button works
+// again after a problem or the browser's Back (measured
+// 134.0/166.6/158.3/328.9 KiB). Of the partner's +2.6 KiB, 2.2 are
+// brotli's: the sentence's 432 raw bytes in two languages (the same wasm
+// with a two-letter sentence: 326.4 KiB).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -76,7 +82,7 @@ export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 134 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 167 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 159 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 327 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 329 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

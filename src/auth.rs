@@ -77,16 +77,19 @@ pub enum SignInError {
     Refused(String),
     /// The answer did not pass the checks (state, nonce, issuer, audience).
     Problem(oidc::SignInProblem),
+    /// This tab cannot keep what the answer is checked against (the
+    /// browser blocks this site's storage, or it is full): found before the
+    /// browser leaves for the provider, not after it comes back refused.
+    NoTabStorage,
 }
 
 fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-fn keep(name: &str, value: &str) {
-    if let Some(s) = session() {
-        let _ = s.set_item(&format!("{KEY}{name}"), value);
-    }
+/// Keeps `value` in this tab; whether it was kept.
+fn keep(name: &str, value: &str) -> bool {
+    session().is_some_and(|s| s.set_item(&format!("{KEY}{name}"), value).is_ok())
 }
 
 fn kept(name: &str) -> Option<String> {
@@ -213,7 +216,12 @@ impl Auth {
             ui_locale,
         }
         .url();
-        keep(&format!("pending.{}", self.kind), &pending.to_lines());
+        // RFC 6749 §10.12 and RFC 7636 §4.1: the answer is checked against
+        // the state and verifier this tab keeps; leaving without them would
+        // only come back to a refusal.
+        if !keep(&format!("pending.{}", self.kind), &pending.to_lines()) {
+            return Err(SignInError::NoTabStorage);
+        }
         crate::platform::go_to(&url);
         Ok(())
     }

@@ -165,6 +165,7 @@ strings! {
     SignInRefused => "the sign-in was cancelled or refused.", "a entrada foi cancelada ou recusada.";
     SignInIssuerDown => "the sign-in service could not be reached.", "não foi possível falar com o serviço de entrada.";
     SignInChecksFailed => "its answer did not pass the security checks.", "a resposta não passou nas verificações de segurança.";
+    SignInNoStorage => "this browser blocks this site from keeping data in this tab, which signing in needs. Allow this site to store data (cookies and site data, in the browser's settings).", "este navegador impede que este site guarde dados nesta aba, e a entrada precisa disso. Permita que este site armazene dados (cookies e dados de sites, nas configurações do navegador).";
     SessionEnded => "Your session has ended. Sign in again to go on: nothing on this page is lost.", "Sua sessão terminou. Entre novamente para continuar: nada nesta página se perde.";
     SignInAgain => "Sign in again", "Entrar novamente";
     ConfiguredIdentity => "Signed in with the identity from the deployment's configuration.", "Conectado com a identidade da configuração da implantação.";
@@ -572,6 +573,7 @@ pub fn sign_in_problem(lang: Lang, e: &crate::auth::SignInError) -> String {
         Refused(_) => Key::SignInRefused,
         Issuer(_) => Key::SignInIssuerDown,
         Problem(_) => Key::SignInChecksFailed,
+        NoTabStorage => Key::SignInNoStorage,
     };
     format(lang, Key::SignInFailed, &[text(lang, why)])
 }

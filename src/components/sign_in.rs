@@ -21,6 +21,20 @@ pub fn IssuerSignIn(
         // to once this is on screen (its bootstrap, .ci/postbuild.mjs).
         crate::platform::mark("sign-in-offered");
     });
+    // The button works again once the sign-in did not leave (its problem
+    // says "Try again"), and when the browser's Back returns from the
+    // provider to this page as it was left (the back/forward cache).
+    Effect::new(move |_| {
+        if c.sign_in_problem.with(Option::is_some) {
+            going.set(false);
+        }
+    });
+    let back = window_event_listener(leptos::ev::pageshow, move |e| {
+        if e.persisted() {
+            going.set(false);
+        }
+    });
+    on_cleanup(move || back.remove());
     view! {
         <section class="card sign-in" aria-labelledby="issuer-sign-in">
             <h2 id="issuer-sign-in">{tr(Key::RealSignInTitle)}</h2>

@@ -198,3 +198,65 @@ test('another partner cannot open the first one’s draft, and sign-out leaves n
   await expect(page.locator('main')).not.toContainText('private@draft.example');
   await expect(page.getByLabel('Message')).toHaveCount(0);
 });
+
+test('the sign-in service cannot be reached: the page says so, and Sign in works again, also back from the provider', async ({ page }) => {
+  await page.goto(`${app}/partner/customers`);
+  await expect(page.getByRole('heading', { name: 'Sign in with your work account' })).toBeVisible();
+  const signIn = page.getByRole('button', { name: /^(Sign in|Signing you in…)$/ });
+  // The provider's discovery document is held, then its connection refused.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/.well-known/openid-configuration', async (route) => { await held; await route.abort('connectionrefused'); });
+  page.allowConsoleError(/openid-configuration|ERR_CONNECTION_REFUSED|Failed to fetch/);
+  await signIn.click();
+  await expect(signIn).toHaveText('Signing you in…');
+  await expect(signIn).toHaveAttribute('aria-disabled', 'true');
+  // The browser's Back from the provider's page shows this page as it was
+  // left (its back/forward cache, which Playwright's Chromium turns off):
+  // the button works again.
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+  await expect(signIn).toHaveText('Sign in');
+  await expect(signIn).toHaveAttribute('aria-disabled', 'false');
+  await signIn.click();
+  release();
+  await expect(page.getByText('Signing in did not work: the sign-in service could not be reached. Try again.')).toBeVisible();
+  await expect(page).toHaveURL(`${app}/partner/customers`);
+  // "Try again" is possible: the button is no longer waiting.
+  await expect(signIn).toHaveText('Sign in');
+  await expect(signIn).toHaveAttribute('aria-disabled', 'false');
+  await page.unroute('**/.well-known/openid-configuration');
+  await signIn.click();
+  await chooseAt(page, 'Ana Souza', 'Admin agent');
+  await expect(page.getByText('Signed in as Ana Souza')).toBeVisible();
+  await expect(page.getByText('Signing in did not work')).toHaveCount(0);
+});
+
+test('a link opened where the browser blocks site data starts the whole portal, and Sign in says why instead of leaving', async ({ page, context }) => {
+  await partnerSignsIn(page, 'Ana Souza', 'Admin agent');
+  const { link } = await draftFor(page, 'Blocked Storage Ltd');
+  const customer = await context.newPage();
+  const problems = [];
+  customer.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  customer.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // What a browser set to block this site's data does: each storage throws.
+  await customer.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, { configurable: true, get() { throw new DOMException(`Failed to read the '${name}' property from 'Window': Access is denied for this document.`, 'SecurityError'); } });
+    }
+  });
+  const sent = startRequests(customer);
+  await customer.goto(link);
+  await expect(customer.getByText('Fabrikam Cloud Services invites you to a reseller relationship')).toBeVisible();
+  // The bootstrap cannot tell whether this tab is signed in: the whole
+  // portal, which can, not the first page's small build.
+  expect(sent).toEqual(['config.json', 'portal.wasm']);
+  const signIn = customer.getByRole('button', { name: 'Sign in', exact: true });
+  await signIn.click();
+  // Refused here, before a trip to the provider that could only come back
+  // refused (the state and verifier it is checked against cannot be kept).
+  await expect(customer.getByText('Signing in did not work: this browser blocks this site from keeping data in this tab, which signing in needs.')).toBeVisible();
+  await expect(customer).toHaveURL(link);
+  await expect(signIn).toHaveAttribute('aria-disabled', 'false');
+  await checkA11y(customer, 'acceptance page, site data blocked');
+  expect(problems).toEqual([]);
+});
