@@ -68,7 +68,12 @@
 // again after a problem or the browser's Back (measured
 // 134.0/166.6/158.3/328.9 KiB). Of the partner's +2.6 KiB, 2.2 are
 // brotli's: the sentence's 432 raw bytes in two languages (the same wasm
-// with a two-letter sentence: 326.4 KiB).
+// with a two-letter sentence: 326.4 KiB). Raised (issue 12: acceptance
+// page +1 → 135, partner +3 → 332 KiB): every tab follows a sign-out made
+// in another (the landing build only carries the two new sentences, which
+// every build's text table holds), a draft adopts another tab's edits,
+// and the new invitation form keeps what was typed across a reload
+// (measured 134.0/166.9/158.5/331.4 KiB).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -79,10 +84,10 @@ const KiB = 1024;
 // acceptance page, issue 12's target), the whole portal otherwise (coming
 // back from signing in); `build` names whose glue and wasm a row counts.
 export const BUDGETS = [
-  { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 134 * KiB },
+  { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 167 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 159 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 329 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 332 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

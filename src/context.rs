@@ -160,7 +160,14 @@ impl Ctx {
         self.customer.set(None);
         self.session_ended.set(false);
         let home = self.app_root_url();
-        let forget = || platform::forget_user_data(&["lang", "mock"]);
+        let forget = || {
+            platform::forget_user_data(&["lang", "mock"]);
+            // Whole milliseconds: formatting a float would ship its tables.
+            platform::save(
+                platform::SIGNED_OUT,
+                &(js_sys::Date::now() as u64).to_string(),
+            );
+        };
         match self.auth() {
             Some(auth) => leptos::task::spawn_local(async move {
                 // The issuer's sign-out address first (its discovery
@@ -174,6 +181,19 @@ impl Ctx {
                 platform::go_to(&home)
             }
         }
+    }
+
+    /// Another tab signed out: this one forgets its own sign-in too (a
+    /// shared browser keeps no one signed in), shows the sign-in and says why.
+    pub fn signed_out_elsewhere(&self) {
+        platform::forget_tab_session();
+        if self.partner.get_untracked().is_none() && self.customer.get_untracked().is_none() {
+            return;
+        }
+        self.partner.set(None);
+        self.customer.set(None);
+        self.session_ended.set(false);
+        self.toast(text(self.lang.get_untracked(), Key::SignedOutElsewhere).into());
     }
 
     /// The backend client, not signed in.

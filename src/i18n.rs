@@ -167,6 +167,7 @@ strings! {
     SignInChecksFailed => "its answer did not pass the security checks.", "a resposta não passou nas verificações de segurança.";
     SignInNoStorage => "this browser blocks this site from keeping data in this tab, which signing in needs. Allow this site to store data (cookies and site data, in the browser's settings).", "este navegador impede que este site guarde dados nesta aba, e a entrada precisa disso. Permita que este site armazene dados (cookies e dados de sites, nas configurações do navegador).";
     SessionEnded => "Your session has ended. Sign in again to go on: nothing on this page is lost.", "Sua sessão terminou. Entre novamente para continuar: nada nesta página se perde.";
+    SignedOutElsewhere => "You signed out in another tab, so this tab is signed out too.", "Você saiu em outra aba, então esta aba também foi desconectada.";
     SignInAgain => "Sign in again", "Entrar novamente";
     ConfiguredIdentity => "Signed in with the identity from the deployment's configuration.", "Conectado com a identidade da configuração da implantação.";
     Customers => "Customers", "Clientes";
@@ -240,6 +241,7 @@ strings! {
     Done => "Done", "Concluído";
     DraftSaved => "Draft saved", "Rascunho salvo";
     DraftSaving => "Saving…", "Salvando…";
+    DraftUpdatedElsewhere => "Updated with the edits made in another tab", "Atualizado com as edições feitas em outra aba";
     DraftSaveFailed => "Not saved to the server yet (kept in this browser); it will be saved again as you type.", "Ainda não salvo no servidor (guardado neste navegador); será salvo novamente enquanto você digita.";
     InvitationReady => "Invitation ready for {0}. It stays pending until the customer accepts.", "Convite pronto para {0}. Ele fica pendente até o cliente aceitar.";
     InvitationReadyAnon => "Invitation ready. It stays pending until the customer accepts.", "Convite pronto. Ele fica pendente até o cliente aceitar.";

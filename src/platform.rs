@@ -130,10 +130,20 @@ pub fn forget_user_data(keep: &[&str]) {
     for k in keys {
         let _ = s.remove_item(&k);
     }
+    forget_tab_session();
+}
+
+/// Forgets this tab's sign-in (its `sessionStorage`: tokens, a pending
+/// request, the issuer's discovery document).
+pub fn forget_tab_session() {
     if let Some(t) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
         let _ = t.clear();
     }
 }
+
+/// The key a sign-out writes (the time, never who), so the app's other
+/// tabs sign out too.
+pub const SIGNED_OUT: &str = "signed-out";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?

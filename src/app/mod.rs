@@ -113,6 +113,7 @@ pub fn PortalApp(ctx: Ctx) -> impl IntoView {
     provide_context(pages::customer::accept::SignedInSteps(
         pages::customer::accept::signed_in_steps,
     ));
+    follow_sign_out(ctx);
     portal(ctx)
 }
 
@@ -125,6 +126,16 @@ pub fn PortalApp(ctx: Ctx) -> impl IntoView {
 #[component]
 pub fn LandingApp(ctx: Ctx) -> impl IntoView {
     portal(ctx)
+}
+
+/// Signs this tab out when another tab of the app signs out (the landing
+/// build, signed out by definition, carries none of it).
+fn follow_sign_out(ctx: Ctx) {
+    platform::on_storage_change(move |key| {
+        if key.strip_prefix(platform::PREFIX) == Some(platform::SIGNED_OUT) {
+            ctx.signed_out_elsewhere();
+        }
+    });
 }
 
 /// The portal's screens for this address, in the frame.
@@ -141,6 +152,7 @@ fn portal(ctx: Ctx) -> impl IntoView {
 #[component]
 pub fn CustomerApp(ctx: Ctx) -> impl IntoView {
     shell(ctx);
+    follow_sign_out(ctx);
     let screen = match path_under_base(&ctx).as_str() {
         "/customer" => match approval_requested() {
             Some(id) => view! { <pages::customer::approve::ApprovalPage id=id/> }.into_any(),
@@ -170,6 +182,7 @@ fn approval_requested() -> Option<String> {
 #[component]
 pub fn PartnerApp(ctx: Ctx) -> impl IntoView {
     shell(ctx);
+    follow_sign_out(ctx);
     view! {
         <Router base=ctx.base()>
             <Frame>

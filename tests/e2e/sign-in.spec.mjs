@@ -185,9 +185,11 @@ test('another partner cannot open the first one’s draft, and sign-out leaves n
   await expect(page.locator('.save-state')).toHaveText('Draft saved');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Reseller relationships, end to end' })).toBeVisible();
-  // Nothing of Ana's in this browser: no draft (with its customer's email), no session.
+  // Nothing of Ana's in this browser: no draft (with its customer's email), no session;
+  // only the language and when a sign-out happened (the app's other tabs follow it).
   const { local, session } = await kept(page);
-  expect(local.filter((k) => k !== 'reseller-invitations.lang')).toEqual([]);
+  expect(local.filter((k) => k !== 'reseller-invitations.lang').sort()).toEqual(['reseller-invitations.signed-out']);
+  expect(await page.evaluate(() => localStorage.getItem('reseller-invitations.signed-out'))).toMatch(/^\d+$/);
   expect(session).toEqual([]);
 
   page.allowConsoleError(/404/);

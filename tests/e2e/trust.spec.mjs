@@ -155,3 +155,69 @@ test('typing in the draft and pressing Done at once saves it and throws nothing 
   await expect(page.getByLabel('Subject')).toHaveValue(/ now$/);
   // The fixture waits for the page to settle and fails on any late error.
 });
+
+test('what was typed in the invitation form survives a reload, and is gone once the invitation is created', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  await page.goto('/partner/invitations/new');
+  const box = page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365');
+  const name = page.getByLabel("Customer's company name");
+  const email = page.getByLabel("Customer's email");
+  const language = page.getByLabel('Email language');
+  await box.uncheck();
+  await name.fill('Reload Safe Ltda');
+  await email.fill('admin@reloadsafe.example');
+  await language.selectOption('pt-BR');
+  await page.reload();
+  await expect(name).toHaveValue('Reload Safe Ltda');
+  await expect(email).toHaveValue('admin@reloadsafe.example');
+  await expect(language).toHaveValue('pt-BR');
+  await expect(box).not.toBeChecked();
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+  await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
+  await expect(page.getByLabel('Message')).toHaveValue(/Reload Safe Ltda/);
+  // Created: the next invitation starts from an empty form.
+  await page.goto('/partner/invitations/new');
+  await expect(name).toHaveValue('');
+  await expect(email).toHaveValue('');
+  await expect(box).toBeChecked();
+});
+
+test('a draft edited in one tab shows in the other at once, so typing there goes on from it', async ({ page, context }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  await createInvitation(page, { name: 'Two Tabs Draft Ltda' });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const mine = page.getByLabel('Message');
+  const theirs = other.getByLabel('Message');
+  await expect(theirs).toBeVisible();
+  await mine.press('Control+Home');
+  await mine.pressSequentially('TAB-A ');
+  await expect(page.locator('.save-state')).toHaveText('Draft saved');
+  await expect(theirs).toHaveValue(/^TAB-A Hello/);
+  await expect(other.locator('.save-state')).toHaveText('Updated with the edits made in another tab');
+  await theirs.press('Control+Home');
+  await theirs.pressSequentially('TAB-B ');
+  await expect(other.locator('.save-state')).toHaveText('Draft saved');
+  await expect(mine).toHaveValue(/^TAB-B TAB-A Hello/);
+  await page.reload();
+  await expect(page.getByLabel('Message')).toHaveValue(/^TAB-B TAB-A Hello/);
+});
+
+test('signing out in one tab signs the other tab out too, and nothing typed there is kept after', async ({ page, context }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  await createInvitation(page, { name: 'Sign Out Tabs Ltda', email: 'admin@signouttabs.example' });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel('Message')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(other.getByText('You signed out in another tab, so this tab is signed out too.')).toBeVisible();
+  await expect(other.getByLabel('Message')).toHaveCount(0);
+  await expect(other.getByText('Signed in as Ana Souza')).toHaveCount(0);
+  await other.waitForTimeout(1000);
+  const left = await other.evaluate(() => Object.entries(localStorage).filter(([k]) => !/\.(lang|mock\.v1|signed-out)$/.test(k)));
+  // Nothing of Ana's in this browser (the demo's backend keeps its own data).
+  expect(left).toEqual([]);
+});

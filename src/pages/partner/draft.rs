@@ -108,6 +108,8 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
         on_cleanup(move || alive.store(false, Ordering::Relaxed));
     }
     let target = crate::api::client::id::<crate::domain::ids::InvitationId>(&invitation.id);
+    // The last edit taken from another tab, as it kept it.
+    let adopted = StoredValue::new(String::new());
     // Keep every keystroke locally; save to the backend after a pause.
     let persist = {
         let key = key.clone();
@@ -121,7 +123,16 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 body: body.get_untracked(),
                 completed_at: None,
             };
-            c.save_local(&key, &serde_json::to_string(&draft).unwrap_or_default());
+            let kept = serde_json::to_string(&draft).unwrap_or_default();
+            // Taken from another tab's edit (which that tab saves; compared
+            // with what was taken, not with what is stored, as that tab may
+            // have typed on since), or kept as it is already.
+            if adopted.with_value(|a| *a == kept)
+                || platform::load(&key).as_deref() == Some(kept.as_str())
+            {
+                return;
+            }
+            c.save_local(&key, &kept);
             saved_here.set_value(true);
             save_state.set(Key::DraftSaving);
             let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
@@ -157,6 +168,26 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             });
         }
     };
+    // Another tab's edit of this draft shows here at once, so typing on in
+    // this tab goes on from it instead of saving over it.
+    let watched = format!("{}{key}", platform::PREFIX);
+    let other_tab = window_event_listener(leptos::ev::storage, move |e| {
+        let kept = (e.key().as_deref() == Some(watched.as_str()))
+            .then(|| e.new_value())
+            .flatten();
+        let edit = kept.and_then(|v| {
+            let d = crate::domain::json::from_str::<EmailDraft>(&v).ok();
+            adopted.set_value(v);
+            d
+        });
+        if let Some(d) = edit {
+            to.set(d.to);
+            subject.set(d.subject);
+            body.set(d.body);
+            save_state.set(Key::DraftUpdatedElsewhere);
+        }
+    });
+    on_cleanup(move || other_tab.remove());
     let persist_to = persist.clone();
     let persist_subject = persist.clone();
     let persist_body = persist.clone();

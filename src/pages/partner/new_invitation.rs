@@ -13,6 +13,26 @@ use crate::i18n::{self, Key};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 
+/// What the form holds, kept in this browser as it is typed (under the
+/// user's id; forgotten once the invitation is created, and at sign-out
+/// with the rest of the user's data), so a reload or a closed tab loses
+/// nothing typed.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Typed {
+    dap: bool,
+    name: String,
+    email: String,
+    lang: String,
+    reseller: String,
+    provider: String,
+    gdap: bool,
+    gdap_name: String,
+    preset: u32,
+    days: String,
+    roles: Vec<String>,
+    auto_extend: bool,
+}
+
 /// `/partner/invitations/new`.
 #[component]
 pub fn NewInvitationPage() -> impl IntoView {
@@ -58,6 +78,52 @@ pub fn NewInvitationForm() -> impl IntoView {
     let provider = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
     let gdap = super::gdap::GdapForm::new();
+    // What was typed here before a reload or a closed tab, this user's.
+    let kept_key = c
+        .partner
+        .get_untracked()
+        .map(|s| format!("new-invitation.{}", s.me.user.id))
+        .unwrap_or_default();
+    if let Some(t) = crate::platform::load(&kept_key)
+        .and_then(|t| crate::domain::json::from_str::<Typed>(&t).ok())
+    {
+        dap.set(t.dap);
+        name.set(t.name);
+        email.set(t.email);
+        if let Some(l) = Lang::from_tag(&t.lang) {
+            email_lang.set(l);
+        }
+        reseller.set(t.reseller);
+        provider.set(t.provider);
+        gdap.on.set(t.gdap);
+        gdap.name.set(t.gdap_name);
+        gdap.preset.set(t.preset);
+        gdap.days.set(t.days);
+        gdap.roles.set(t.roles);
+        gdap.auto_extend.set(t.auto_extend);
+    }
+    {
+        let key = kept_key.clone();
+        Effect::new(move |prev: Option<()>| {
+            let typed = Typed {
+                dap: dap.get(),
+                name: name.get(),
+                email: email.get(),
+                lang: email_lang.get().tag().to_string(),
+                reseller: reseller.get(),
+                provider: provider.get(),
+                gdap: gdap.on.get(),
+                gdap_name: gdap.name.get(),
+                preset: gdap.preset.get(),
+                days: gdap.days.get(),
+                roles: gdap.roles.get(),
+                auto_extend: gdap.auto_extend.get(),
+            };
+            if prev.is_some() {
+                c.save_local(&key, &serde_json::to_string(&typed).unwrap_or_default());
+            }
+        });
+    }
     // Offered from a record ("Request License Administrator and User
     // Administrator"): GDAP on, the template chosen, the customer named.
     {
@@ -124,6 +190,8 @@ pub fn NewInvitationForm() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(inv)) = create.value().get() {
+            // Created: what was typed is the invitation's now.
+            crate::platform::remove(&kept_key);
             c.changed();
             c.toast(crate::i18n::text(c.lang.get_untracked(), Key::InvitationCreated).into());
             go(AppRoute::Draft(inv.id.clone()));
