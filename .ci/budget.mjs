@@ -73,7 +73,12 @@
 // in another (the landing build only carries the two new sentences, which
 // every build's text table holds), a draft adopts another tab's edits,
 // and the new invitation form keeps what was typed across a reload
-// (measured 134.0/166.9/158.5/331.4 KiB).
+// (measured 134.0/166.9/158.5/331.4 KiB). Raised (issue 12: portal +1 →
+// 168, partner +2 → 334 KiB): focus goes on with the content when a page
+// or a sign-in replaced the focused control, Escape dismisses a
+// notification, the market check names a one-country market once, a seat
+// count is checked next to its field, a billing language is named, not
+// coded (measured 134.4/167.5/159.0/333.4 KiB).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -85,9 +90,9 @@ const KiB = 1024;
 // back from signing in); `build` names whose glue and wasm a row counts.
 export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
-  { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 167 * KiB },
+  { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 159 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 332 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 334 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

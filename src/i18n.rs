@@ -221,6 +221,7 @@ strings! {
     FieldNotDomain => "Enter a domain like contoso.com.", "Informe um domínio como contoso.com.";
     FieldNotPhone => "Enter a phone number with 6 to 20 digits.", "Informe um telefone com 6 a 20 dígitos.";
     FieldUnknownCountry => "Choose a country from the list.", "Escolha um país da lista.";
+    FieldNotSeats => "Enter a whole number of seats from 1 to 10,000.", "Informe um número inteiro de licenças, de 1 a 10.000.";
     DraftTitle => "Review the draft email message", "Revise o rascunho da mensagem de email";
     DraftIntro => "Edit the text as you like; the personalised link must stay in it, unchanged. Your changes are saved as you type.", "Edite o texto como quiser; o link personalizado precisa continuar nele, sem alterações. Suas alterações são salvas enquanto você digita.";
     To => "To", "Para";
@@ -367,14 +368,14 @@ strings! {
     CheckCloud => "Cloud", "Nuvem";
     CheckRegion => "Market", "Mercado";
     CheckTenant => "Organization", "Organização";
-    CheckPassed => "Passed", "Aprovada";
-    CheckFailed => "Not met", "Não atendida";
+    CheckPassed => "Passed", "Requisito atendido";
+    CheckFailed => "Not met", "Requisito não atendido";
     RoleOk => "You are a Global administrator of your organization: only a Global administrator can accept a partner's request.", "Você é administrador global da sua organização: apenas um administrador global pode aceitar a solicitação de um parceiro.";
     RoleBad => "You are a {0}. Only a Global administrator of your organization can accept a partner's request. Ask one to open the link.", "Você é {0}. Apenas um administrador global da sua organização pode aceitar a solicitação de um parceiro. Peça a um deles que abra o link.";
     CloudOk => "Your organization and the partner are both in {0}.", "Sua organização e o parceiro estão ambos na {0}.";
     CloudBad => "The partner operates in {0}, but your organization is in {1}. Only customers in the same cloud can accept.", "O parceiro opera na {0}, mas sua organização está na {1}. Apenas clientes na mesma nuvem podem aceitar.";
-    RegionOk => "Your organization's country, {0}, is in the partner's CSP market ({1}).", "O país da sua organização, {0}, está no mercado CSP do parceiro ({1}).";
-    RegionBad => "The partner is located in {0} and may sell only in its CSP market ({1}), but your organization's country is {2} ({3}). Ask a partner located in your market.", "O parceiro está localizado em {0} e só pode vender no seu mercado CSP ({1}), mas o país da sua organização é {2} ({3}). Procure um parceiro localizado no seu mercado.";
+    RegionOk => "Your organization's country, {0}, is in the partner's CSP market.", "O país da sua organização, {0}, está no mercado CSP do parceiro.";
+    RegionBad => "The partner may sell only in its CSP market, {0}, but your organization's country is {1}. Ask a partner located in your market.", "O parceiro só pode vender no próprio mercado CSP, {0}, mas o país da sua organização é {1}. Procure um parceiro localizado no seu mercado.";
     NoMarket => "no CSP market", "nenhum mercado CSP";
     TenantOk => "{0} is a different organization from the partner.", "{0} é uma organização diferente do parceiro.";
     TenantBad => "You are signed in to the partner's own organization. The partner cannot accept its own invitation.", "Você entrou na própria organização do parceiro. O parceiro não pode aceitar o próprio convite.";
@@ -676,6 +677,7 @@ pub fn problem(lang: Lang, p: crate::domain::validate::FieldProblem) -> String {
         NotADomain => text(lang, Key::FieldNotDomain).to_string(),
         NotAPhone => text(lang, Key::FieldNotPhone).to_string(),
         UnknownCountry => text(lang, Key::FieldUnknownCountry).to_string(),
+        NotASeatCount => text(lang, Key::FieldNotSeats).to_string(),
     }
 }
 

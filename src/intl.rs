@@ -1,12 +1,13 @@
 //! The one helper over the browser's `Intl`: numbers with the language's
 //! grouping, counted phrases with its plural rules, and dates in the UI
-//! language. Formatters are built once per language and kept.
+//! language, and languages' names. Formatters are built once per language
+//! and kept.
 
 use crate::i18n::{self, Counted, Lang};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The formatters of one language.
 struct Formatters {
@@ -87,6 +88,29 @@ pub fn count(lang: Lang, what: Counted, n: u64, extra: &[&str]) -> String {
         out = out.replace(&format!("{{{}}}", i + 1), arg);
     }
     out
+}
+
+/// A language tag's name in the UI language ("pt-BR": Portuguese (Brazil) /
+/// português (Brasil)); the tag as given when the browser has no name for
+/// it or it is not a tag. Looked up and called through `Reflect`, which
+/// catches: `of` throws on a malformed tag, and an older browser has no
+/// `Intl.DisplayNames` (a rare view, so it is built each time).
+pub fn language(lang: Lang, tag: &str) -> String {
+    let name = || -> Result<JsValue, JsValue> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into())?;
+        let ctor: Function = Reflect::get(&intl, &"DisplayNames".into())?.dyn_into()?;
+        let locales = Array::of1(&JsValue::from_str(lang.tag()));
+        let names = Reflect::construct(
+            &ctor,
+            &Array::of2(&locales, &options(&[("type", "language")])),
+        )?;
+        let of: Function = Reflect::get(&names, &"of".into())?.dyn_into()?;
+        of.call1(&names, &JsValue::from_str(tag))
+    };
+    name()
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| tag.to_string())
 }
 
 fn js_date(rfc3339: &str) -> Option<Date> {

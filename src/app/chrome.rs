@@ -143,7 +143,7 @@ pub fn StorageBanners() -> impl IntoView {
 
 /// Notifications, each announced once. They sit at the bottom of the
 /// window, or at its top while they would cover the focused control there
-/// (WCAG 2.4.11); the newest three show.
+/// (WCAG 2.4.11); the newest three show, and Escape dismisses the newest.
 #[component]
 pub fn Toasts() -> impl IntoView {
     let c = ctx();
@@ -172,7 +172,23 @@ pub fn Toasts() -> impl IntoView {
         })
     };
     let listener = window_event_listener(leptos::ev::focusin, move |_| place());
-    on_cleanup(move || listener.remove());
+    // Escape dismisses the newest notification wherever the focus is (as
+    // content that covers the page must be dismissible, WCAG 1.4.13),
+    // unless a control used the key for itself.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape"
+            && !ev.default_prevented()
+            && !c.toasts.with_untracked(Vec::is_empty)
+        {
+            c.toasts.update(|t| {
+                t.pop();
+            });
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        escape.remove();
+    });
     Effect::new(move |_| {
         c.toasts.track();
         place();

@@ -85,12 +85,47 @@ fn shell(ctx: Ctx) {
 /// The frame around a site's routes: skip link, header, main, notifications.
 #[component]
 fn Frame(children: Children) -> impl IntoView {
+    let ctx = crate::context::ctx();
+    rescue_focus(move || {
+        (
+            ctx.partner.with(Option::is_some),
+            ctx.customer.with(Option::is_some),
+        )
+    });
     view! {
         <a class="skip" href="#main">{tr(Key::SkipToContent)}</a>
         <Header/>
         <main id="main" tabindex="-1">{children()}</main>
         <Toasts/>
     }
+}
+
+/// When what `track` reads changes (a new page, signing in or out), the
+/// control that had the focus may be gone, which leaves it on the page
+/// itself: a keyboard or screen reader user would start over from the top.
+/// Then the focus moves to the content (`main`), where the new page begins
+/// (WCAG 2.4.3); a focus the page placed itself is left alone.
+fn rescue_focus<T: PartialEq + Send + Sync + 'static>(
+    track: impl Fn() -> T + Send + Sync + 'static,
+) {
+    Effect::new(move |prev: Option<T>| {
+        let now = track();
+        if prev.is_some_and(|p| p != now) {
+            request_animation_frame(|| {
+                if platform::focused().is_none() {
+                    platform::focus("main");
+                }
+            });
+        }
+        now
+    });
+}
+
+/// [`rescue_focus`] when the partner workspace's router shows another page.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    rescue_focus(move || location.pathname.get());
 }
 
 /// The path under the app's base, without a trailing slash (`"/"` at the
@@ -185,6 +220,7 @@ pub fn PartnerApp(ctx: Ctx) -> impl IntoView {
     follow_sign_out(ctx);
     view! {
         <Router base=ctx.base()>
+            <FocusOnNavigate/>
             <Frame>
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("/partner") view=pages::partner::customers::CustomersPage/>

@@ -21,13 +21,35 @@ test('manage a customer from its record, then remove the relationship', async ({
   await expect(record.getByRole('tab', { name: 'Services' })).toHaveAttribute('aria-selected', 'true');
   await expect(record.locator('li.sub', { hasText: 'Microsoft 365 Business Standard' })).toBeVisible();
 
-  // Provision a subscription.
+  // A seat count that is not one says so next to the field, asks nothing of the
+  // backend, and keeps what was typed.
   await record.getByLabel('Offer').selectOption({ label: 'Office 365 E3' });
-  await record.getByLabel('Seats').fill('2');
+  const seats = record.getByLabel('Seats');
+  const asked = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/subscriptions') && asked.push(r.url()));
+  for (const bad of ['', '0', '10001']) {
+    await seats.fill(bad);
+    await record.getByRole('button', { name: 'Provision a subscription' }).click();
+    await expect(seats).toBeFocused();
+    await expect(seats).toHaveAccessibleDescription('Enter a whole number of seats from 1 to 10,000.');
+    await expect(seats).toHaveValue(bad);
+  }
+  await checkA11y(page, 'customer record, services, a seat count refused');
+  expect(asked).toEqual([]);
+  await expect(record.locator('.error-banner')).toHaveCount(0);
+
+  // Provision a subscription.
+  await seats.fill('2');
   await record.getByRole('button', { name: 'Provision a subscription' }).click();
   await expect(page.getByText('Subscription provisioned.')).toBeVisible();
   const e3 = record.locator('li.sub', { hasText: 'Office 365 E3' });
   await expect(e3).toContainText('Seats: 2');
+  await expect(seats).not.toHaveAttribute('aria-invalid', 'true');
+  // Escape dismisses the notification at once (it would go by itself after 8 s).
+  const toast = page.locator('.toast', { hasText: 'Subscription provisioned.' });
+  await expect(toast).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(toast).toHaveCount(0, { timeout: 1000 });
   await checkA11y(page, 'customer record, services');
 
   // Assign a support contact.

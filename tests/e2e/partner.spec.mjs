@@ -17,6 +17,8 @@ test('request with and without admin privileges, edit the draft, copy, reload, d
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await freshStart(page);
   await partnerSignIn(page, 'Bruno Lima', 'Sales agent');
+  // The pressed sign-in button is gone: the focus goes on with the page's content, not back to the top.
+  await expect(page.locator('main')).toBeFocused();
   await checkA11y(page, 'customers page');
   await page.getByRole('link', { name: 'Request a reseller relationship' }).first().click();
   await expect(page.getByRole('heading', { name: 'Request a reseller relationship' })).toBeVisible();
@@ -33,9 +35,10 @@ test('request with and without admin privileges, edit the draft, copy, reload, d
   await expect(page.getByText('Enter an email address like name@company.com.')).toBeVisible();
   await expect(page.getByLabel("Customer's company name")).toHaveValue('Contoso Ltda');
   await page.getByLabel("Customer's email").fill('beatriz@contoso.com.br');
-  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).press('Enter');
 
   await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
+  await expect(page.locator('main'), 'a keyboard user goes on from the new page').toBeFocused();
   const link = (await page.locator('.link-text').textContent()).trim();
   expect(link).toMatch(/\/\?invType=ResellerRelationship&partnerId=[0-9a-f-]{36}&msppId=0&DAP=false&invitationId=[0-9a-f-]{36}#\/partner-invitation$/);
   await expect(page.getByLabel('To')).toHaveValue('beatriz@contoso.com.br');

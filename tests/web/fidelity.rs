@@ -56,6 +56,18 @@ fn dates_are_in_the_ui_language() {
 }
 
 #[wasm_bindgen_test]
+fn languages_are_named_in_the_ui_language_never_shown_as_codes() {
+    assert_eq!(intl::language(Lang::En, "pt-BR"), "Brazilian Portuguese");
+    assert_eq!(intl::language(Lang::PtBr, "pt-BR"), "português (Brasil)");
+    assert_eq!(
+        intl::language(Lang::PtBr, "en-US"),
+        "inglês (Estados Unidos)"
+    );
+    // A malformed tag from the backend is shown as given, and nothing throws.
+    assert_eq!(intl::language(Lang::En, "not a tag!"), "not a tag!");
+}
+
+#[wasm_bindgen_test]
 fn backend_errors_are_worded_from_their_code_never_shown_raw() {
     let e = ApiError {
         code: ErrorCode::ActiveSubscriptions,

@@ -21,6 +21,29 @@ pub enum FieldProblem {
     NotAPhone,
     /// Not a country code this app knows.
     UnknownCountry,
+    /// Not a whole number of seats within [`SEATS`].
+    NotASeatCount,
+}
+
+/// The seats an order or a change may ask for. Partner Center bounds each
+/// offer's quantity (`minimumQuantity`, `maximumQuantity`:
+/// <https://learn.microsoft.com/en-us/partner-center/developer/offer-resources>);
+/// this app's catalogue uses one range for all of its offers.
+pub const SEATS: std::ops::RangeInclusive<u32> = 1..=10_000;
+
+/// A seat count as typed: a whole number within [`SEATS`] (surrounding
+/// spaces aside); empty, a fraction, a sign or out of range is refused.
+pub fn seats(value: &str) -> Result<u32, FieldProblem> {
+    let v = value.trim();
+    match v.parse::<u32>() {
+        Ok(n) if v.bytes().all(|b| b.is_ascii_digit()) && seat_count(n) => Ok(n),
+        _ => Err(FieldProblem::NotASeatCount),
+    }
+}
+
+/// Whether `n` seats may be asked for (the backend's check of a number).
+pub fn seat_count(n: u32) -> bool {
+    SEATS.contains(&n)
 }
 
 /// A required free-text field.
@@ -128,6 +151,27 @@ pub fn country(value: &str) -> Result<(), FieldProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seat_counts() {
+        assert_eq!(seats("5"), Ok(5));
+        assert_eq!(seats(" 10000 "), Ok(10_000));
+        assert_eq!(seats("1"), Ok(1));
+        for bad in [
+            "",
+            " ",
+            "0",
+            "10001",
+            "-1",
+            "+3",
+            "2.5",
+            "1e3",
+            "five",
+            "99999999999",
+        ] {
+            assert_eq!(seats(bad), Err(FieldProblem::NotASeatCount), "{bad:?}");
+        }
+    }
 
     #[test]
     fn emails_domains_phones() {

@@ -61,6 +61,7 @@ pub(crate) fn invalid(field: &str, problem: FieldProblem) -> ApiResponse {
         FieldProblem::NotADomain => "is not a domain name".to_string(),
         FieldProblem::NotAPhone => "is not a phone number".to_string(),
         FieldProblem::UnknownCountry => "is not a known ISO country code".to_string(),
+        FieldProblem::NotASeatCount => "must be from 1 to 10,000 seats".to_string(),
     };
     error_response(
         ErrorCode::Validation,

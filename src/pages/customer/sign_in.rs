@@ -192,7 +192,7 @@ fn NewOrg(cloud: Option<crate::domain::cloud::Cloud>) -> impl IntoView {
         .drain(..)
         .map(|k| (i18n::country(lang, k.code), k.code))
         .collect();
-    named.sort();
+    named.sort_by(|a, b| country::alphabetical(&a.0, &b.0));
     view! {
         <>
         <h3>{tr(Key::NewOrg)}</h3>

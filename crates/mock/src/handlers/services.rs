@@ -2,7 +2,7 @@
 //! (provision, suspend or reactivate, seats, support contact), users and
 //! their licenses within the seats bought.
 
-use crate::backend::{fail, invalid_msg, ok, Answer, MockBackend};
+use crate::backend::{fail, invalid, invalid_msg, ok, Answer, MockBackend};
 use crate::present::{customer_user_wire, offer_of_sku, subscription_wire};
 use crate::state::{Subscription, User, OFFERS};
 use reseller_contract::error::{response as error_response, ErrorCode};
@@ -12,6 +12,7 @@ use reseller_domain::gdap::Right;
 use reseller_domain::ids::{TenantId, UserId};
 use reseller_domain::relationship::{self as rules, DelegatedAdmin};
 use reseller_domain::time::Millis;
+use reseller_domain::validate::{seat_count, FieldProblem};
 
 /// Refuses managing a subscription of `offer_id` without the rights for it.
 fn require_subscription_rights(dap: DelegatedAdmin, offer_id: &str) -> Result<(), ApiResponse> {
@@ -80,11 +81,8 @@ impl MockBackend {
             ));
         }
         require_subscription_rights(rel.dap, &body.offer_id)?;
-        if !(1..=10_000).contains(&body.quantity) {
-            return Err(invalid_msg(
-                "quantity",
-                "quantity must be from 1 to 10,000 seats",
-            ));
+        if !seat_count(body.quantity) {
+            return Err(invalid("quantity", FieldProblem::NotASeatCount));
         }
         self.materialize(tenant.id);
         let sub = Subscription {
@@ -137,11 +135,8 @@ impl MockBackend {
         body: wire::SubscriptionPatch,
     ) -> Answer {
         Self::require_manager(me)?;
-        if body.quantity.is_some_and(|q| !(1..=10_000).contains(&q)) {
-            return Err(invalid_msg(
-                "quantity",
-                "quantity must be from 1 to 10,000 seats",
-            ));
+        if body.quantity.is_some_and(|q| !seat_count(q)) {
+            return Err(invalid("quantity", FieldProblem::NotASeatCount));
         }
         let (_, rel) = self.customer_of(me, customer)?;
         let i = self.find_subscription(me, customer, sub)?;

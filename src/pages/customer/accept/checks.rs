@@ -48,23 +48,28 @@ pub(super) fn checks(v: &InvitationView, me: &Me) -> Vec<(Key, bool, String)> {
         )
     };
     let region_ok = country::within_partner_market(&v.partner_country, &me.country);
-    let name = |code: &str| i18n::country(lang, code);
-    let region_of = |code: &str| i18n::market(lang, country::market_of(code));
+    // A country with its market ("Germany (Europe)"), or alone where the
+    // market is the country ("Brazil", not "Brazil (Brazil)").
+    let place = |code: &str| {
+        let (name, market) = (
+            i18n::country(lang, code),
+            i18n::market(lang, country::market_of(code)),
+        );
+        if name == market {
+            name
+        } else {
+            format!("{name} ({market})")
+        }
+    };
     let region_msg = if region_ok {
-        i18n::format(
-            lang,
-            Key::RegionOk,
-            &[&name(&me.country), region_of(&v.partner_country)],
-        )
+        i18n::format(lang, Key::RegionOk, &[&place(&me.country)])
     } else {
         i18n::format(
             lang,
             Key::RegionBad,
             &[
-                &name(&v.partner_country),
-                region_of(&v.partner_country),
-                &name(&me.country),
-                region_of(&me.country),
+                i18n::market(lang, country::market_of(&v.partner_country)),
+                &place(&me.country),
             ],
         )
     };

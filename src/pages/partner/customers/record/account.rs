@@ -45,7 +45,7 @@ pub(super) fn AccountTab(customer: Customer) -> impl IntoView {
                             <dl>
                                 <dt>{tr(Key::Contact)}</dt><dd>{format!("{} {}", billing.first_name, billing.last_name)}</dd>
                                 <dt>{tr(Key::Email)}</dt><dd>{billing.email.clone()}</dd>
-                                <dt>{tr(Key::Language)}</dt><dd>{billing.culture.clone()}</dd>
+                                <dt>{tr(Key::Language)}</dt><dd>{let culture = billing.culture.clone(); move || crate::intl::language(c.lang.get(), &culture)}</dd>
                             </dl>
                         </section>
                     </div>

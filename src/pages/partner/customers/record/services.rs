@@ -12,6 +12,7 @@ use crate::components::{ErrorBanner, Fetched};
 use crate::context::{ctx, tr, trf};
 use crate::domain::ids::TenantId;
 use crate::domain::relationship::{may_administer, may_manage_subscription, DelegatedAdmin};
+use crate::domain::validate::{self, FieldProblem};
 use crate::i18n::{self, Key};
 use leptos::prelude::*;
 
@@ -49,12 +50,20 @@ pub(super) fn ServicesTab(
     let cid = customer.id.clone();
     let offer = RwSignal::new(String::new());
     let seats = RwSignal::new("5".to_string());
+    // The seat count's problem shows from the first Provision on.
+    let tried = RwSignal::new(false);
+    let seats_error = Signal::derive(move || {
+        (tried.get() && validate::seats(&seats.get()).is_err())
+            .then(|| crate::components::problem_text(FieldProblem::NotASeatCount))
+    });
     let action_error = RwSignal::new(None::<(Key, ApiError)>);
     let scope = crate::task::Scope::new();
     let run = move |key: Key,
                     fut: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<(), ApiError>>>,
     >| {
+        // A new attempt's outcome replaces the last one's error.
+        action_error.set(None);
         scope.spawn(async move {
             match fut.await {
                 Ok(()) => {
@@ -70,7 +79,11 @@ pub(super) fn ServicesTab(
         let cid = cid.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let qty: u32 = seats.get_untracked().trim().parse().unwrap_or(0);
+            tried.set(true);
+            let Ok(qty) = validate::seats(&seats.get_untracked()) else {
+                crate::platform::focus(&format!("seats-{cid}"));
+                return;
+            };
             let body = NewSubscription {
                 offer_id: offer.get_untracked(),
                 quantity: qty,
@@ -157,16 +170,20 @@ pub(super) fn ServicesTab(
                         </div>
                     } })}
                     {(!admin && mca).then(|| view! { <p class="help">{tr(Key::AzureOnly)}</p> })}
-                    <form class="row provision" class:hidden=!mca on:submit=provision.clone()>
+                    <form class="row provision" novalidate class:hidden=!mca on:submit=provision.clone()>
                         <div class="field inline">
                             <label for=format!("offer-{cid}")>{tr(Key::Offer)}</label>
                             <select id=format!("offer-{cid}") prop:value=move || offer.get() on:change=move |ev| offer.set(event_target_value(&ev))>
                                 {offers.iter().map(|o| view! { <option value=o.id.clone()>{o.name.clone()}</option> }).collect_view()}
                             </select>
                         </div>
-                        <div class="field inline">
+                        <div class="field inline" class:invalid=move || seats_error.get().is_some()>
                             <label for=format!("seats-{cid}")>{tr(Key::Seats)}</label>
-                            <input id=format!("seats-{cid}") type="number" min="1" max="10000" prop:value=move || seats.get() on:input=move |ev| seats.set(event_target_value(&ev))/>
+                            <input id=format!("seats-{cid}") type="number" min="1" max="10000" inputmode="numeric" prop:value=move || seats.get()
+                                aria-invalid=move || seats_error.get().is_some().to_string()
+                                aria-describedby={ let id = format!("seats-{cid}-error"); move || seats_error.get().is_some().then(|| id.clone()) }
+                                on:input=move |ev| seats.set(event_target_value(&ev))/>
+                            {let id = format!("seats-{cid}-error"); move || seats_error.get().map(|e| view! { <p class="field-error" id=id.clone()>{e}</p> })}
                         </div>
                         <button type="submit">{tr(Key::Provision)}</button>
                     </form>
