@@ -78,7 +78,11 @@
 // or a sign-in replaced the focused control, Escape dismisses a
 // notification, the market check names a one-country market once, a seat
 // count is checked next to its field, a billing language is named, not
-// coded (measured 134.4/167.5/159.0/333.4 KiB).
+// coded (measured 134.4/167.5/159.0/333.4 KiB). Raised (issue 12:
+// customer +1 → 160, partner +2 → 336 KiB): the draft refuses an altered
+// copy of a link beside the intact one (two sentences in two languages,
+// which every build's text table holds) and puts a removed link back
+// where it was (measured 134.5/167.5/159.3/335.0 KiB).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -91,8 +95,8 @@ const KiB = 1024;
 export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 159 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 334 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 160 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 336 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

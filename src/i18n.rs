@@ -68,6 +68,7 @@ strings! {
     GdapAutoExtend => "Extend automatically by 180 days when it ends", "Estender automaticamente por 180 dias quando terminar";
     GdapAutoExtendGa => "Not available while Global Administrator is chosen: a relationship with Global Administrator cannot be auto-extended.", "Indisponível enquanto o Administrador Global estiver escolhido: uma relação com Administrador Global não pode ser estendida automaticamente.";
     AdminLinkTitle => "Admin roles approval link", "Link de aprovação das funções de administração";
+    AdminLinkAlteredCopy => "The email also holds a copy of the admin roles' approval link with something changed. Put it back (the copy becomes the link), or delete the copy.", "O email também contém uma cópia do link de aprovação das funções de administração com algo alterado. Coloque-o de volta (a cópia passa a ser o link) ou apague a cópia.";
     AdminLinkMissing => "The email no longer holds the admin roles' approval link unchanged. Put it back before going on.", "O email não contém mais o link de aprovação das funções de administração sem alterações. Coloque-o de volta antes de continuar.";
     RestoreAdminLink => "Put the approval link back", "Colocar o link de aprovação de volta";
     CopyAdminLink => "Copy the approval link", "Copiar o link de aprovação";
@@ -231,6 +232,7 @@ strings! {
     LinkMissing => "The message no longer holds the personalised link unchanged. The customer needs it to accept: put it back before handing the email over.", "A mensagem não contém mais o link personalizado sem alterações. O cliente precisa dele para aceitar: coloque-o de volta antes de enviar o email.";
     LinkExtension => "Unlike Partner Center's reusable link, this one is for this customer only: it carries this invitation's id (invitationId), so you see when it is accepted and can revoke it. Its other parameters are Partner Center's.", "Diferente do link reutilizável do Partner Center, este vale só para este cliente: ele leva o id deste convite (invitationId), para você ver quando for aceito e poder revogá-lo. Os demais parâmetros são os do Partner Center.";
     PutLinkBack => "Put the link back", "Colocar o link de volta";
+    LinkAlteredCopy => "The message also holds a copy of the personalised link with something changed: the customer could open it and reach another invitation, or none. Put the link back (the copy becomes the link), or delete the copy.", "A mensagem também contém uma cópia do link personalizado com algo alterado: o cliente poderia abri-la e chegar a outro convite, ou a nenhum. Coloque o link de volta (a cópia passa a ser o link) ou apague a cópia.";
     LinkRestored => "The link is back in the message.", "O link voltou para a mensagem.";
     OpenInMail => "Open in email app", "Abrir no app de email";
     CopyToClipboard => "Copy to clipboard", "Copiar para a área de transferência";

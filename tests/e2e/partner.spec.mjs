@@ -56,7 +56,19 @@ test('request with and without admin privileges, edit the draft, copy, reload, d
   await expect(page.getByRole('button', { name: 'Done' })).toBeDisabled();
   await checkA11y(page, 'draft page with the link removed');
   await page.getByRole('button', { name: 'Put the link back' }).click();
-  expect(await body.inputValue()).toContain(link);
+  // Back where it was, after the sentence that introduces it, not after the signature.
+  await expect(body).toHaveValue(original);
+  await expect(page.getByRole('button', { name: 'Done' })).toBeEnabled();
+
+  // An altered copy beside the intact link is refused too: the customer could open it.
+  const altered = link.replace('DAP=false', 'DAP=true');
+  await body.fill(`${original}\nOr open ${altered}`);
+  await expect(page.getByText('The message also holds a copy of the personalised link with something changed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Done' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Copy to clipboard' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Put the link back' }).click();
+  await expect(body).toHaveValue(`${original}\nOr open ${link}`);
+  await body.fill(original);
   await expect(page.getByRole('button', { name: 'Done' })).toBeEnabled();
 
   // Edit, reload mid-edit: the text is intact.

@@ -194,26 +194,125 @@ fn is_url_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-._~/?#@!$&*+=%:".contains(c)
 }
 
-/// Puts the link back: replaces the first line that holds a damaged copy of it
-/// (recognised by its parameters), or appends it after a blank line.
-pub fn restore_link(body: &str, link: &str) -> String {
-    if contains_link(body, link) {
+/// What the message does with one of its links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkCheck {
+    /// The link is there unchanged, and no other copy of it.
+    Intact,
+    /// The link is not there unchanged.
+    Missing,
+    /// The link is there, and so is a copy of it with something changed (a
+    /// parameter, the id, a cut end): the customer could open that one and
+    /// land on another invitation, or on none.
+    AlteredCopy,
+}
+
+/// Checks `link` in `body`: [`contains_link`], and no altered copy of it.
+pub fn check_link(body: &str, link: &str) -> LinkCheck {
+    if !contains_link(body, link) {
+        LinkCheck::Missing
+    } else if altered_copies(body, link).next().is_some() {
+        LinkCheck::AlteredCopy
+    } else {
+        LinkCheck::Intact
+    }
+}
+
+/// Whether a word of the message is a copy of `link`, intact or not: it
+/// carries the link's own markers (the approval link's parameter, or the
+/// invitation link's parameters and fragment).
+fn copy_of(link: &str) -> impl Fn(&str) -> bool + '_ {
+    let approval = link.contains(crate::gdap::APPROVAL_PARAM);
+    move |word: &str| {
+        if approval {
+            word.contains(crate::gdap::APPROVAL_PARAM)
+        } else {
+            word.contains("invType=")
+                || word.contains("partnerId=")
+                || word.contains("invitationId=")
+                || word.contains("#/partner-invitation")
+        }
+    }
+}
+
+/// The words of `body` that look like URLs (runs of URL characters,
+/// without a sentence's closing punctuation), with where each starts.
+fn url_words(body: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in body
+        .char_indices()
+        .chain(std::iter::once((body.len(), ' ')))
+    {
+        match (is_url_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = body[s..i].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                words.push((s, word));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words.into_iter().filter(|(_, w)| !w.is_empty())
+}
+
+/// The copies of `link` in `body` that are not exactly it.
+fn altered_copies<'a>(body: &'a str, link: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let copy = copy_of(link);
+    url_words(body).filter(move |(_, w)| copy(w) && *w != link)
+}
+
+/// The line before the paragraph that holds `link` in `body` (the
+/// sentence introducing it), where [`restore_link`] puts it back.
+pub fn line_before(body: &str, link: &str) -> Option<String> {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let at = lines.iter().position(|l| contains_link(l, link))?;
+    lines[..at]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.to_string())
+}
+
+/// Puts the link back: every altered copy of it (recognised by its
+/// parameters) becomes the link, in its place; with no copy at all, it goes
+/// back as its own paragraph after `anchor` (the line that introduced it,
+/// [`line_before`]) while the body still has that line, else at the end.
+pub fn restore_link(body: &str, link: &str, anchor: Option<&str>) -> String {
+    if check_link(body, link) == LinkCheck::Intact {
         return body.to_string();
     }
-    // The admin roles' approval link is recognised by its own parameter,
-    // so restoring one link never overwrites the other.
-    let approval = link.contains(crate::gdap::APPROVAL_PARAM);
-    let damaged = |line: &str| {
-        if approval {
-            line.contains(crate::gdap::APPROVAL_PARAM)
-        } else {
-            line.contains("invType=")
-                || line.contains("partnerId=")
-                || line.contains("#/partner-invitation")
+    let mut out = String::with_capacity(body.len() + link.len());
+    let mut from = 0;
+    for (at, word) in altered_copies(body, link) {
+        out.push_str(&body[from..at]);
+        out.push_str(link);
+        from = at + word.len();
+    }
+    out.push_str(&body[from..]);
+    if contains_link(&out, link) {
+        return out;
+    }
+    // No copy at all (a line with one is a word with one: the markers are
+    // URL characters).
+    let lines: Vec<&str> = body.split('\n').collect();
+    let anchored = anchor
+        .map(str::trim_end)
+        .filter(|a| !a.trim().is_empty())
+        .and_then(|a| lines.iter().position(|l| l.trim_end() == a));
+    if let Some(at) = anchored {
+        let next = lines[at + 1..]
+            .iter()
+            .position(|l| !l.trim().is_empty())
+            .map(|n| at + 1 + n);
+        let mut out: Vec<&str> = lines[..=at].to_vec();
+        out.extend(["", link]);
+        if let Some(next) = next {
+            out.push("");
+            out.extend(&lines[next..]);
         }
-    };
-    if let Some(line) = body.lines().find(|l| damaged(l)) {
-        return body.replacen(line, link, 1);
+        return out.join("\n");
     }
     let trimmed = body.trim_end();
     if trimmed.is_empty() {
@@ -295,6 +394,7 @@ mod tests {
         assert!(en.body.starts_with("Hello Contoso team,"));
         assert!(en.body.contains("delegated administration"));
         assert!(contains_link(&en.body, LINK));
+        assert_eq!(check_link(&en.body, LINK), LinkCheck::Intact);
         assert!(!draft(Lang::En, false)
             .body
             .contains("delegated administration"));
@@ -336,7 +436,8 @@ mod tests {
                 }),
             });
             assert!(
-                contains_link(&d.body, LINK) && contains_link(&d.body, APPROVAL),
+                check_link(&d.body, LINK) == LinkCheck::Intact
+                    && check_link(&d.body, APPROVAL) == LinkCheck::Intact,
                 "{}",
                 d.body
             );
@@ -348,9 +449,9 @@ mod tests {
             // Damaging one link and restoring it leaves the other alone.
             let damaged = d.body.replace(APPROVAL, &APPROVAL[..APPROVAL.len() - 4]);
             assert!(!contains_link(&damaged, APPROVAL));
-            let restored = restore_link(&damaged, APPROVAL);
+            let restored = restore_link(&damaged, APPROVAL, None);
             assert_eq!(restored, d.body);
-            assert_eq!(restore_link(&restored, LINK), d.body);
+            assert_eq!(restore_link(&restored, LINK, None), d.body);
         }
     }
 
@@ -366,16 +467,72 @@ mod tests {
     }
 
     #[test]
+    fn an_altered_copy_beside_the_link_is_caught_and_put_right() {
+        let altered = LINK.replace("DAP=true", "DAP=false");
+        assert_eq!(check_link(&format!("go: {LINK}."), LINK), LinkCheck::Intact);
+        assert_eq!(
+            check_link(&format!("{LINK} and {LINK}"), LINK),
+            LinkCheck::Intact
+        );
+        assert_eq!(check_link("nothing", LINK), LinkCheck::Missing);
+        for copy in [
+            altered.as_str(),
+            &LINK[..LINK.len() - 3],
+            &format!("{LINK}x"),
+        ] {
+            let body = format!("Open {LINK}\nor this one: {copy}.\nBye");
+            assert_eq!(check_link(&body, LINK), LinkCheck::AlteredCopy, "{copy}");
+            // Each copy becomes the link, in its place; the rest is kept.
+            assert_eq!(
+                restore_link(&body, LINK, None),
+                format!("Open {LINK}\nor this one: {LINK}.\nBye")
+            );
+        }
+        // A cut copy before the link is replaced where it is, not inside the link.
+        let body = format!("{} then {LINK}", &LINK[..40]);
+        assert_eq!(
+            restore_link(&body, LINK, None),
+            format!("{LINK} then {LINK}")
+        );
+    }
+
+    #[test]
+    fn a_removed_link_goes_back_after_the_sentence_that_introduced_it() {
+        for lang in [Lang::En, Lang::PtBr] {
+            let d = draft(lang, true);
+            let anchor = line_before(&d.body, LINK).unwrap();
+            assert!(anchor.ends_with(':'), "{anchor}");
+            // The link's text, its line, or its paragraph removed: back as it was.
+            for removed in [
+                d.body.replace(LINK, ""),
+                d.body.replace(&format!("{LINK}\n"), ""),
+                d.body.replace(&format!("\n\n{LINK}"), ""),
+            ] {
+                assert_eq!(restore_link(&removed, LINK, Some(&anchor)), d.body);
+            }
+            // The introducing sentence rewritten: at the end, as before.
+            let rewritten = d
+                .body
+                .replace(LINK, "")
+                .replace(&anchor, "Open the link below.");
+            assert!(restore_link(&rewritten, LINK, Some(&anchor)).ends_with(&format!("\n\n{LINK}")));
+        }
+    }
+
+    #[test]
     fn restore_replaces_the_damaged_line_or_appends() {
         let damaged = format!("Hi\n{}\nBye", LINK.replace("DAP=true", "DAP=false"));
-        assert_eq!(restore_link(&damaged, LINK), format!("Hi\n{LINK}\nBye"));
         assert_eq!(
-            restore_link("Hi there\n", LINK),
+            restore_link(&damaged, LINK, None),
+            format!("Hi\n{LINK}\nBye")
+        );
+        assert_eq!(
+            restore_link("Hi there\n", LINK, None),
             format!("Hi there\n\n{LINK}")
         );
-        assert_eq!(restore_link("", LINK), LINK);
+        assert_eq!(restore_link("", LINK, None), LINK);
         let intact = format!("a {LINK} b");
-        assert_eq!(restore_link(&intact, LINK), intact);
+        assert_eq!(restore_link(&intact, LINK, None), intact);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use reseller_domain::email::{contains_link, mailto, restore_link};
+use reseller_domain::email::{check_link, contains_link, mailto, restore_link, LinkCheck};
 use reseller_domain::ids::{InvitationId, TenantId};
 use reseller_domain::link::{InvitationLink, InvitationType};
 
@@ -91,8 +91,9 @@ proptest! {
     }
 
     #[test]
-    fn restoring_always_yields_a_body_with_the_link(link in any_link(), body in "(.|\n){0,300}") {
+    fn restoring_always_yields_a_body_with_the_link(link in any_link(), body in "(.|\n){0,300}", anchor in proptest::option::of("(.|\n){0,40}")) {
         let url = link.build("https://app.example/");
-        prop_assert!(contains_link(&restore_link(&body, &url), &url));
+        // The link, and no altered copy of it beside.
+        prop_assert_eq!(check_link(&restore_link(&body, &url, anchor.as_deref()), &url), LinkCheck::Intact);
     }
 }

@@ -8,7 +8,7 @@
 
 use reseller_contract::ENDPOINTS;
 use reseller_contract::{encode_query, ApiRequest};
-use reseller_domain::email::{contains_link, mailto, restore_link};
+use reseller_domain::email::{check_link, mailto, restore_link, LinkCheck};
 use reseller_domain::ids::{InvitationId, TenantId};
 use reseller_domain::link::{recognise, InvitationLink, InvitationType, RootLink};
 use reseller_mock::MockBackend;
@@ -346,13 +346,15 @@ fn fuzz_guard(rng: &mut Rng, n: u64) -> Tally {
         t.run(
             || format!("body={body:?} link={link:?}"),
             || {
-                let had = contains_link(&body, &link);
-                let restored = restore_link(&body, &link);
-                if !contains_link(&restored, &link) {
-                    return Err("restoring did not put the link back".into());
+                let had = check_link(&body, &link) == LinkCheck::Intact;
+                let restored = restore_link(&body, &link, Some("To accept, open this link:"));
+                if check_link(&restored, &link) != LinkCheck::Intact {
+                    return Err(
+                        "restoring did not put the link back, or left an altered copy".into(),
+                    );
                 }
                 if had && restored != body {
-                    return Err("restoring changed a body that held the link".into());
+                    return Err("restoring changed a body that held the link intact".into());
                 }
                 Ok(())
             },

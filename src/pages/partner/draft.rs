@@ -7,7 +7,9 @@ use crate::api::op;
 use crate::api::wire::{EmailDraft, Invitation};
 use crate::components::{CopyButton, ErrorBanner, Fetched, Outcome, TextField};
 use crate::context::{ctx, go, tr, trf};
-use crate::domain::email::{contains_link, mailto, restore_link, MAILTO_SAFE_LENGTH};
+use crate::domain::email::{
+    check_link, line_before, mailto, restore_link, LinkCheck, MAILTO_SAFE_LENGTH,
+};
 use crate::domain::validate;
 use crate::i18n::{self, Key};
 use crate::platform;
@@ -56,26 +58,29 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let start = local.unwrap_or_else(|| invitation.draft.clone());
     let to = RwSignal::new(start.to);
     let subject = RwSignal::new(start.subject);
+    let start_body = start.body.clone();
     let body = RwSignal::new(start.body);
     let link = invitation.link.clone();
-    let link_ok = {
+    let link_check = {
         let link = link.clone();
-        Signal::derive(move || contains_link(&body.get(), &link))
+        Signal::derive(move || check_link(&body.get(), &link))
     };
+    let link_ok = Signal::derive(move || link_check.get() == LinkCheck::Intact);
     // The admin roles' approval link, when the invitation asks for GDAP:
     // guarded like the invitation's own.
     let admin_link = invitation
         .admin_relationship
         .as_ref()
         .and_then(|r| r.approval_link.clone());
-    let admin_ok = {
+    let admin_check = {
         let admin_link = admin_link.clone();
         Signal::derive(move || {
             admin_link
                 .as_ref()
-                .is_none_or(|l| contains_link(&body.get(), l))
+                .map_or(LinkCheck::Intact, |l| check_link(&body.get(), l))
         })
     };
+    let admin_ok = Signal::derive(move || admin_check.get() == LinkCheck::Intact);
     let to_error = Signal::derive(move || {
         to.get()
             .split([',', ';'])
@@ -211,10 +216,15 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             persist_body()
         }
     });
+    // Where each link was when the page opened: a removed one goes back there.
+    let link_anchor = line_before(&start_body, &link);
+    let admin_anchor = admin_link
+        .as_deref()
+        .and_then(|l| line_before(&start_body, l));
     let restore = {
         let link = link.clone();
         move |_| {
-            body.update(|b| *b = restore_link(b, &link));
+            body.update(|b| *b = restore_link(b, &link, link_anchor.as_deref()));
             persist_restore();
             c.toast(i18n::text(c.lang.get_untracked(), Key::LinkRestored).into());
             platform::focus("draft-body");
@@ -223,7 +233,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let restore_admin = {
         let admin_link = admin_link.clone().unwrap_or_default();
         move |_| {
-            body.update(|b| *b = restore_link(b, &admin_link));
+            body.update(|b| *b = restore_link(b, &admin_link, admin_anchor.as_deref()));
             persist_restore_admin();
             c.toast(i18n::text(c.lang.get_untracked(), Key::LinkRestored).into());
             platform::focus("draft-body");
@@ -300,13 +310,13 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                         prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                     <Show when=move || !link_ok.get()>
                         <div class="field-error" id="link-warning" role="alert">
-                            <p>{tr(Key::LinkMissing)}</p>
+                            <p>{move || tr(if link_check.get() == LinkCheck::AlteredCopy { Key::LinkAlteredCopy } else { Key::LinkMissing })()}</p>
                             <button type="button" on:click=restore.clone()>{tr(Key::PutLinkBack)}</button>
                         </div>
                     </Show>
                     <Show when=move || !admin_ok.get()>
                         <div class="field-error" id="admin-link-warning" role="alert">
-                            <p>{tr(Key::AdminLinkMissing)}</p>
+                            <p>{move || tr(if admin_check.get() == LinkCheck::AlteredCopy { Key::AdminLinkAlteredCopy } else { Key::AdminLinkMissing })()}</p>
                             <button type="button" on:click=restore_admin.clone()>{tr(Key::RestoreAdminLink)}</button>
                         </div>
                     </Show>

@@ -302,12 +302,13 @@ impl MockBackend {
         validate::required_text(&body.body, validate::MAX_BODY).map_err(|p| invalid("body", p))?;
         let admin_link = self.admin_link_of(&self.state.invitations[i]);
         let inv = &mut self.state.invitations[i];
-        if body.completed_at.is_some() && !email::contains_link(&body.body, &inv.link) {
-            return Err(invalid_msg("body", "The email body no longer holds the invitation link unchanged; put the link back first"));
+        let intact = |link: &str| email::check_link(&body.body, link) == email::LinkCheck::Intact;
+        if body.completed_at.is_some() && !intact(&inv.link) {
+            return Err(invalid_msg("body", "The email body no longer holds the invitation link unchanged, or also holds an altered copy of it; put the link back first"));
         }
         if let Some(admin) = admin_link.filter(|_| body.completed_at.is_some()) {
-            if !email::contains_link(&body.body, &admin) {
-                return Err(invalid_msg("body", "The email body no longer holds the admin roles' approval link unchanged; put the link back first"));
+            if !intact(&admin) {
+                return Err(invalid_msg("body", "The email body no longer holds the admin roles' approval link unchanged, or also holds an altered copy of it; put the link back first"));
             }
         }
         inv.draft = (body.to, body.subject, body.body);
