@@ -98,6 +98,25 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The signed-in partner user's role (tracked), if any.
+    pub fn partner_role(&self) -> Option<crate::domain::relationship::PartnerRole> {
+        self.partner
+            .with(|s| s.as_ref().and_then(|s| s.me.user.partner_role))
+    }
+
+    /// Whether the signed-in partner user may request reseller
+    /// relationships and hand their emails over (tracked).
+    pub fn may_invite(&self) -> bool {
+        self.partner_role().is_some_and(|r| r.may_invite())
+    }
+
+    /// The signed-in partner user's role's name in the UI language (tracked).
+    pub fn partner_role_name(&self) -> &'static str {
+        self.partner_role()
+            .map(|r| crate::i18n::partner_role(self.lang.get(), r))
+            .unwrap_or_default()
+    }
+
     /// New state over `client` for `site`: language from storage or the
     /// browser, sessions from storage.
     pub fn new(client: Client, is_mock: bool, base: &str, site: Site) -> Self {

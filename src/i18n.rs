@@ -183,6 +183,7 @@ strings! {
     CloudUsGov => "Microsoft Cloud for US Government", "Microsoft Cloud for US Government";
     CloudGermany => "Microsoft Cloud Germany", "Microsoft Cloud Germany";
     RequestRelationship => "Request a reseller relationship", "Solicitar uma relação de revendedor";
+    CannotEditDraft => "Your role ({0}) cannot change or hand over invitation emails: an Admin agent or a Sales agent can. The customer's link above can be copied.", "Sua função ({0}) não pode alterar nem entregar emails de convite: um agente administrador ou de vendas pode. O link do cliente acima pode ser copiado.";
     CannotInvite => "Your role ({0}) cannot request reseller relationships. Ask an Admin agent or a Sales agent.", "Sua função ({0}) não pode solicitar relações de revendedor. Peça a um agente administrador ou de vendas.";
     OptionsTitle => "Request a reseller relationship", "Solicitar uma relação de revendedor";
     OptionsIntro => "Partner Center makes a personalised link for your customer. Choose what it asks for, then review the email that carries it.", "O Partner Center cria um link personalizado para o cliente. Escolha o que ele solicita e revise o email que o leva.";

@@ -13,6 +13,22 @@ test('a Helpdesk agent sees why it cannot invite', async ({ page }) => {
   await checkA11y(page, 'options page, helpdesk');
 });
 
+test('a Helpdesk agent opening a draft can copy the link, not change or hand over the email', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  const link = await createInvitation(page, { name: 'Helpdesk Reads Corp' });
+  const draft = page.url();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await partnerSignIn(page, 'Carla Dias', 'Helpdesk agent');
+  await page.goto(draft);
+  await expect(page.locator('.link-text')).toHaveText(link);
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeEnabled();
+  await expect(page.getByText("Your role (Helpdesk agent) cannot change or hand over invitation emails: an Admin agent or a Sales agent can.")).toBeVisible();
+  await expect(page.getByLabel('Message')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Done' })).toHaveCount(0);
+  await checkA11y(page, 'draft page, helpdesk');
+});
+
 test('request with and without admin privileges, edit the draft, copy, reload, done', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await freshStart(page);

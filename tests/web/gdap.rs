@@ -86,6 +86,12 @@ async fn gdap_problems_are_named_and_nothing_is_sent() {
     let before = invitations().await;
     input("#gdap").click();
     settle().await;
+    // Opened with no customer name yet, so no name: nothing to correct before trying.
+    assert_eq!(value("#gdap-name"), "");
+    assert!(!body_text().contains("Give the relationship a name."));
+    button("Create the invitation and review the email").click();
+    settle().await;
+    assert!(body_text().contains("Give the relationship a name."));
     type_into("#gdap-name", &"n".repeat(51));
     settle().await;
     assert!(body_text().contains("The name has 51 characters: at most 50 are allowed."));
@@ -168,4 +174,6 @@ async fn only_admin_agents_outside_sovereign_clouds_may_ask() {
     let _app = open_form("Jonas Becker").await;
     assert!(input("#gdap").disabled());
     assert!(body_text().contains("Granular admin roles are not offered in Microsoft Cloud Germany"));
+    // Only why: not how turning the option on would work, which it cannot be.
+    assert!(!body_text().contains("Turning this on clears"));
 }

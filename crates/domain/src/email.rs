@@ -236,7 +236,7 @@ fn copy_of(link: &str) -> impl Fn(&str) -> bool + '_ {
 }
 
 /// The words of `body` that look like URLs (runs of URL characters,
-/// without a sentence's closing punctuation), with where each starts.
+/// without a sentence's closing mark), with where each starts.
 fn url_words(body: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut words = Vec::new();
     let mut start = None;
@@ -247,7 +247,10 @@ fn url_words(body: &str) -> impl Iterator<Item = (usize, &str)> {
         match (is_url_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let word = body[s..i].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                // One closing mark, as `contains_link` allows ("…link." ends a
+                // sentence; "…link.." is glued to more).
+                let word = &body[s..i];
+                let word = word.strip_suffix(['.', ':', '!', '?']).unwrap_or(word);
                 words.push((s, word));
                 start = None;
             }
@@ -289,6 +292,12 @@ pub fn restore_link(body: &str, link: &str, anchor: Option<&str>) -> String {
         out.push_str(&body[from..at]);
         out.push_str(link);
         from = at + word.len();
+        // A comma or semicolon glued to more URL would make the link read
+        // as altered again (`contains_link`): a space keeps it apart.
+        let mut rest = body[from..].chars();
+        if matches!(rest.next(), Some(',' | ';')) && rest.next().is_some_and(is_url_char) {
+            out.push(' ');
+        }
     }
     out.push_str(&body[from..]);
     if contains_link(&out, link) {
@@ -487,6 +496,12 @@ mod tests {
                 restore_link(&body, LINK, None),
                 format!("Open {LINK}\nor this one: {LINK}.\nBye")
             );
+        }
+        // Found by .ci/fuzz: a copy glued to more by a comma, or ending in two
+        // marks, is put right too (the link is not left glued to the rest).
+        for body in ["a/minvType=,xdg b", "v#/partner-invitationi..\u{7f}t"] {
+            let restored = restore_link(body, LINK, None);
+            assert_eq!(check_link(&restored, LINK), LinkCheck::Intact, "{restored}");
         }
         // A cut copy before the link is replaced where it is, not inside the link.
         let body = format!("{} then {LINK}", &LINK[..40]);

@@ -337,19 +337,8 @@ pub fn CustomersView() -> impl IntoView {
             }
         });
     };
-    let may_invite = move || {
-        c.partner
-            .get()
-            .and_then(|s| s.me.user.partner_role)
-            .is_some_and(|r| r.may_invite())
-    };
-    let role_name = move || {
-        c.partner
-            .get()
-            .and_then(|s| s.me.user.partner_role)
-            .map(|r| i18n::partner_role(c.lang.get(), r))
-            .unwrap_or_default()
-    };
+    let may_invite = move || c.may_invite();
+    let role_name = move || c.partner_role_name();
     let sort_button = move |column: CustomerSort, label: Key| {
         let state = move || {
             if sort.get() == column {

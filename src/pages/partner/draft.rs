@@ -59,6 +59,8 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     let to = RwSignal::new(start.to);
     let subject = RwSignal::new(start.subject);
     let start_body = start.body.clone();
+    // The page is built again when who is signed in changes.
+    let may_edit = untrack(|| c.may_invite());
     let body = RwSignal::new(start.body);
     let link = invitation.link.clone();
     let link_check = {
@@ -295,6 +297,11 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                     </section>
                 }
             })}
+            // Only a role that may invite changes or hands over the email
+            // (the backend refuses the rest too); the link stays to copy.
+            {if !may_edit {
+                view! { <p class="notice" role="note">{move || trf(Key::CannotEditDraft, &[c.partner_role_name()])}</p> }.into_any()
+            } else { view! {
             <form class="draft" on:submit=|ev| ev.prevent_default()>
                 <TextField id="draft-to" label=Key::To value=to error=to_error input_type="email"/>
                 <TextField id="draft-subject" label=Key::Subject value=subject error=subject_error required=true/>
@@ -343,6 +350,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                     <ErrorBanner what=Signal::derive(move || tr(Key::Done)().to_string()) error=e on_retry=Callback::new(move |_| { finish.dispatch(()); })/>
                 })}
             </form>
+            }.into_any() }}
         </div>
     }
 }

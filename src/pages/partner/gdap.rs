@@ -136,7 +136,14 @@ pub fn GdapFields(form: GdapForm) -> impl IntoView {
                 .set(list.value.into_iter().map(|r| r.display_name).collect());
         }
     });
-    let name_error = Signal::derive(move || form.name_problem().as_ref().map(name_problem_text));
+    // A name taken or too long shows as typed; an empty one only once the
+    // partner tried to send (not the moment the fields open).
+    let name_error = Signal::derive(move || {
+        form.name_problem()
+            .filter(|p| form.submitted.get() || *p != GdapProblem::NameRequired)
+            .as_ref()
+            .map(name_problem_text)
+    });
     let days_error = Signal::derive(move || {
         (form.submitted.get() && form.preset.get() == 0 && form.duration_days().is_none())
             .then(|| tr(Key::GdapDaysInvalid)().to_string())

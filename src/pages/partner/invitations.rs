@@ -27,12 +27,7 @@ pub fn InvitationsList() -> impl IntoView {
         let api = c.partner_api();
         async move { api.call(op::ListInvitations {}).await }
     });
-    let may_invite = move || {
-        c.partner
-            .get()
-            .and_then(|s| s.me.user.partner_role)
-            .is_some_and(|r| r.may_invite())
-    };
+    let may_invite = move || c.may_invite();
     let confirming = RwSignal::new(None::<String>);
     let revoke_error = RwSignal::new(None::<ApiError>);
     let revoke = crate::task::Write::new(move |id: &String| {

@@ -294,7 +294,8 @@ pub fn NewInvitationForm() -> impl IntoView {
                                                 }
                                             }/>
                                         <label for="gdap">{tr(Key::GdapLabel)}</label>
-                                        <p id="gdap-help" class="help">{tr(Key::GdapHelp)}</p>
+                                        // Where GDAP is not offered, only why (not how turning it on would work).
+                                        {(!forced).then(|| view! { <p id="gdap-help" class="help">{tr(Key::GdapHelp)}</p> })}
                                         {forced.then(|| view! { <p id="gdap-forced" class="help forced-reason">{move || trf(Key::GdapNotInCloud, &[i18n::cloud(c.lang.get(), cloud)])}</p> })}
                                         {(!forced && !admin).then(|| view! { <p id="gdap-admin-only" class="help forced-reason">{move || trf(Key::GdapAdminOnly, &[role_name()])}</p> })}
                                     </div>

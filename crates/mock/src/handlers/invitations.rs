@@ -288,6 +288,12 @@ impl MockBackend {
         body: wire::EmailDraft,
         now: Millis,
     ) -> Answer {
+        if !me.partner_role.is_some_and(PartnerRole::may_invite) {
+            return Err(fail(
+                ErrorCode::InsufficientRole,
+                "Only Admin agents and Sales agents can change an invitation's email",
+            ));
+        }
         let i = self.own_invitation(me, id)?;
         for address in body
             .to

@@ -57,6 +57,44 @@ pub fn invitation_lifecycle_and_draft(api: &mut dyn Api) {
         ),
     ));
     assert!(done.draft.completed_at.is_some());
+    // A Helpdesk agent of the same partner reads the invitation but may not
+    // change or hand over its email, as it may not invite.
+    let helpdesk = sign_in(api, "Carla Dias");
+    let seen: Invitation = ok(send(
+        api,
+        Some(&helpdesk),
+        "GET",
+        &format!("/v1/invitations/{}", inv.id),
+        None,
+    ));
+    assert_eq!(seen.link, inv.link);
+    err(
+        send(
+            api,
+            Some(&helpdesk),
+            "PUT",
+            &path,
+            Some(json!({ "to": "", "subject": "Hi", "body": format!("Open {}", inv.link) })),
+        ),
+        403,
+        40301,
+    );
+    // An altered copy beside the intact link is refused at hand-over.
+    let altered = inv.link.replace("DAP=false", "DAP=true");
+    let e = err(
+        send(
+            api,
+            Some(&token),
+            "PUT",
+            &path,
+            Some(
+                json!({ "to": "", "subject": "Hi", "body": format!("Open {} or {altered}", inv.link), "completedAt": "" }),
+            ),
+        ),
+        400,
+        40001,
+    );
+    assert_eq!(e.data, vec!["body".to_string()]);
     let e = err(
         send(
             api,
