@@ -295,10 +295,20 @@ impl Ctx {
     }
 
     /// Shows a notification for a few seconds (announced once: see
-    /// [`Announced`](crate::components::Announced)).
+    /// [`Announced`](crate::components::Announced)). The same words shown
+    /// again replace the earlier notice instead of stacking a copy over it.
     pub fn toast(&self, message: String) {
-        let id = js_sys::Date::now() as u64 ^ (self.toasts.get_untracked().len() as u64);
-        self.toasts.update(|t| t.push((id, message)));
+        let mut id = 0;
+        self.toasts.update(|t| {
+            // Above every id shown, so an earlier notice's timer never
+            // removes this one.
+            id = t
+                .iter()
+                .map(|(i, _)| i + 1)
+                .fold(js_sys::Date::now() as u64, u64::max);
+            t.retain(|(_, words)| *words != message);
+            t.push((id, message));
+        });
         let toasts = self.toasts;
         leptos::task::spawn_local(async move {
             crate::api::sleep_ms(8000).await;

@@ -72,7 +72,7 @@ strings! {
     AdminLinkMissing => "The email no longer holds the admin roles' approval link unchanged. Put it back before going on.", "O email não contém mais o link de aprovação das funções de administração sem alterações. Coloque-o de volta antes de continuar.";
     RestoreAdminLink => "Put the approval link back", "Colocar o link de aprovação de volta";
     CopyAdminLink => "Copy the approval link", "Copiar o link de aprovação";
-    DoneAdminRoles => "{0} also asks for admin roles in your organization. Review them, then approve them or leave them.", "A {0} também pede funções de administração na sua organização. Revise-as e aprove-as ou deixe-as.";
+    DoneAdminRoles => "{0} also asks for admin roles in your organization. Review them and decide whether to approve them.", "A {0} também pede funções de administração na sua organização. Revise as funções e decida se quer aprová-las.";
     ReviewAdminRoles => "Review the admin roles", "Revisar as funções de administração";
     ApproveTitle => "Approve admin roles", "Aprovar funções de administração";
     ApproveIntro => "{0} asks for these admin roles in your organization:", "A {0} pede estas funções de administração na sua organização:";
@@ -82,6 +82,8 @@ strings! {
     Approving => "Approving…", "Aprovando…";
     ApproveGaOnly => "Only a Global administrator can approve admin roles; you are signed in as {0}.", "Só um administrador global pode aprovar funções de administração; você entrou como {0}.";
     ApprovedDone => "Admin roles approved. {0} has them until {1}.", "Funções de administração aprovadas. A {0} as tem até {1}.";
+    ApprovedTitle => "Admin roles approved", "Funções de administração aprovadas";
+    ApprovedUntil => "{0} has them until {1}.", "A {0} as tem até {1}.";
     ApprovalExpired => "This request expired: it was not approved within 90 days. Ask {0} for a new one.", "Esta solicitação expirou: não foi aprovada em 90 dias. Peça uma nova à {0}.";
     ApprovalClosed => "This request is no longer waiting for approval: {0}.", "Esta solicitação não aguarda mais aprovação: {0}.";
     AdminRelationships => "Admin relationships", "Relações de administração";
@@ -105,6 +107,7 @@ strings! {
     ApprovalLink => "Approval link", "Link de aprovação";
     NeedsRole => "Managing {0}'s users and licenses needs delegated admin privileges, or an active admin relationship granting one of these roles to a security group you belong to: {1}.", "Gerenciar usuários e licenças de {0} exige privilégios de administração delegada ou uma relação de administração ativa que conceda uma destas funções a um grupo de segurança do qual você faz parte: {1}.";
     OpenAdminRelationships => "Open Admin relationships", "Abrir Relações de administração";
+    RoleNeedsGroup => "An admin relationship in force grants one of them already: assign it a security group you belong to, in Admin relationships.", "Uma relação de administração em vigor já concede uma delas: atribua a ela um grupo de segurança do qual você faz parte, em Relações de administração.";
     RequestRoles => "Request License Administrator and User Administrator", "Solicitar Administrador de Licenças e Administrador de Usuários";
     AdvanceClock => "Move the demo clock 30 days ahead", "Adiantar o relógio da demonstração em 30 dias";
     ClockAdvanced => "The demo clock is now {0} days ahead.", "O relógio da demonstração está {0} dias adiantado.";
@@ -255,6 +258,7 @@ strings! {
     ColCustomer => "Customer", "Cliente";
     ColLanguage => "Email language", "Idioma do email";
     ColAdmin => "Admin privileges", "Privilégios de admin";
+    AdminGranular => "Granular roles (GDAP): {0}", "Funções granulares (GDAP): {0}";
     ColStatus => "Status", "Status";
     ColActions => "Actions", "Ações";
     NotNamed => "Not named", "Sem nome";
@@ -688,6 +692,20 @@ pub fn problem(lang: Lang, p: crate::domain::validate::FieldProblem) -> String {
 pub fn country(lang: Lang, code: &str) -> String {
     crate::domain::country::name(code, lang == Lang::PtBr)
         .map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// A country with its CSP market ("Germany (Europe)"), or alone where the
+/// market is the country ("Brazil", not "Brazil (Brazil)").
+pub fn place(lang: Lang, code: &str) -> String {
+    let (name, market) = (
+        country(lang, code),
+        market(lang, crate::domain::country::market_of(code)),
+    );
+    if name == market {
+        name
+    } else {
+        format!("{name} ({market})")
+    }
 }
 
 /// A CSP market's name in `lang`; "no market" for `None`.

@@ -257,6 +257,12 @@ pub fn focus(id: &str) {
     focus_element(document().and_then(|d| d.get_element_by_id(id)));
 }
 
+/// Gives the focus back to `el` (the control that had it before), if it
+/// is still on the page.
+pub fn focus_back(el: Option<web_sys::Element>) {
+    focus_element(el.filter(|el| el.is_connected()));
+}
+
 /// Moves keyboard focus to the first element matching the CSS `selector`.
 pub fn focus_first(selector: &str) {
     focus_element(document().and_then(|d| d.query_selector(selector).ok().flatten()));

@@ -161,4 +161,31 @@ test('50,000 customers: windowed, searchable, sortable, filterable, and the URL 
   await expect(page.getByLabel('Relationship', { exact: true })).toHaveValue('delegated');
   expect(await page.locator('.crow:not(.head) .name').allTextContents()).toEqual(names);
   await checkA11y(page, 'customers at scale');
+
+  // A search longer than the backend takes is said next to the field, keeps
+  // what was typed and the last rows, and asks nothing of the backend.
+  const search = page.getByLabel('Search by name or domain');
+  const long = `summit ${'x'.repeat(194)}`;
+  await search.fill(long);
+  await expect(search).toHaveAccessibleDescription('Use at most 200 characters.');
+  await expect(search).toHaveValue(long);
+  await page.waitForTimeout(500);
+  await expect(page.locator('.error-banner')).toHaveCount(0);
+  expect(await page.locator('.crow:not(.head) .name').allTextContents()).toEqual(names);
+  await checkA11y(page, 'customers, a search too long');
+  await search.press('Backspace');
+  await expect(search).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('No customer matches this search or filter.')).toBeVisible();
+});
+
+test('a customer that never granted admin privileges: the record offers to ask for them', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Inês Costa', 'Admin agent');
+  await page.getByRole('button', { name: 'Show details of Coho Vineyard' }).click();
+  const record = page.getByRole('region', { name: 'Coho Vineyard' });
+  await record.getByRole('tab', { name: 'Admin portals' }).click();
+  await expect(record.getByText(/Coho Vineyard has not granted you delegated admin privileges.*request admin privileges below\./)).toBeVisible();
+  await expect(record.getByRole('link', { name: 'Request admin privileges again' })).toHaveCount(0);
+  await record.getByRole('link', { name: 'Request admin privileges', exact: true }).click();
+  await expect(page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365')).toBeChecked();
 });

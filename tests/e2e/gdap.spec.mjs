@@ -53,7 +53,8 @@ async function acceptAndApprove(customer, link, role, { signIn = false } = {}) {
   await expect(customer.getByText(/For 30 days: approved today, they end on/)).toBeVisible();
   await checkA11y(customer, 'approval page');
   await customer.getByRole('button', { name: 'Approve all' }).click();
-  await expect(customer.getByText(/Admin roles approved\. Fabrikam Cloud Services has them until/)).toBeVisible();
+  await expect(customer.getByRole('heading', { name: 'Admin roles approved' })).toBeVisible();
+  await expect(customer.getByText(/^Fabrikam Cloud Services has them until/)).toBeVisible();
 }
 
 /** The partner assigns Admin agents to `role` of relationship `name`. */
@@ -98,6 +99,13 @@ test('GDAP with the invitation: approved, groups assigned, rights follow the rol
   // A licensing relationship: now the users and their licenses are there.
   const licensing = await requestWithGdap(page, 'Licensing', 'Contoso licensing');
   await acceptAndApprove(customer, licensing.link, 'License Administrator');
+  // Approved, not yet assigned to a group: the tab says so instead of offering the request again.
+  await page.goto('/partner/customers');
+  await page.getByRole('button', { name: 'Show details of Contoso Ltda' }).click();
+  record = page.getByRole('region', { name: 'Contoso Ltda' });
+  await record.getByRole('tab', { name: 'Users and licenses' }).click();
+  await expect(record.getByText('An admin relationship in force grants one of them already')).toBeVisible();
+  await expect(record.getByRole('link', { name: 'Request License Administrator and User Administrator' })).toHaveCount(0);
   record = await assignAdmins(page, 'Contoso licensing', 'License Administrator');
   await record.getByRole('tab', { name: 'Users and licenses' }).click();
   await expect(record.getByRole('cell', { name: /Beatriz Rocha/ })).toBeVisible();
@@ -108,6 +116,40 @@ test('GDAP with the invitation: approved, groups assigned, rights follow the rol
   await expect(customer.getByRole('heading', { name: 'Contoso licensing' })).toBeVisible();
   await expect(customer.getByRole('heading', { name: 'Contoso helpdesk' })).toBeVisible();
   await checkA11y(customer, 'partners page with admin relationships');
+});
+
+test('admin roles not reviewed after accepting wait on the partners page, with the way to approve them', async ({ page, context }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  const { link } = await requestWithGdap(page, 'Helpdesk', 'Contoso later');
+  // The invitations list says roles were asked for, not "No" admin privileges.
+  await expect(page.getByRole('row', { name: /Contoso Ltda/ }).first()).toContainText(/Granular roles \(GDAP\): \d/);
+  const customer = await context.newPage();
+  await customer.goto(link);
+  await customer.getByRole('button', { name: 'Sign in as Beatriz Rocha, Global administrator' }).click();
+  await customer.getByRole('button', { name: 'Accept and authorize' }).click();
+  // Not now: the customer goes to its partners instead of the review.
+  await customer.getByRole('link', { name: 'Manage your partners' }).click();
+  const card = customer.locator('li.card', { has: customer.getByRole('heading', { name: 'Contoso later' }) });
+  await expect(card).toContainText('Waiting for approval');
+  await checkA11y(customer, 'partners page with roles waiting');
+  await card.getByRole('link', { name: 'Review the admin roles' }).click();
+  await customer.getByRole('button', { name: 'Approve all' }).click();
+  await expect(customer.getByRole('heading', { name: 'Admin roles approved' })).toBeVisible();
+});
+
+test("the relationship's name follows the customer's, typed before or after, until it is the partner's own", async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Ana Souza', 'Admin agent');
+  await page.goto('/partner/invitations/new');
+  await page.getByLabel('Also request granular admin roles (GDAP)').check();
+  const company = page.getByLabel("Customer's company name");
+  const name = page.getByLabel('Relationship name');
+  await company.fill('Wide World Importers');
+  await expect(name).toHaveValue('Wide World Importers');
+  await name.fill('WWI helpdesk');
+  await company.fill('Wide World Importers Ltd');
+  await expect(name).toHaveValue('WWI helpdesk');
 });
 
 test('an admin relationship request not approved within 90 days expires', async ({ page, context }) => {

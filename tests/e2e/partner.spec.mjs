@@ -75,6 +75,13 @@ test('request with and without admin privileges, edit the draft, copy, reload, d
   // Back where it was, after the sentence that introduces it, not after the signature.
   await expect(body).toHaveValue(original);
   await expect(page.getByRole('button', { name: 'Done' })).toBeEnabled();
+  // Removed and put back again: the same notice replaces the first, not stacked on it.
+  await body.fill(original.replace(link, ''));
+  await page.getByRole('button', { name: 'Put the link back' }).click();
+  await expect(body).toHaveValue(original);
+  // (Each notice's words show 50 ms after it: judged once both had time to.)
+  await page.waitForTimeout(300);
+  expect(await page.locator('.toast', { hasText: 'The link is back in the message.' }).count()).toBe(1);
 
   // An altered copy beside the intact link is refused too: the customer could open it.
   const altered = link.replace('DAP=false', 'DAP=true');
@@ -151,8 +158,18 @@ test('revoke an invitation, with confirmation', async ({ page }) => {
   const row = page.getByRole('row', { name: /Revoke Me/ });
   await row.getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Revoke this invitation?');
-  await expect(page.getByRole('button', { name: 'Confirm' })).toBeFocused();
+  // The focus is on the less destructive answer: a second Enter does not revoke.
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await checkA11y(page, 'revoke confirmation');
+  // Escape cancels and gives the focus back to Revoke.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeFocused();
+  await expect(row.getByText(/Pending/)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Confirm' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(row.getByText(/Revoked on/)).toBeVisible();
 });

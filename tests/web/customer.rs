@@ -181,6 +181,8 @@ async fn each_check_names_the_facts() {
         body_text().contains("Accept and authorize")
     })
     .await;
+    // The partner's facts name its place the same way.
+    assert_eq!(text(&one(".facts dt:nth-of-type(2) + dd")), "Brazil");
     drop(app);
 
     // Only a Global administrator accepts, with or without admin privileges.

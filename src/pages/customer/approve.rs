@@ -90,8 +90,8 @@ fn ApprovalReview(id: String) -> impl IntoView {
                 let end = done.end_date_time.clone().unwrap_or_default();
                 view! {
                     <section class="done" aria-labelledby="approved-heading">
-                        <h2 id="approved-heading">{tr(Key::ApproveTitle)}</h2>
-                        <Outcome text=Signal::derive(move || trf(Key::ApprovedDone, &[&partner, &crate::intl::date(c.lang.get(), &end)]))/>
+                        <h2 id="approved-heading">{tr(Key::ApprovedTitle)}</h2>
+                        <Outcome text=Signal::derive(move || trf(Key::ApprovedUntil, &[&partner, &crate::intl::date(c.lang.get(), &end)]))/>
                         <RoleList roles=done.access_details.ids()/>
                         <a class="button primary" href=href(AppRoute::CustomerPartners)>{tr(Key::DoneNext)}</a>
                     </section>
@@ -201,6 +201,11 @@ pub fn AdminRelationshipsList() -> impl IntoView {
                                     <p>{partner} " · " {move || i18n::admin_status(c.lang.get(), status)}
                                         {ends.map(|e| view! { " · " {tr(Key::ColEnds)} " " {move || crate::intl::date(c.lang.get(), &e)} })}</p>
                                     <RoleList roles=r.access_details.ids()/>
+                                    // Waiting for this organization: the way to its approval
+                                    // (also when the email's second link is lost).
+                                    {(status == Status::ApprovalPending).then(|| view! {
+                                        <a class="button primary" href=crate::domain::gdap::approval_link(&c.base(), &r.id)>{tr(Key::ReviewAdminRoles)}</a>
+                                    })}
                                     {(status.in_force() && may_end()).then(|| view! {
                                         <button type="button" class="danger" on:click=move |_| confirming.set(Some(id.clone()))>{move || trf(Key::EndRelationship, &[&n1])}</button>
                                         <Show when=move || confirming.get().as_deref() == Some(id2.as_str())>

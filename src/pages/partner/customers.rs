@@ -13,6 +13,7 @@ use crate::api::wire::Customer;
 use crate::components::ErrorBanner;
 use crate::context::{ctx, href, tr, trf};
 use crate::domain::relationship::DelegatedAdmin;
+use crate::domain::validate;
 use crate::i18n::{self, Key};
 use crate::platform;
 use crate::routes::AppRoute;
@@ -95,8 +96,16 @@ pub fn CustomersView() -> impl IntoView {
     let sort = RwSignal::new(pick::<CustomerSort>(&url, "sort"));
     let order = RwSignal::new(pick::<SortOrder>(&url, "order"));
     let filter = RwSignal::new(pick::<RelationshipFilter>(&url, "filter"));
-    let query = Memo::new(move |_| ListQuery {
-        q: q.get(),
+    // A search longer than the backend takes (Partner Center's API has no
+    // documented limit; this contract's is `validate::MAX_TEXT`) is said
+    // next to the field and not sent: the rows of the last one stay.
+    let q_problem =
+        Memo::new(move |_| q.with(|q| validate::optional_text(q, validate::MAX_TEXT).err()));
+    let query = Memo::new(move |before: Option<&ListQuery>| ListQuery {
+        q: match q_problem.get() {
+            None => q.get(),
+            Some(_) => before.map(|b| b.q.clone()).unwrap_or_default(),
+        },
         sort: sort.get(),
         order: order.get(),
         filter: filter.get(),
@@ -381,7 +390,9 @@ pub fn CustomersView() -> impl IntoView {
             <div class="controls" role="search">
                 <div class="field inline">
                     <label for="customer-search">{tr(Key::Search)}</label>
-                    <input id="customer-search" type="search" autocomplete="off" prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))/>
+                    <input id="customer-search" type="search" autocomplete="off" prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))
+                        aria-invalid=move || q_problem.get().is_some().then_some("true") aria-describedby=move || q_problem.get().is_some().then_some("customer-search-error")/>
+                    {move || q_problem.get().map(|p| view! { <p id="customer-search-error" class="field-error">{move || i18n::problem(c.lang.get(), p)}</p> })}
                 </div>
                 <div class="field inline">
                     <label for="customer-filter">{tr(Key::FilterLabel)}</label>

@@ -93,6 +93,8 @@ pub fn InvitationsList() -> impl IntoView {
                                 let revoked_at = inv.revoked_at.clone();
                                 let link = inv.link.clone();
                                 let dap = inv.dap;
+                                // The roles asked for instead of (or with) lasting admin rights.
+                                let granular = inv.admin_relationship.as_ref().map(|r| r.access_details.unified_roles.len().to_string());
                                 let lang = inv.email_language;
                                 let me = c.partner.get_untracked().map(|s| s.me.company_name).unwrap_or_default();
                                 // As the reseller: through which provider; as the provider: on behalf of whom.
@@ -110,7 +112,11 @@ pub fn InvitationsList() -> impl IntoView {
                                             {two_tier.map(|(key, name)| view! { <br/><span class="muted">{move || trf(key, &[&name])}</span> })}
                                         </td>
                                         <td>{lang.endonym()}</td>
-                                        <td>{move || if dap { tr(Key::Yes)() } else { tr(Key::No)() }}</td>
+                                        <td>{move || match (&granular, dap) {
+                                            (Some(n), _) => trf(Key::AdminGranular, &[n]),
+                                            (None, true) => tr(Key::Yes)().to_string(),
+                                            (None, false) => tr(Key::No)().to_string(),
+                                        }}</td>
                                         <td>
                                             <span class=match status {
                                                 InvitationStatus::Pending => "status status-pending",

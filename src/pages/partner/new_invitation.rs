@@ -156,6 +156,23 @@ pub fn NewInvitationForm() -> impl IntoView {
             gdap.name.set(n);
         }
     }
+    // The relationship's name follows the customer's as it is typed, until
+    // the partner writes a name of its own (README: prefilled with the
+    // customer's), whichever field is filled first.
+    let gdap_name_for = |customer: &str| -> String {
+        customer
+            .trim()
+            .chars()
+            .take(crate::domain::gdap::MAX_NAME)
+            .collect()
+    };
+    Effect::new(move |before: Option<String>| {
+        let now = name.with(|n| gdap_name_for(n));
+        if before.is_some_and(|b| gdap.name.with_untracked(|g| g.trim() == b)) {
+            gdap.name.set(now.clone());
+        }
+        now
+    });
     let name_error = Signal::derive(move || {
         validate::optional_text(&name.get(), validate::MAX_TEXT)
             .err()

@@ -14,12 +14,11 @@ use leptos::prelude::*;
 pub(super) fn PartnerFacts(view: InvitationView) -> impl IntoView {
     let c = ctx();
     let code = view.partner_country.clone();
-    let market = country::market_of(&code);
     view! {
         <dl class="facts">
             <dt>{tr(Key::PartnerLabel)}</dt><dd>{view.partner_name.clone()}</dd>
             <dt>{tr(Key::PartnerLocation)}</dt>
-            <dd>{move || format!("{} ({})", i18n::country(c.lang.get(), &code), i18n::market(c.lang.get(), market))}</dd>
+            <dd>{move || i18n::place(c.lang.get(), &code)}</dd>
             <dt>{tr(Key::PartnerIdLabel)}</dt><dd>{view.partner_mpn_id.clone()}</dd>
             {view.indirect_provider.clone().map(|p| view! { <dt>{tr(Key::IndirectProviderLabel)}</dt><dd>{format!("{} (MPN {})", p.name, p.mpn_id)}</dd> })}
         </dl>
@@ -48,28 +47,15 @@ pub(super) fn checks(v: &InvitationView, me: &Me) -> Vec<(Key, bool, String)> {
         )
     };
     let region_ok = country::within_partner_market(&v.partner_country, &me.country);
-    // A country with its market ("Germany (Europe)"), or alone where the
-    // market is the country ("Brazil", not "Brazil (Brazil)").
-    let place = |code: &str| {
-        let (name, market) = (
-            i18n::country(lang, code),
-            i18n::market(lang, country::market_of(code)),
-        );
-        if name == market {
-            name
-        } else {
-            format!("{name} ({market})")
-        }
-    };
     let region_msg = if region_ok {
-        i18n::format(lang, Key::RegionOk, &[&place(&me.country)])
+        i18n::format(lang, Key::RegionOk, &[&i18n::place(lang, &me.country)])
     } else {
         i18n::format(
             lang,
             Key::RegionBad,
             &[
                 i18n::market(lang, country::market_of(&v.partner_country)),
-                &place(&me.country),
+                &i18n::place(lang, &me.country),
             ],
         )
     };

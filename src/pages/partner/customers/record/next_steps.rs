@@ -1,4 +1,4 @@
-//! The next steps under a record: admin privileges again, support contacts,
+//! The next steps under a record: asking for admin privileges (again), support contacts,
 //! removing the relationship.
 
 use super::what;
@@ -28,6 +28,14 @@ use leptos::prelude::*;
 pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
     let c = ctx();
     let removed = customer.delegated_admin == Some(DelegatedAdmin::Removed);
+    // The tabs that need admin privileges send the partner here for them
+    // (`NeedsAdmin`): never granted, or removed.
+    let request =
+        (customer.delegated_admin != Some(DelegatedAdmin::Active)).then_some(if removed {
+            Key::RequestDapAgain
+        } else {
+            Key::RequestDap
+        });
     let name = customer.company_profile.company_name.clone();
     let id = customer.id.clone();
     let confirming = RwSignal::new(false);
@@ -66,7 +74,7 @@ pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
             <h3>{tr(Key::NextSteps)}</h3>
             {removed.then(|| { let name = name.clone(); view! { <p class="notice removed-support">{move || trf(Key::RemovedSupport, &[&name])}</p> } })}
             <div class="row">
-                {removed.then(|| view! { <a class="button" href=href(AppRoute::NewInvitation)>{tr(Key::RequestDapAgain)}</a> })}
+                {request.map(|key| view! { <a class="button" href=href(AppRoute::NewInvitation)>{tr(key)}</a> })}
                 <button type="button" class="danger" disabled=move || !manager() on:click=move |_| confirming.set(true)>{tr(Key::RemoveRelationship)}</button>
             </div>
             <Show when=move || !manager()><p class="muted">{tr(Key::ManagerOnly)}</p></Show>

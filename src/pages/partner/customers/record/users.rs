@@ -39,7 +39,24 @@ pub(super) fn UsersTab(
         let detail = api.call(op::GetCustomer { customer }).await?;
         let users = match api.call(op::ListCustomerUsers { customer }).await {
             Err(e) if e.code == ErrorCode::DelegatedAdminRequired => {
-                return Ok::<_, ApiError>(Err((detail, e.data)))
+                // A relationship in force may grant a role already: then
+                // what is missing is a security group of the agent's on
+                // it, not a new request.
+                let granted = api
+                    .call(op::ListAdminRelationships {
+                        customer: Some(customer),
+                    })
+                    .await?
+                    .value
+                    .iter()
+                    .any(|r| {
+                        r.status.in_force()
+                            && r.access_details
+                                .ids()
+                                .iter()
+                                .any(|id| e.data.iter().any(|n| n.eq_ignore_ascii_case(id)))
+                    });
+                return Ok::<_, ApiError>(Err((detail, e.data, granted)));
             }
             other => other?,
         };
@@ -80,7 +97,7 @@ pub(super) fn UsersTab(
             {
                 let (users, skus) = match value {
                     Ok(found) => found,
-                    Err((detail, roles)) => {
+                    Err((detail, roles, granted)) => {
                         let name = detail.company_profile.company_name.clone();
                         let offer = request_roles(&name);
                         let dap_removed = detail.delegated_admin == Some(DelegatedAdmin::Removed);
@@ -91,11 +108,22 @@ pub(super) fn UsersTab(
                                 let names: Vec<String> = roles.iter().filter(|r| r.as_str() != crate::domain::gdap::GLOBAL_ADMINISTRATOR).map(|r| i18n::role_name(lang, r)).collect();
                                 i18n::format(lang, Key::NeedsRole, &[&name, &names.join(", ")])
                             }}</p>
-                            <div class="actions">
-                                // The offer: the request page with the Licensing template chosen.
-                                <a class="button primary" href=offer>{tr(Key::RequestRoles)}</a>
-                                <button type="button" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
-                            </div>
+                            {if granted {
+                                view! {
+                                    <p class="notice" role="note">{tr(Key::RoleNeedsGroup)}</p>
+                                    <div class="actions">
+                                        <button type="button" class="primary" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
+                                    </div>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <div class="actions">
+                                        // The offer: the request page with the Licensing template chosen.
+                                        <a class="button primary" href=offer>{tr(Key::RequestRoles)}</a>
+                                        <button type="button" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
+                                    </div>
+                                }.into_any()
+                            }}
                         }.into_any()
                     }
                 };
