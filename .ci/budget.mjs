@@ -82,7 +82,13 @@
 // customer +1 → 160, partner +2 → 336 KiB): the draft refuses an altered
 // copy of a link beside the intact one (two sentences in two languages,
 // which every build's text table holds) and puts a removed link back
-// where it was (measured 134.5/167.5/159.3/335.0 KiB).
+// where it was (measured 134.5/167.5/159.3/335.0 KiB). Raised (issue 12:
+// customer +1 → 161, partner +2 → 338 KiB): a second walk-through's fixes
+// (admin roles waiting for approval keep their way to it on the
+// customer's partners page, a confirmation's focus on Cancel and Escape,
+// the Invitations list naming granular roles, a long search said at its
+// field, a role approved but not yet given to a group said as such, a
+// repeated notice replacing the first; measured 134.7/167.5/160.0/337.3).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -95,8 +101,8 @@ const KiB = 1024;
 export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 160 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 336 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 161 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 338 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
