@@ -183,6 +183,12 @@ pub fn Toasts() -> impl IntoView {
             c.toasts.update(|t| {
                 t.pop();
             });
+            // The focus was on the notice that went: on to the content.
+            request_animation_frame(|| {
+                if crate::platform::focused().is_none() {
+                    crate::platform::focus("main");
+                }
+            });
         }
     });
     on_cleanup(move || {

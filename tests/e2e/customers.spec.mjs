@@ -57,6 +57,10 @@ test('manage a customer from its record, then remove the relationship', async ({
   await e3.getByRole('button', { name: 'Assign' }).click();
   await expect(page.getByText('Support contact assigned.')).toBeVisible();
   await expect(record.locator('li.sub', { hasText: 'Office 365 E3' })).toContainText('Support contact: Fabrikam Cloud Services');
+  // Escape on the notice's own button: the focus goes on to the content, not the page's top.
+  await page.locator('.toast', { hasText: 'Support contact assigned.' }).getByRole('button', { name: 'Dismiss' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#main')).toBeFocused();
 
   // Assign a license within the seats.
   await record.getByRole('tab', { name: 'Users and licenses' }).click();
@@ -168,6 +172,7 @@ test('50,000 customers: windowed, searchable, sortable, filterable, and the URL 
   const long = `summit ${'x'.repeat(194)}`;
   await search.fill(long);
   await expect(search).toHaveAccessibleDescription('Use at most 200 characters.');
+  await expect(page.getByRole('status').filter({ hasText: 'Use at most 200 characters.' })).toBeVisible();
   await expect(search).toHaveValue(long);
   await page.waitForTimeout(500);
   await expect(page.locator('.error-banner')).toHaveCount(0);
@@ -188,4 +193,23 @@ test('a customer that never granted admin privileges: the record offers to ask f
   await expect(record.getByRole('link', { name: 'Request admin privileges again' })).toHaveCount(0);
   await record.getByRole('link', { name: 'Request admin privileges', exact: true }).click();
   await expect(page.getByLabel('Include delegated administration privileges for Azure Active Directory and Office 365')).toBeChecked();
+  await expect(page.getByLabel("Customer's company name")).toHaveValue('Coho Vineyard');
+});
+
+test('a request started from a record is for that customer: nothing typed for another one comes into it', async ({ page }) => {
+  await freshStart(page);
+  await partnerSignIn(page, 'Inês Costa', 'Admin agent');
+  await page.goto('/partner/invitations/new');
+  await page.getByLabel("Customer's company name").fill('Other Company');
+  await page.getByLabel("Customer's email").fill('it@other.example');
+  await page.goto('/partner/customers');
+  await page.getByRole('button', { name: 'Show details of Coho Vineyard' }).click();
+  await page.getByRole('region', { name: 'Coho Vineyard' }).getByRole('link', { name: 'Request admin privileges', exact: true }).click();
+  await expect(page.getByLabel("Customer's company name")).toHaveValue('Coho Vineyard');
+  await expect(page.getByLabel("Customer's email")).toHaveValue('');
+  // What is typed for it survives a reload.
+  await page.getByLabel("Customer's email").fill('admin@cohovineyard.example');
+  await page.reload();
+  await expect(page.getByLabel("Customer's company name")).toHaveValue('Coho Vineyard');
+  await expect(page.getByLabel("Customer's email")).toHaveValue('admin@cohovineyard.example');
 });

@@ -203,6 +203,21 @@ test('a draft edited in one tab shows in the other at once, so typing there goes
   await expect(mine).toHaveValue(/^TAB-B TAB-A Hello/);
   await page.reload();
   await expect(page.getByLabel('Message')).toHaveValue(/^TAB-B TAB-A Hello/);
+  // An edit undone back to the text taken from the other tab is saved too.
+  const again = page.getByLabel('Message');
+  await expect(theirs).toHaveValue(/^TAB-B TAB-A Hello/);
+  await again.press('Control+Home');
+  await again.pressSequentially('Z');
+  await expect(theirs).toHaveValue(/^ZTAB-B TAB-A Hello/);
+  await theirs.press('Control+Home');
+  await theirs.pressSequentially('Q');
+  await expect(again).toHaveValue(/^QZTAB-B TAB-A Hello/);
+  await theirs.press('Backspace');
+  await expect(theirs).toHaveValue(/^ZTAB-B TAB-A Hello/);
+  await expect(other.locator('.save-state')).toHaveText('Draft saved');
+  await expect(again).toHaveValue(/^ZTAB-B TAB-A Hello/);
+  await other.reload();
+  await expect(other.getByLabel('Message')).toHaveValue(/^ZTAB-B TAB-A Hello/);
 });
 
 test('signing out in one tab signs the other tab out too, and nothing typed there is kept after', async ({ page, context }) => {

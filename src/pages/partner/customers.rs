@@ -392,7 +392,8 @@ pub fn CustomersView() -> impl IntoView {
                     <label for="customer-search">{tr(Key::Search)}</label>
                     <input id="customer-search" type="search" autocomplete="off" prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))
                         aria-invalid=move || q_problem.get().is_some().then_some("true") aria-describedby=move || q_problem.get().is_some().then_some("customer-search-error")/>
-                    {move || q_problem.get().map(|p| view! { <p id="customer-search-error" class="field-error">{move || i18n::problem(c.lang.get(), p)}</p> })}
+                    // A region that stays, so a long paste's refusal is heard.
+                    <div role="status">{move || q_problem.get().map(|p| view! { <p id="customer-search-error" class="field-error">{move || i18n::problem(c.lang.get(), p)}</p> })}</div>
                 </div>
                 <div class="field inline">
                     <label for="customer-filter">{tr(Key::FilterLabel)}</label>

@@ -140,6 +140,9 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
                 return;
             }
             c.save_local(&key, &kept);
+            // This tab's own edit from here on: going back to the taken
+            // text (an undo, a deletion) is an edit to save too.
+            adopted.set_value(String::new());
             saved_here.set_value(true);
             save_state.set(Key::DraftSaving);
             let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
@@ -178,6 +181,7 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
     // Another tab's edit of this draft shows here at once, so typing on in
     // this tab goes on from it instead of saving over it.
     let watched = format!("{}{key}", platform::PREFIX);
+    let superseded = generation.clone();
     let other_tab = window_event_listener(leptos::ev::storage, move |e| {
         let kept = (e.key().as_deref() == Some(watched.as_str()))
             .then(|| e.new_value())
@@ -188,6 +192,9 @@ pub fn DraftEditor(invitation: Invitation) -> impl IntoView {
             d
         });
         if let Some(d) = edit {
+            // A save of this tab's waiting to go out would send an older
+            // text over the one taken: it is dropped (that tab saves its own).
+            superseded.fetch_add(1, Ordering::Relaxed);
             to.set(d.to);
             subject.set(d.subject);
             body.set(d.body);

@@ -84,9 +84,24 @@ pub fn NewInvitationForm() -> impl IntoView {
         .get_untracked()
         .map(|s| format!("new-invitation.{}", s.me.user.id))
         .unwrap_or_default();
-    if let Some(t) = crate::platform::load(&kept_key)
+    // Opened from a customer's record (it names the customer): a request
+    // for that customer, so what was typed for another one (its email, its
+    // reseller) is not restored into it; what was typed for this one is
+    // (a reload).
+    let query = crate::platform::search();
+    let param = |name: &str| {
+        query.trim_start_matches('?').split('&').find_map(|pair| {
+            pair.strip_prefix(name)?
+                .strip_prefix('=')
+                .map(crate::domain::link::percent_decode)
+        })
+    };
+    let prefilled = param("customerName").is_some() || param("gdapTemplate").is_some();
+    let kept = crate::platform::load(&kept_key)
         .and_then(|t| crate::domain::json::from_str::<Typed>(&t).ok())
-    {
+        .filter(|t| !prefilled || param("customerName").as_deref() == Some(t.name.as_str()));
+    let restored = kept.is_some();
+    if let Some(t) = kept {
         dap.set(t.dap);
         name.set(t.name);
         email.set(t.email);
@@ -126,15 +141,7 @@ pub fn NewInvitationForm() -> impl IntoView {
     }
     // Offered from a record ("Request License Administrator and User
     // Administrator"): GDAP on, the template chosen, the customer named.
-    {
-        let query = crate::platform::search();
-        let param = |name: &str| {
-            query.trim_start_matches('?').split('&').find_map(|pair| {
-                pair.strip_prefix(name)?
-                    .strip_prefix('=')
-                    .map(crate::domain::link::percent_decode)
-            })
-        };
+    if prefilled && !restored {
         if let Some(customer) = param("customerName") {
             name.set(customer);
         }

@@ -74,7 +74,7 @@ pub(super) fn NextSteps(customer: Customer) -> impl IntoView {
             <h3>{tr(Key::NextSteps)}</h3>
             {removed.then(|| { let name = name.clone(); view! { <p class="notice removed-support">{move || trf(Key::RemovedSupport, &[&name])}</p> } })}
             <div class="row">
-                {request.map(|key| view! { <a class="button" href=href(AppRoute::NewInvitation)>{tr(key)}</a> })}
+                {request.map(|key| view! { <a class="button" href=format!("{}?customerName={}", href(AppRoute::NewInvitation), crate::api::encode_query(&name))>{tr(key)}</a> })}
                 <button type="button" class="danger" disabled=move || !manager() on:click=move |_| confirming.set(true)>{tr(Key::RemoveRelationship)}</button>
             </div>
             <Show when=move || !manager()><p class="muted">{tr(Key::ManagerOnly)}</p></Show>

@@ -42,12 +42,14 @@ pub(super) fn UsersTab(
                 // A relationship in force may grant a role already: then
                 // what is missing is a security group of the agent's on
                 // it, not a new request.
+                // Unread (a fault, a refusal): the request is offered, as before.
                 let granted = api
                     .call(op::ListAdminRelationships {
                         customer: Some(customer),
                     })
-                    .await?
-                    .value
+                    .await
+                    .map(|l| l.value)
+                    .unwrap_or_default()
                     .iter()
                     .any(|r| {
                         r.status.in_force()
