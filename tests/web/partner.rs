@@ -372,3 +372,62 @@ async fn a_full_storage_is_said_and_loses_nothing_typed() {
     })
     .await;
 }
+
+/// Create's answer lost, then the page reloaded (the form comes back) and
+/// Create pressed again: the same request, so one invitation, not two.
+#[wasm_bindgen_test]
+async fn create_again_after_a_lost_answer_and_a_reload_makes_one_invitation() {
+    let mock = fresh();
+    let before = client_as("Ana Souza")
+        .await
+        .call(op::ListInvitations {})
+        .await
+        .unwrap()
+        .items
+        .len();
+    let app = mount("/partner/invitations/new", Some("Ana Souza"), None).await;
+    until("the options form", || {
+        document().get_element_by_id("customer-name").is_some()
+    })
+    .await;
+    type_into("#customer-name", "Lost Answer Ltd");
+    settle().await;
+    // Every write's answer is lost from here (the writes are made).
+    mock.borrow_mut()
+        .set_faults(reseller_invitations::api::wire::Faults {
+            lost_answer_rate: 1.0,
+            ..Default::default()
+        });
+    button("Create the invitation and review the email").click();
+    until("the error", || {
+        body_text().contains("What failed: Create the invitation and review the email")
+    })
+    .await;
+    drop(app);
+    mock.borrow_mut().set_faults(Default::default());
+    let _app = mount("/partner/invitations/new", Some("Ana Souza"), None).await;
+    until("the form, as typed", || {
+        document().get_element_by_id("customer-name").is_some()
+            && value("#customer-name") == "Lost Answer Ltd"
+    })
+    .await;
+    button("Create the invitation and review the email").click();
+    until("the draft", || {
+        document().get_element_by_id("draft-body").is_some()
+    })
+    .await;
+    let after = client_as("Ana Souza")
+        .await
+        .call(op::ListInvitations {})
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(
+        after
+            .iter()
+            .filter(|i| i.customer_name == "Lost Answer Ltd")
+            .count(),
+        1
+    );
+    assert_eq!(after.len(), before + 1);
+}

@@ -194,7 +194,15 @@ pub fn NewInvitationForm() -> impl IntoView {
             None
         }
     });
-    let last_attempt: StoredValue<Option<(String, String)>> = StoredValue::new(None);
+    // The last attempt's body and idempotency key, kept across a reload:
+    // an attempt whose answer was lost, sent again after a reload with the
+    // same body, is the same request and never creates a second invitation.
+    let attempt_key = format!("{kept_key}.attempt");
+    let last_attempt: StoredValue<Option<(String, String)>> =
+        StoredValue::new(crate::platform::load(&attempt_key).and_then(|kept| {
+            let (key, json) = kept.split_once('\n')?;
+            Some((json.to_string(), key.to_string()))
+        }));
     let last_body: StoredValue<Option<InvitationRequest>> = StoredValue::new(None);
     let create = crate::task::Write::new(move |body: &InvitationRequest| {
         let body = body.clone();
@@ -205,6 +213,7 @@ pub fn NewInvitationForm() -> impl IntoView {
             Some((previous, key)) if previous == json => key,
             _ => uuid::Uuid::new_v4().to_string(),
         };
+        crate::platform::save(&attempt_key, &format!("{key}\n{json}"));
         last_attempt.set_value(Some((json, key.clone())));
         let api = c.partner_api();
         async move {
@@ -216,6 +225,7 @@ pub fn NewInvitationForm() -> impl IntoView {
         if let Some(Ok(inv)) = create.value().get() {
             // Created: what was typed is the invitation's now.
             crate::platform::remove(&kept_key);
+            crate::platform::remove(&format!("{kept_key}.attempt"));
             c.changed();
             c.toast(crate::i18n::text(c.lang.get_untracked(), Key::InvitationCreated).into());
             go(AppRoute::Draft(inv.id.clone()));
