@@ -33,6 +33,16 @@ struct Typed {
     auto_extend: bool,
 }
 
+/// The relationship name a customer's name suggests: trimmed, and cut to
+/// the longest a name may be.
+fn gdap_name_for(customer: &str) -> String {
+    customer
+        .trim()
+        .chars()
+        .take(crate::domain::gdap::MAX_NAME)
+        .collect()
+}
+
 /// `/partner/invitations/new`.
 #[component]
 pub fn NewInvitationPage() -> impl IntoView {
@@ -154,25 +164,12 @@ pub fn NewInvitationForm() -> impl IntoView {
             dap.set(false);
             gdap.roles
                 .set(t.roles.iter().map(|r| r.to_string()).collect());
-            let n: String = name
-                .get_untracked()
-                .trim()
-                .chars()
-                .take(crate::domain::gdap::MAX_NAME)
-                .collect();
-            gdap.name.set(n);
+            gdap.name.set(name.with_untracked(|n| gdap_name_for(n)));
         }
     }
     // The relationship's name follows the customer's as it is typed, until
     // the partner writes a name of its own (README: prefilled with the
     // customer's), whichever field is filled first.
-    let gdap_name_for = |customer: &str| -> String {
-        customer
-            .trim()
-            .chars()
-            .take(crate::domain::gdap::MAX_NAME)
-            .collect()
-    };
     Effect::new(move |before: Option<String>| {
         let now = name.with(|n| gdap_name_for(n));
         if before.is_some_and(|b| gdap.name.with_untracked(|g| g.trim() == b)) {
@@ -198,6 +195,7 @@ pub fn NewInvitationForm() -> impl IntoView {
     // an attempt whose answer was lost, sent again after a reload with the
     // same body, is the same request and never creates a second invitation.
     let attempt_key = format!("{kept_key}.attempt");
+    let kept_attempt = attempt_key.clone();
     let last_attempt: StoredValue<Option<(String, String)>> =
         StoredValue::new(crate::platform::load(&attempt_key).and_then(|kept| {
             let (key, json) = kept.split_once('\n')?;
@@ -225,7 +223,7 @@ pub fn NewInvitationForm() -> impl IntoView {
         if let Some(Ok(inv)) = create.value().get() {
             // Created: what was typed is the invitation's now.
             crate::platform::remove(&kept_key);
-            crate::platform::remove(&format!("{kept_key}.attempt"));
+            crate::platform::remove(&kept_attempt);
             c.changed();
             c.toast(crate::i18n::text(c.lang.get_untracked(), Key::InvitationCreated).into());
             go(AppRoute::Draft(inv.id.clone()));
@@ -322,8 +320,7 @@ pub fn NewInvitationForm() -> impl IntoView {
                                                 if on {
                                                     dap.set(false);
                                                     if gdap.name.get_untracked().trim().is_empty() {
-                                                        let n: String = name.get_untracked().trim().chars().take(crate::domain::gdap::MAX_NAME).collect();
-                                                        gdap.name.set(n);
+                                                        gdap.name.set(name.with_untracked(|n| gdap_name_for(n)));
                                                     }
                                                 }
                                             }/>

@@ -110,22 +110,13 @@ pub(super) fn UsersTab(
                                 let names: Vec<String> = roles.iter().filter(|r| r.as_str() != crate::domain::gdap::GLOBAL_ADMINISTRATOR).map(|r| i18n::role_name(lang, r)).collect();
                                 i18n::format(lang, Key::NeedsRole, &[&name, &names.join(", ")])
                             }}</p>
-                            {if granted {
-                                view! {
-                                    <p class="notice" role="note">{tr(Key::RoleNeedsGroup)}</p>
-                                    <div class="actions">
-                                        <button type="button" class="primary" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
-                                    </div>
-                                }.into_any()
-                            } else {
-                                view! {
-                                    <div class="actions">
-                                        // The offer: the request page with the Licensing template chosen.
-                                        <a class="button primary" href=offer>{tr(Key::RequestRoles)}</a>
-                                        <button type="button" on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
-                                    </div>
-                                }.into_any()
-                            }}
+                            {granted.then(|| view! { <p class="notice" role="note">{tr(Key::RoleNeedsGroup)}</p> })}
+                            <div class="actions">
+                                // The offer: the request page with the Licensing template chosen
+                                // (not when a role is granted already: a group is missing).
+                                {(!granted).then(|| view! { <a class="button primary" href=offer>{tr(Key::RequestRoles)}</a> })}
+                                <button type="button" class:primary=granted on:click=move |_| to_admin.run(())>{tr(Key::OpenAdminRelationships)}</button>
+                            </div>
                         }.into_any()
                     }
                 };
