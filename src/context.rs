@@ -220,6 +220,21 @@ impl Ctx {
         self.client.get_value()
     }
 
+    /// The backend's clock, for what a page works out from the dates it
+    /// read (a relationship's days left): the device's, and in the demo the
+    /// in-browser mock's, which runs whole days ahead once its clock is
+    /// moved (the demo banner's control).
+    pub fn backend_now(&self) -> crate::domain::time::Millis {
+        let now = crate::domain::time::now_ms();
+        #[cfg(feature = "demo")]
+        if let crate::api::client::Backend::Mock(mock) = self.client().backend() {
+            if let Ok(mock) = mock.try_borrow() {
+                return now + i64::from(mock.state().clock_days) * crate::domain::time::DAY;
+            }
+        }
+        now
+    }
+
     /// A client for the partner user.
     pub fn partner_api(&self) -> Client {
         self.client()

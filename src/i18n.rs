@@ -109,6 +109,26 @@ strings! {
     OpenAdminRelationships => "Open Admin relationships", "Abrir Relações de administração";
     RoleNeedsGroup => "An admin relationship in force grants one of them already: assign it a security group you belong to, in Admin relationships.", "Uma relação de administração em vigor já concede uma delas: atribua a ela um grupo de segurança do qual você faz parte, em Relações de administração.";
     RequestRoles => "Request License Administrator and User Administrator", "Solicitar Administrador de Licenças e Administrador de Usuários";
+    AdminRelationshipsTitle => "Admin relationships (GDAP)", "Relações de administração (GDAP)";
+    AdminRelationshipsIntro => "Every granular admin relationship with your customers. What needs you comes first: a relationship ending within 30 days without auto-extend, a request waiting for the customer's approval, one that has expired (its roles are gone until you request them again).", "Todas as relações de administração granulares com os seus clientes. O que precisa de você vem primeiro: uma relação que termina em até 30 dias sem extensão automática, uma solicitação aguardando a aprovação do cliente, uma que expirou (as funções não valem mais até você solicitá-las de novo).";
+    ShowLabel => "Show", "Mostrar";
+    ShowAttention => "Needs attention", "Precisa de atenção";
+    ShowEnding => "Ending within 30 days", "Terminando em até 30 dias";
+    ShowPending => "Waiting for approval", "Aguardando aprovação";
+    ShowExpired => "Expired", "Expiradas";
+    ShowAll => "All", "Todas";
+    AdminSummary => "{0} · {1} ending within 30 days · {2} waiting for approval · {3} expired", "{0} · {1} terminando em até 30 dias · {2} aguardando aprovação · {3} expiradas";
+    NothingNeedsAttention => "Nothing needs attention: every relationship in force runs for more than 30 days or auto-extends.", "Nada precisa de atenção: toda relação em vigor dura mais de 30 dias ou tem extensão automática.";
+    NoneInView => "No admin relationship in this view.", "Nenhuma relação de administração nesta visão.";
+    ColAutoExtend => "Auto-extend", "Extensão automática";
+    NotWithGa => "Not with Global Administrator", "Não com Administrador Global";
+    ChooseRelationship => "Choose “{0}”", "Escolher “{0}”";
+    ExpiredRolesGone => "Expired: its roles are gone", "Expirada: as funções não valem mais";
+    RequestAgainFor => "Request “{0}” again", "Solicitar “{0}” de novo";
+    TurningOn => "Turning auto-extend on: {0} of {1}", "Ativando a extensão automática: {0} de {1}";
+    TurnOnFailed => "Auto-extend could not be turned on for these relationships; the others are done:", "Não foi possível ativar a extensão automática destas relações; as outras estão feitas:";
+    TryAgainForThese => "Try again for these", "Tentar de novo para estas";
+    OnlyAdminAgentsChange => "Only Admin agents can change admin relationships.", "Somente agentes administradores podem alterar relações de administração.";
     AdvanceClock => "Move the demo clock 30 days ahead", "Adiantar o relógio da demonstração em 30 dias";
     ClockAdvanced => "The demo clock is now {0} days ahead.", "O relógio da demonstração está {0} dias adiantado.";
     StatusCreated => "Being written", "Em redação";
@@ -488,11 +508,32 @@ pub enum Counted {
     Customers,
     /// "Office 365 E3: 3 of 25 seats assigned" (`{1}` the SKU, `{2}` assigned).
     SeatsAssigned,
+    /// "12 admin relationships".
+    Relationships,
+    /// "Ends in 3 days".
+    EndsIn,
+    /// "10 days left to approve".
+    ApprovalLeft,
+    /// "Choose all 9 that can auto-extend".
+    ChooseExtendable,
+    /// "Turn auto-extend on for 9 relationships".
+    TurnOnChosen,
+    /// "Auto-extend turned on for 9 relationships."
+    TurnedOn,
 }
 
 impl Counted {
     /// Every counted phrase (for tests).
-    pub const ALL: [Counted; 2] = [Counted::Customers, Counted::SeatsAssigned];
+    pub const ALL: [Counted; 8] = [
+        Counted::Customers,
+        Counted::SeatsAssigned,
+        Counted::Relationships,
+        Counted::EndsIn,
+        Counted::ApprovalLeft,
+        Counted::ChooseExtendable,
+        Counted::TurnOnChosen,
+        Counted::TurnedOn,
+    ];
 }
 
 /// Why a link cannot be read, in the UI language (parameter names stay as
@@ -518,6 +559,62 @@ pub fn counted(lang: Lang, what: Counted) -> [&'static str; 3] {
     match (lang, what) {
         (Lang::En, Counted::Customers) => ["0 customers", "{0} customer", "{0} customers"],
         (Lang::PtBr, Counted::Customers) => ["0 clientes", "{0} cliente", "{0} clientes"],
+        (Lang::En, Counted::Relationships) => [
+            "0 admin relationships",
+            "{0} admin relationship",
+            "{0} admin relationships",
+        ],
+        (Lang::PtBr, Counted::Relationships) => [
+            "0 relações de administração",
+            "{0} relação de administração",
+            "{0} relações de administração",
+        ],
+        (Lang::En, Counted::EndsIn) => ["Ends within a day", "Ends in {0} day", "Ends in {0} days"],
+        (Lang::PtBr, Counted::EndsIn) => [
+            "Termina em menos de um dia",
+            "Termina em {0} dia",
+            "Termina em {0} dias",
+        ],
+        (Lang::En, Counted::ApprovalLeft) => [
+            "Less than a day left to approve",
+            "{0} day left to approve",
+            "{0} days left to approve",
+        ],
+        (Lang::PtBr, Counted::ApprovalLeft) => [
+            "Falta menos de um dia para aprovar",
+            "Falta {0} dia para aprovar",
+            "Faltam {0} dias para aprovar",
+        ],
+        (Lang::En, Counted::ChooseExtendable) => [
+            "None here can auto-extend",
+            "Choose the {0} that can auto-extend",
+            "Choose all {0} that can auto-extend",
+        ],
+        (Lang::PtBr, Counted::ChooseExtendable) => [
+            "Nenhuma aqui pode ter extensão automática",
+            "Escolher a {0} que pode ter extensão automática",
+            "Escolher as {0} que podem ter extensão automática",
+        ],
+        (Lang::En, Counted::TurnOnChosen) => [
+            "Turn auto-extend on for the chosen",
+            "Turn auto-extend on for {0} relationship",
+            "Turn auto-extend on for {0} relationships",
+        ],
+        (Lang::PtBr, Counted::TurnOnChosen) => [
+            "Ativar a extensão automática das escolhidas",
+            "Ativar a extensão automática de {0} relação",
+            "Ativar a extensão automática de {0} relações",
+        ],
+        (Lang::En, Counted::TurnedOn) => [
+            "Auto-extend turned on for no relationship.",
+            "Auto-extend turned on for {0} relationship.",
+            "Auto-extend turned on for {0} relationships.",
+        ],
+        (Lang::PtBr, Counted::TurnedOn) => [
+            "Extensão automática ativada para nenhuma relação.",
+            "Extensão automática ativada para {0} relação.",
+            "Extensão automática ativada para {0} relações.",
+        ],
         (Lang::En, Counted::SeatsAssigned) => [
             "{1}: {2} of 0 seats assigned",
             "{1}: {2} of {0} seat assigned",

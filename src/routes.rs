@@ -19,6 +19,8 @@ pub enum AppRoute {
     NewInvitation,
     /// One invitation's draft email.
     Draft(String),
+    /// The partner's granular admin relationships with every customer.
+    AdminRelationships,
     /// The customer's partner relationships.
     CustomerPartners,
 }
@@ -32,6 +34,7 @@ impl AppRoute {
             AppRoute::Invitations => "/partner/invitations".into(),
             AppRoute::NewInvitation => "/partner/invitations/new".into(),
             AppRoute::Draft(id) => format!("/partner/invitations/{id}/draft"),
+            AppRoute::AdminRelationships => "/partner/admin-relationships".into(),
             AppRoute::CustomerPartners => "/customer".into(),
         }
     }
@@ -111,6 +114,7 @@ mod tests {
         assert_eq!(Site::of("/partnership"), Site::Portal);
         assert_eq!(AppRoute::Draft("x".into()).site(), Site::Partner);
         assert_eq!(AppRoute::Customers.site(), Site::Partner);
+        assert_eq!(AppRoute::AdminRelationships.site(), Site::Partner);
         assert_eq!(AppRoute::CustomerPartners.site(), Site::Customer);
         assert_eq!(AppRoute::Home.site(), Site::Portal);
         assert_eq!(Site::of("/partner"), Site::Partner);

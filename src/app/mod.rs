@@ -228,6 +228,7 @@ pub fn PartnerApp(ctx: Ctx) -> impl IntoView {
                     <Route path=path!("/partner/invitations") view=pages::partner::invitations::InvitationsPage/>
                     <Route path=path!("/partner/invitations/new") view=pages::partner::new_invitation::NewInvitationPage/>
                     <Route path=path!("/partner/invitations/:id/draft") view=pages::partner::draft::DraftPage/>
+                    <Route path=path!("/partner/admin-relationships") view=pages::partner::admin_relationships::AdminRelationshipsPage/>
                 </Routes>
             </Frame>
         </Router>

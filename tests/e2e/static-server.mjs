@@ -36,6 +36,8 @@ const VARIANTS = {
   'cfg-500': [500, 'Internal Server Error'],
   // The in-browser mock, refusing every new invitation (503).
   'cfg-failing-create': [200, '{ "backend": "mock", "faults": { "failingEndpoint": "POST /v1/invitations" } }'],
+  // The in-browser mock, refusing every change of an admin relationship (503).
+  'cfg-failing-patch': [200, '{ "backend": "mock", "faults": { "failingEndpoint": "PATCH /v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}" } }'],
   // For the production build:
   'cfg-mock': [200, '{ "backend": "mock" }'],
   'cfg-elsewhere': [200, '{ "backend": "http", "baseUrl": "http://127.0.0.1:9", "issuer": "http://127.0.0.1:4176/organizations/v2.0", "clientId": "reseller-invitations" }'],

@@ -439,6 +439,98 @@ impl Lifecycle {
     }
 }
 
+/// How long before its end an in-force relationship that does not
+/// auto-extend asks for the partner's attention: 30 days. Partner Center's
+/// GDAP FAQ says to track relationships' expiry and prepare for renewal
+/// ("use GDAP relationship analytics to track the expiry of GDAP
+/// relationships"), that an active relationship may be set to auto-extend
+/// while it is active, and that an expired one can only be requested again
+/// ("GDAP frequently asked questions",
+/// <https://learn.microsoft.com/partner-center/dap-faq>); the 30 days are
+/// this product's choice, one month's notice to act.
+pub const ENDING_SOON: Millis = 30 * DAY;
+
+/// What a relationship asks of the partner to keep its access, most
+/// urgent first (the order of the variants is the order of the list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Attention {
+    /// In force, not auto-extending, ending within [`ENDING_SOON`]: turn
+    /// auto-extend on (where allowed) or request it again.
+    EndingSoon {
+        /// Whole days left (0: less than a day).
+        days: i64,
+    },
+    /// Waiting for the customer's approval, which lapses
+    /// [`APPROVAL_WINDOW`] after the request.
+    AwaitingApproval {
+        /// Whole days left to approve (0: less than a day).
+        days: i64,
+    },
+    /// Ended on its own (its end or its approval window passed): its roles
+    /// are gone until the partner requests them again.
+    Expired,
+    /// Nothing to do: in force for more than [`ENDING_SOON`] or
+    /// auto-extending, terminated, or still being written.
+    None,
+}
+
+impl Attention {
+    /// What relationship needs at `now`, from what Graph says of it: its
+    /// `status`, `endDateTime` (`ends`), `createdDateTime` (`requested`:
+    /// this product locks a request for approval when it creates it) and
+    /// whether it auto-extends.
+    pub fn of(
+        status: AdminRelationshipStatus,
+        ends: Option<Millis>,
+        requested: Millis,
+        auto_extend: bool,
+        now: Millis,
+    ) -> Attention {
+        use AdminRelationshipStatus::*;
+        let days_until = |t: Millis| (t - now).max(0) / DAY;
+        match status {
+            Active | Expiring => match ends {
+                Some(end) if !auto_extend && end - now <= ENDING_SOON => Attention::EndingSoon {
+                    days: days_until(end),
+                },
+                _ => Attention::None,
+            },
+            ApprovalPending | Approved | Activating => Attention::AwaitingApproval {
+                days: days_until(requested + APPROVAL_WINDOW),
+            },
+            Expired => Attention::Expired,
+            Created | TerminationRequested | Terminating | Terminated => Attention::None,
+        }
+    }
+
+    /// Whether the partner has something to do.
+    pub fn needed(self) -> bool {
+        self != Attention::None
+    }
+
+    /// An expired relationship asks nothing more once its customer has
+    /// another one in force or waiting for approval (`renewed`): the
+    /// partner has requested the roles again.
+    pub fn unless_renewed(self, renewed: bool) -> Attention {
+        if self == Attention::Expired && renewed {
+            Attention::None
+        } else {
+            self
+        }
+    }
+}
+
+/// Whether auto-extend can be turned on for a relationship now: it is in
+/// force, does not auto-extend yet and does not include Global
+/// Administrator (see [`check_auto_extend`]).
+pub fn may_turn_on_auto_extend(
+    status: AdminRelationshipStatus,
+    auto_extend: bool,
+    roles: &[String],
+) -> bool {
+    status.in_force() && !auto_extend && !includes_global_admin(roles)
+}
+
 /// A right over a customer that admin roles grant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Right {
@@ -632,6 +724,72 @@ mod tests {
         assert_eq!(extends.status(FROM + 400 * DAY), Active);
         assert_eq!(extends.end(FROM + 30 * DAY), Some(FROM + 210 * DAY));
         assert_eq!(extends.end(FROM + 211 * DAY), Some(FROM + 390 * DAY));
+    }
+
+    #[test]
+    fn attention_comes_a_month_before_the_end_and_for_pending_and_expired() {
+        use AdminRelationshipStatus::*;
+        let now = FROM + 400 * DAY;
+        let at = |status, ends: Option<Millis>, auto| Attention::of(status, ends, FROM, auto, now);
+        assert_eq!(at(Active, Some(now + 31 * DAY), false), Attention::None);
+        assert_eq!(
+            at(Active, Some(now + 30 * DAY), false),
+            Attention::EndingSoon { days: 30 }
+        );
+        assert_eq!(
+            at(Active, Some(now + 60_000), false),
+            Attention::EndingSoon { days: 0 }
+        );
+        assert_eq!(
+            at(Expiring, Some(now + 3 * DAY - 1), false),
+            Attention::EndingSoon { days: 2 }
+        );
+        // Auto-extending: its end rolls forward, nothing to do.
+        assert_eq!(at(Active, Some(now + DAY), true), Attention::None);
+        assert_eq!(at(Expired, Some(now - DAY), false), Attention::Expired);
+        assert_eq!(at(Terminated, Some(now - DAY), false), Attention::None);
+        assert_eq!(at(Created, None, false), Attention::None);
+        // Pending: the 90-day window counts from the request.
+        let pending = |requested| Attention::of(ApprovalPending, None, requested, false, now);
+        assert_eq!(
+            pending(now - 80 * DAY),
+            Attention::AwaitingApproval { days: 10 }
+        );
+        assert_eq!(pending(now), Attention::AwaitingApproval { days: 90 });
+        // Most urgent first.
+        let mut list = [
+            Attention::None,
+            Attention::Expired,
+            Attention::AwaitingApproval { days: 2 },
+            Attention::EndingSoon { days: 20 },
+            Attention::EndingSoon { days: 3 },
+        ];
+        list.sort();
+        assert_eq!(list[0], Attention::EndingSoon { days: 3 });
+        assert_eq!(list[2], Attention::AwaitingApproval { days: 2 });
+        assert_eq!(list[4], Attention::None);
+        assert!(!Attention::None.needed() && Attention::Expired.needed());
+        assert_eq!(Attention::Expired.unless_renewed(true), Attention::None);
+        assert_eq!(Attention::Expired.unless_renewed(false), Attention::Expired);
+        assert_eq!(
+            Attention::EndingSoon { days: 2 }.unless_renewed(true),
+            Attention::EndingSoon { days: 2 }
+        );
+    }
+
+    #[test]
+    fn auto_extend_turns_on_only_in_force_and_without_global_administrator() {
+        use AdminRelationshipStatus::*;
+        let helpdesk = vec![HELPDESK_ADMINISTRATOR.to_string()];
+        let ga = vec![
+            GLOBAL_ADMINISTRATOR.to_string(),
+            HELPDESK_ADMINISTRATOR.to_string(),
+        ];
+        assert!(may_turn_on_auto_extend(Active, false, &helpdesk));
+        assert!(!may_turn_on_auto_extend(Active, true, &helpdesk));
+        assert!(!may_turn_on_auto_extend(Active, false, &ga));
+        assert!(!may_turn_on_auto_extend(Expired, false, &helpdesk));
+        assert!(!may_turn_on_auto_extend(ApprovalPending, false, &helpdesk));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! so they cost nothing to store; a customer is written into the state (and
 //! no longer generated) the first time it changes.
 
-use super::state::McaRecord;
+use super::state::{AdminRelationship, McaRecord};
 use super::state::{
     Relationship, Subscription, Tenant, User, SCALE_CUSTOMERS, SCALE_PARTNER, SEED_TIME,
 };
@@ -253,6 +253,68 @@ pub fn subscriptions(i: u32) -> Vec<Subscription> {
         created: since(i),
         support: None,
     }]
+}
+
+/// How many of the scale customers have a granular admin relationship.
+pub const SCALE_ADMIN_RELATIONSHIPS: u32 = 320;
+
+/// The scale partner's granular admin relationships with its first 320
+/// customers, what keeping hundreds alive looks like: 300 in force or past
+/// their end, whose ends are spread from 15 days before the seed's date to
+/// two years after it (one every two and a half days: at any date in that
+/// span about a dozen end within 30 days), a third of them auto-extending,
+/// a tenth with Global Administrator (which cannot auto-extend); and 20
+/// requests waiting for approval, sent up to 95 days before the seed's date.
+pub fn admin_relationships() -> Vec<AdminRelationship> {
+    use reseller_domain::gdap::{self, AdminRelationshipStatus as Status};
+    use reseller_domain::time::DAY;
+    (0..SCALE_ADMIN_RELATIONSHIPS)
+        .map(|i| {
+            let template = &gdap::TEMPLATES[i as usize % gdap::TEMPLATES.len()];
+            let mut roles: Vec<String> = template.roles.iter().map(|r| (*r).into()).collect();
+            if i % 10 == 7 {
+                roles.insert(0, gdap::GLOBAL_ADMINISTRATOR.into());
+            }
+            let id = uuid::Uuid::from_u64_pair(
+                0x5ca1_e0ad_0000_4000,
+                0x8000_0000_0000_0000 | u64::from(i),
+            );
+            let pending = i >= 300;
+            let days = if i % 4 == 1 { 365 } else { 730 };
+            let requested = if pending {
+                SEED_TIME - i64::from(i - 300) * 5 * DAY
+            } else {
+                SEED_TIME + (i64::from(i) * 5 / 2 - 15) * DAY - days * DAY
+            };
+            AdminRelationship {
+                id: id
+                    .to_string()
+                    .parse()
+                    .expect("a GUID is an admin relationship id"),
+                partner: SCALE_PARTNER,
+                customer: Some(tenant_id(i)),
+                display_name: format!("{} GDAP", name(i))
+                    .chars()
+                    .take(gdap::MAX_NAME)
+                    .collect(),
+                duration: gdap::days_iso(days),
+                days,
+                auto_extend: !pending && i % 3 == 0 && !gdap::includes_global_admin(&roles),
+                roles,
+                status: if pending {
+                    Status::ApprovalPending
+                } else {
+                    Status::Active
+                },
+                created_at: requested,
+                modified_at: requested,
+                locked_at: Some(requested),
+                activated_at: (!pending).then_some(requested),
+                terminated_at: None,
+                app_base: None,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

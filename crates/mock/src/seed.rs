@@ -497,6 +497,8 @@ impl State {
         {
             u.licenses.push("sku-m365-standard".into());
         }
+        s.admin_relationships
+            .extend(crate::scale::admin_relationships());
         s
     }
 }

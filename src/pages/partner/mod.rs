@@ -1,6 +1,7 @@
 //! The partner's screens, inside a frame that requires a signed-in partner
 //! user and always shows who it is.
 
+pub mod admin_relationships;
 pub mod customers;
 pub mod draft;
 pub mod gdap;
@@ -31,6 +32,7 @@ pub fn PartnerFrame(
             <nav class="tabs-nav" aria-label=tr(Key::PartnerWorkspace)>
                 <a href=href(AppRoute::Customers) aria-current=(current == AppRoute::Customers).then_some("page")>{tr(Key::Customers)}</a>
                 <a href=href(AppRoute::Invitations) aria-current=(current == AppRoute::Invitations).then_some("page")>{tr(Key::Invitations)}</a>
+                <a href=href(AppRoute::AdminRelationships) aria-current=(current == AppRoute::AdminRelationships).then_some("page")>{tr(Key::AdminRelationships)}</a>
             </nav>
             {children.read_value()()}
         </Show>

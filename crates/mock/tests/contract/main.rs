@@ -92,6 +92,10 @@ const SCENARIOS: &[Scenario] = &[
         "GDAP expires, ends and terminates",
         scenarios::gdap::gdap_expires_ends_and_terminates,
     ),
+    (
+        "hundreds of relationships kept alive",
+        scenarios::gdap::hundreds_of_relationships_kept_alive,
+    ),
 ];
 
 fn run_all(api: &mut dyn Api, label: &str) {

@@ -800,3 +800,102 @@ pub fn gdap_expires_ends_and_terminates(api: &mut dyn Api) {
     ));
     assert_eq!(seen.status, Status::Terminated);
 }
+
+/// What `r` asks of the partner at `now` (the app's rule, on the wire's facts).
+fn attention(r: &DelegatedAdminRelationship, now: i64) -> reseller_domain::gdap::Attention {
+    reseller_domain::gdap::Attention::of(
+        r.status,
+        r.end_date_time.as_deref().and_then(parse_rfc3339),
+        parse_rfc3339(&r.created_date_time).expect("createdDateTime"),
+        r.auto_extend_duration == "P180D",
+        now,
+    )
+}
+
+/// A partner with hundreds of relationships sees them all in one list,
+/// about a dozen ending within 30 days whatever the date in the seed's span;
+/// turning auto-extend on keeps each of those that may auto-extend alive,
+/// one request each, and the ones with Global Administrator are refused
+/// naming the field.
+pub fn hundreds_of_relationships_kept_alive(api: &mut dyn Api) {
+    use reseller_domain::gdap::{includes_global_admin, Attention};
+    let priya = sign_in(api, "Priya Raman");
+    let list = |api: &mut dyn Api| -> Vec<DelegatedAdminRelationship> {
+        ok::<GraphCollection<DelegatedAdminRelationship>>(send(
+            api,
+            Some(&priya),
+            "GET",
+            GDAP,
+            None,
+        ))
+        .value
+    };
+    let all = list(api);
+    assert_eq!(
+        all.len(),
+        320,
+        "every one of the scale partner's relationships, in one page"
+    );
+    let now = reseller_mock::clock::now_ms();
+    let seed = reseller_mock::state::SEED_TIME;
+    assert!(
+        now < seed + 700 * DAY,
+        "the seed's relationships end by two years after SEED_TIME: move it forward"
+    );
+    let ending: Vec<_> = all
+        .iter()
+        .filter(|r| matches!(attention(r, now), Attention::EndingSoon { .. }))
+        .collect();
+    assert!(
+        (8..=14).contains(&ending.len()),
+        "{} ending within 30 days",
+        ending.len()
+    );
+    assert!(all
+        .iter()
+        .any(|r| matches!(attention(r, now), Attention::AwaitingApproval { .. })));
+    let (ga, extendable): (Vec<&DelegatedAdminRelationship>, Vec<_>) = ending
+        .into_iter()
+        .partition(|r| includes_global_admin(&r.access_details.ids()));
+    assert!(!extendable.is_empty());
+    for r in &extendable {
+        let path = format!("{GDAP}/{}", r.id);
+        let body = json!({ "autoExtendDuration": "P180D" });
+        let changed: DelegatedAdminRelationship =
+            ok(send(api, Some(&priya), "PATCH", &path, Some(body.clone())));
+        assert_eq!(changed.auto_extend_duration, "P180D");
+        // Pressed twice: the same answer, nothing else changes.
+        let again: DelegatedAdminRelationship =
+            ok(send(api, Some(&priya), "PATCH", &path, Some(body)));
+        assert_eq!(again.end_date_time, changed.end_date_time);
+    }
+    for r in &ga {
+        let path = format!("{GDAP}/{}", r.id);
+        assert_eq!(
+            graph_err(
+                send(
+                    api,
+                    Some(&priya),
+                    "PATCH",
+                    &path,
+                    Some(json!({ "autoExtendDuration": "P180D" }))
+                ),
+                400,
+                "invalidRequest"
+            ),
+            vec!["autoExtendDuration".to_string()]
+        );
+    }
+    let after = list(api);
+    let still: Vec<_> = after
+        .iter()
+        .filter(|r| matches!(attention(r, now), Attention::EndingSoon { .. }))
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(still, ga.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    // Another partner sees none of them.
+    let ana = sign_in(api, "Ana Souza");
+    let hers: GraphCollection<DelegatedAdminRelationship> =
+        ok(send(api, Some(&ana), "GET", GDAP, None));
+    assert!(hers.value.iter().all(|r| all.iter().all(|s| s.id != r.id)));
+}

@@ -1,0 +1,379 @@
+//! The partner's granular admin relationships (GDAP) with every customer,
+//! what needs the partner first (`gdap::Attention`): auto-extend turned on
+//! for one or many at once, with progress and what failed kept to try
+//! again; an expired one requested again; each leading to its customer.
+
+use super::PartnerFrame;
+use crate::api::error::ApiError;
+use crate::api::graph::{AdminRelationshipPatch, DelegatedAdminRelationship};
+use crate::api::op;
+use crate::components::Fetched;
+use crate::context::{ctx, href, tr, trf};
+use crate::domain::gdap::{self, AdminRelationshipStatus as Status, Attention};
+use crate::domain::time::{parse_rfc3339, Millis};
+use crate::i18n::{self, Counted, Key};
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// `/partner/admin-relationships`.
+#[component]
+pub fn AdminRelationshipsPage() -> impl IntoView {
+    view! { <PartnerFrame current=AppRoute::AdminRelationships><AdminRelationshipsList/></PartnerFrame> }
+}
+
+/// Which relationships the list shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    Attention,
+    Ending,
+    Pending,
+    Expired,
+    All,
+}
+
+impl View {
+    const ALL: [(View, &'static str, Key); 5] = [
+        (View::Attention, "attention", Key::ShowAttention),
+        (View::Ending, "ending", Key::ShowEnding),
+        (View::Pending, "pending", Key::ShowPending),
+        (View::Expired, "expired", Key::ShowExpired),
+        (View::All, "all", Key::ShowAll),
+    ];
+    fn shows(self, a: Attention) -> bool {
+        match self {
+            View::Attention => a.needed(),
+            View::Ending => matches!(a, Attention::EndingSoon { .. }),
+            View::Pending => matches!(a, Attention::AwaitingApproval { .. }),
+            View::Expired => a == Attention::Expired,
+            View::All => true,
+        }
+    }
+}
+
+/// One relationship as the list shows it.
+#[derive(Clone)]
+struct Row {
+    id: String,
+    name: String,
+    customer: String,
+    status: Status,
+    attention: Attention,
+    ends: Option<String>,
+    auto: bool,
+    ga: bool,
+    extendable: bool,
+    /// The role template its roles (Global Administrator aside) are, to
+    /// request them again.
+    template: Option<&'static str>,
+}
+
+impl Row {
+    fn of(r: DelegatedAdminRelationship, now: Millis, renewed: &BTreeSet<String>) -> Row {
+        let roles = r.access_details.ids();
+        let auto = r.auto_extend_duration == gdap::auto_extend_iso(true);
+        let ends_ms = r.end_date_time.as_deref().and_then(parse_rfc3339);
+        let requested = parse_rfc3339(&r.created_date_time).unwrap_or(now);
+        let mut plain: Vec<&str> = roles
+            .iter()
+            .map(String::as_str)
+            .filter(|x| !x.eq_ignore_ascii_case(gdap::GLOBAL_ADMINISTRATOR))
+            .collect();
+        plain.sort_unstable();
+        let template = gdap::TEMPLATES
+            .iter()
+            .find(|t| {
+                let mut mine = t.roles.to_vec();
+                mine.sort_unstable();
+                mine == plain
+            })
+            .map(|t| t.slug);
+        Row {
+            attention: Attention::of(r.status, ends_ms, requested, auto, now).unless_renewed(
+                r.customer
+                    .as_ref()
+                    .is_some_and(|c| renewed.contains(&c.tenant_id)),
+            ),
+            extendable: gdap::may_turn_on_auto_extend(r.status, auto, &roles),
+            ga: gdap::includes_global_admin(&roles),
+            customer: r.customer.map(|c| c.display_name).unwrap_or_default(),
+            id: r.id,
+            name: r.display_name,
+            status: r.status,
+            ends: r.end_date_time,
+            auto,
+            template,
+        }
+    }
+}
+
+/// The list (needs a signed-in partner).
+#[component]
+fn AdminRelationshipsList() -> impl IntoView {
+    let c = ctx();
+    let list = crate::task::Read::new(move || {
+        c.revision.get();
+        c.partner.get();
+        let api = c.partner_api();
+        async move {
+            let list = api
+                .call(op::ListAdminRelationships { customer: None })
+                .await?;
+            let now = c.backend_now();
+            // A customer with a relationship in force or waiting for
+            // approval has had its roles requested again.
+            let renewed: BTreeSet<String> = list
+                .value
+                .iter()
+                .filter(|r| r.status.in_force() || r.status == Status::ApprovalPending)
+                .filter_map(|r| r.customer.as_ref().map(|c| c.tenant_id.clone()))
+                .collect();
+            let mut rows: Vec<Row> = list
+                .value
+                .into_iter()
+                .map(|r| Row::of(r, now, &renewed))
+                .collect();
+            rows.sort_by(|a, b| (a.attention, &a.ends).cmp(&(b.attention, &b.ends)));
+            Ok::<Vec<Row>, ApiError>(rows)
+        }
+    });
+    let shown = RwSignal::new(View::Attention);
+    let chosen = RwSignal::new(BTreeSet::<String>::new());
+    let may_manage = move || {
+        c.partner
+            .get()
+            .and_then(|s| s.me.user.partner_role)
+            .is_some_and(|r| r.may_manage())
+    };
+    // Auto-extend on for each chosen relationship, one request after the
+    // other (Graph throttles a tenant's bursts); each answer counts, so a
+    // failure stops nothing and is kept, with its reason, to try again.
+    let progress = RwSignal::new((0usize, 0usize));
+    let failed = RwSignal::new(Vec::<(String, String, ApiError)>::new());
+    let turn_on = crate::task::Write::new(move |targets: &Vec<(String, String)>| {
+        let api = c.partner_api();
+        let targets = targets.clone();
+        async move {
+            let total = targets.len();
+            progress.try_set((0, total));
+            let (mut done, mut refused) = (Vec::new(), Vec::new());
+            for (n, (id, name)) in targets.into_iter().enumerate() {
+                let answer = match crate::api::client::id(&id) {
+                    Ok(relationship) => api
+                        .call(op::UpdateAdminRelationship {
+                            relationship,
+                            body: AdminRelationshipPatch {
+                                auto_extend_duration: Some(gdap::auto_extend_iso(true).into()),
+                                ..Default::default()
+                            },
+                        })
+                        .await
+                        .map(|_| ()),
+                    Err(e) => Err(e),
+                };
+                match answer {
+                    Ok(()) => done.push(id),
+                    Err(e) => refused.push((id, name, e)),
+                }
+                progress.try_set((n + 1, total));
+            }
+            (done, refused)
+        }
+    });
+    Effect::new(move |_| {
+        if let Some((done, refused)) = turn_on.value().get() {
+            chosen.update(|s| s.retain(|id| !done.contains(id)));
+            failed.set(refused);
+            if !done.is_empty() {
+                c.toast(crate::intl::count(
+                    c.lang.get_untracked(),
+                    Counted::TurnedOn,
+                    done.len() as u64,
+                    &[],
+                ));
+            }
+            c.changed();
+        }
+    });
+    let busy = turn_on.pending();
+    let run = move |targets: Vec<(String, String)>| {
+        if !busy.get_untracked() && !targets.is_empty() {
+            turn_on.dispatch(targets);
+        }
+    };
+    view! {
+        <div class="page">
+            <div class="page-head">
+                <h1>{tr(Key::AdminRelationshipsTitle)}</h1>
+            </div>
+            <p class="lead">{tr(Key::AdminRelationshipsIntro)}</p>
+            <Show when=move || busy.get() || !failed.with(Vec::is_empty)>
+                <div class="notice" role="status">
+                    {move || busy.get().then(|| { let (n, total) = progress.get(); trf(Key::TurningOn, &[&n.to_string(), &total.to_string()]) })}
+                </div>
+            </Show>
+            {move || {
+                let f = failed.get();
+                (!f.is_empty() && !busy.get()).then(|| {
+                    let retry: Vec<(String, String)> = f.iter().map(|(id, name, _)| (id.clone(), name.clone())).collect();
+                    view! {
+                        <div class="error-banner" role="alert">
+                            <p>{tr(Key::TurnOnFailed)}</p>
+                            <ul>
+                                {f.into_iter().map(|(_, name, e)| view! { <li>{move || format!("{name}: {}", i18n::api_error(c.lang.get(), &e))}</li> }).collect_view()}
+                            </ul>
+                            <button type="button" on:click=move |_| run(retry.clone())>{tr(Key::TryAgainForThese)}</button>
+                        </div>
+                    }
+                })
+            }}
+            <Fetched resource=list what=Signal::derive(move || tr(Key::AdminRelationships)().to_string()) let:value>
+                {
+                    let rows = StoredValue::new(value);
+                    let count = move |a: fn(Attention) -> bool| rows.with_value(|r| r.iter().filter(|x| a(x.attention)).count() as u64);
+                    let visible = move || rows.with_value(|r| r.iter().filter(|x| shown.get().shows(x.attention)).cloned().collect::<Vec<_>>());
+                    let targets = move || visible().into_iter().filter(|r| r.extendable && chosen.with(|s| s.contains(&r.id))).map(|r| (r.id, r.name)).collect::<Vec<_>>();
+                    let extendable = move || visible().into_iter().filter(|r| r.extendable).map(|r| r.id).collect::<Vec<_>>();
+                    if rows.with_value(Vec::is_empty) {
+                        return view! { <p class="empty">{tr(Key::NoAdminRelationships)}</p> }.into_any();
+                    }
+                    view! {
+                        <p class="summary">{move || {
+                            let lang = c.lang.get();
+                            let all = crate::intl::count(lang, Counted::Relationships, count(|_| true), &[]);
+                            trf(Key::AdminSummary, &[
+                                &all,
+                                &crate::intl::number(lang, count(|a| matches!(a, Attention::EndingSoon { .. }))),
+                                &crate::intl::number(lang, count(|a| matches!(a, Attention::AwaitingApproval { .. }))),
+                                &crate::intl::number(lang, count(|a| a == Attention::Expired)),
+                            ])
+                        }}</p>
+                        <div class="controls">
+                            <div class="field">
+                                <label for="admin-view">{tr(Key::ShowLabel)}</label>
+                                <select id="admin-view" on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    if let Some((view, _, _)) = View::ALL.iter().find(|(_, slug, _)| *slug == v) {
+                                        shown.set(*view);
+                                    }
+                                }>
+                                    {View::ALL.iter().map(|(view, slug, key)| { let view = *view; view! { <option value=*slug selected=move || shown.get() == view>{tr(*key)}</option> } }).collect_view()}
+                                </select>
+                            </div>
+                            <Show when=may_manage fallback=|| view! { <p class="help">{tr(Key::OnlyAdminAgentsChange)}</p> }>
+                                <div class="row">
+                                    <button type="button" disabled=move || busy.get() || extendable().is_empty() on:click=move |_| chosen.update(|s| s.extend(extendable()))>
+                                        {move || crate::intl::count(c.lang.get(), Counted::ChooseExtendable, extendable().len() as u64, &[])}
+                                    </button>
+                                    <button type="button" class="primary" disabled=move || busy.get() || targets().is_empty() on:click=move |_| run(targets())>
+                                        {move || crate::intl::count(c.lang.get(), Counted::TurnOnChosen, targets().len() as u64, &[])}
+                                    </button>
+                                </div>
+                            </Show>
+                        </div>
+                        {move || {
+                            let rows = visible();
+                            if rows.is_empty() {
+                                let key = if shown.get() == View::Attention { Key::NothingNeedsAttention } else { Key::NoneInView };
+                                return view! { <p class="empty">{tr(key)}</p> }.into_any();
+                            }
+                            view! {
+                                // Wider than a narrow window: it scrolls inside its own
+                                // labelled, focusable region, never the page (WCAG 1.4.10).
+                                <div class="table-scroll" role="region" tabindex="0" aria-label=tr(Key::AdminRelationshipsTitle)>
+                                <table class="data">
+                                    <caption class="visually-hidden">{tr(Key::AdminRelationshipsTitle)}</caption>
+                                    <thead><tr>
+                                        <Show when=may_manage><th scope="col"><span class="visually-hidden">{tr(Key::ChooseRelationship)}</span></th></Show>
+                                        <th scope="col">{tr(Key::ColCustomer)}</th>
+                                        <th scope="col">{tr(Key::ColRelationship)}</th>
+                                        <th scope="col">{tr(Key::ColStatus)}</th>
+                                        <th scope="col">{tr(Key::ColEnds)}</th>
+                                        <th scope="col">{tr(Key::ColAutoExtend)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|r| view! { <RelationshipRow r=r chosen=chosen may_manage=Signal::derive(may_manage) busy=busy/> }).collect_view()}
+                                    </tbody>
+                                </table>
+                                </div>
+                            }.into_any()
+                        }}
+                    }.into_any()
+                }
+            </Fetched>
+        </div>
+    }
+}
+
+#[component]
+fn RelationshipRow(
+    r: Row,
+    chosen: RwSignal<BTreeSet<String>>,
+    may_manage: Signal<bool>,
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let c = ctx();
+    let Row {
+        id,
+        name,
+        customer,
+        status,
+        attention,
+        ends,
+        auto,
+        ga,
+        extendable,
+        template,
+    } = r;
+    let check_id = format!("choose-{id}");
+    let label = name.clone();
+    let customer_link = format!(
+        "{}?q={}",
+        href(AppRoute::Customers),
+        crate::api::encode_query(&customer)
+    );
+    let again = (attention == Attention::Expired && !customer.is_empty()).then(|| {
+        let mut url = format!(
+            "{}?customerName={}",
+            href(AppRoute::NewInvitation),
+            crate::api::encode_query(&customer)
+        );
+        if let Some(slug) = template {
+            url.push_str("&gdapTemplate=");
+            url.push_str(slug);
+        }
+        url
+    });
+    let (n1, n2) = (name.clone(), name.clone());
+    view! {
+        <tr>
+            <Show when=move || may_manage.get()>
+                <td>{extendable.then(|| { let (id1, id2) = (id.clone(), id.clone()); let label = label.clone(); view! {
+                    <input type="checkbox" id=check_id.clone() aria-label=move || trf(Key::ChooseRelationship, &[&label]) disabled=move || busy.get()
+                        prop:checked=move || chosen.with(|s| s.contains(&id1))
+                        on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } }); }/>
+                }})}</td>
+            </Show>
+            <td>{if customer.is_empty() { view! { <span class="muted">{tr(Key::NotNamed)}</span> }.into_any() } else { view! { <a href=customer_link>{customer.clone()}</a> }.into_any() }}</td>
+            <td>{n1}</td>
+            <td><span class="status">{move || i18n::admin_status(c.lang.get(), status)}</span></td>
+            <td>
+                {ends.clone().map(|e| view! { <span>{move || crate::intl::date(c.lang.get(), &e)}</span><br/> })}
+                <span class=match attention { Attention::Expired => "status status-expired", Attention::None => "muted", _ => "status status-pending" }>{move || {
+                    let lang = c.lang.get();
+                    match attention {
+                        Attention::EndingSoon { days } => crate::intl::count(lang, Counted::EndsIn, days as u64, &[]),
+                        Attention::AwaitingApproval { days } => crate::intl::count(lang, Counted::ApprovalLeft, days as u64, &[]),
+                        Attention::Expired => i18n::text(lang, Key::ExpiredRolesGone).to_string(),
+                        Attention::None => String::new(),
+                    }
+                }}</span>
+                {again.map(|url| view! { <Show when=move || may_manage.get()><br/><a href=url.clone()>{ let n = n2.clone(); move || trf(Key::RequestAgainFor, &[&n]) }</a></Show> })}
+            </td>
+            <td>{move || {
+                let lang = c.lang.get();
+                if auto { i18n::text(lang, Key::Yes) } else if ga && status.in_force() { i18n::text(lang, Key::NotWithGa) } else { i18n::text(lang, Key::No) }
+            }}</td>
+        </tr>
+    }
+}
