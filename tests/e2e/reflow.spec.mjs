@@ -93,6 +93,11 @@ for (const width of [320, 640]) {
     await page.goto('/partner/invitations');
     await expect(page.getByRole('button', { name: /copy/i }).first()).toBeVisible();
     await noSideScroll(page, 'invitations');
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await page.getByRole('button', { name: 'Sign in as Priya Raman, Admin agent' }).click();
+    await page.goto('/partner/admin-relationships');
+    await expect(page.locator('.summary')).toContainText('320 admin relationships');
+    await noSideScroll(page, 'admin relationships');
     await page.goto('/customer');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await noSideScroll(page, 'customer portal sign-in');

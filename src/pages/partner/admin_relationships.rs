@@ -14,7 +14,6 @@ use crate::domain::time::{parse_rfc3339, Millis};
 use crate::i18n::{self, Counted, Key};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// `/partner/admin-relationships`.
 #[component]
@@ -69,7 +68,7 @@ struct Row {
 }
 
 impl Row {
-    fn of(r: DelegatedAdminRelationship, now: Millis, renewed: &BTreeSet<String>) -> Row {
+    fn of(r: DelegatedAdminRelationship, now: Millis, renewed: &[String]) -> Row {
         let roles = r.access_details.ids();
         let auto = r.auto_extend_duration == gdap::auto_extend_iso(true);
         let ends_ms = r.end_date_time.as_deref().and_then(parse_rfc3339);
@@ -122,7 +121,7 @@ fn AdminRelationshipsList() -> impl IntoView {
             let now = c.backend_now();
             // A customer with a relationship in force or waiting for
             // approval has had its roles requested again.
-            let renewed: BTreeSet<String> = list
+            let renewed: Vec<String> = list
                 .value
                 .iter()
                 .filter(|r| r.status.in_force() || r.status == Status::ApprovalPending)
@@ -138,7 +137,7 @@ fn AdminRelationshipsList() -> impl IntoView {
         }
     });
     let shown = RwSignal::new(View::Attention);
-    let chosen = RwSignal::new(BTreeSet::<String>::new());
+    let chosen = RwSignal::new(Vec::<String>::new());
     let may_manage = move || {
         c.partner
             .get()
@@ -207,11 +206,9 @@ fn AdminRelationshipsList() -> impl IntoView {
                 <h1>{tr(Key::AdminRelationshipsTitle)}</h1>
             </div>
             <p class="lead">{tr(Key::AdminRelationshipsIntro)}</p>
-            <Show when=move || busy.get() || !failed.with(Vec::is_empty)>
-                <div class="notice" role="status">
-                    {move || busy.get().then(|| { let (n, total) = progress.get(); trf(Key::TurningOn, &[&n.to_string(), &total.to_string()]) })}
-                </div>
-            </Show>
+            <div class=move || if busy.get() { "notice" } else { "" } role="status">
+                {move || busy.get().then(|| { let (n, total) = progress.get(); trf(Key::TurningOn, &[&n.to_string(), &total.to_string()]) })}
+            </div>
             {move || {
                 let f = failed.get();
                 (!f.is_empty() && !busy.get()).then(|| {
@@ -234,6 +231,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                     let visible = move || rows.with_value(|r| r.iter().filter(|x| shown.get().shows(x.attention)).cloned().collect::<Vec<_>>());
                     let targets = move || visible().into_iter().filter(|r| r.extendable && chosen.with(|s| s.contains(&r.id))).map(|r| (r.id, r.name)).collect::<Vec<_>>();
                     let extendable = move || visible().into_iter().filter(|r| r.extendable).map(|r| r.id).collect::<Vec<_>>();
+                    let manage = may_manage();
                     if rows.with_value(Vec::is_empty) {
                         return view! { <p class="empty">{tr(Key::NoAdminRelationships)}</p> }.into_any();
                     }
@@ -260,16 +258,16 @@ fn AdminRelationshipsList() -> impl IntoView {
                                     {View::ALL.iter().map(|(view, slug, key)| { let view = *view; view! { <option value=*slug selected=move || shown.get() == view>{tr(*key)}</option> } }).collect_view()}
                                 </select>
                             </div>
-                            <Show when=may_manage fallback=|| view! { <p class="help">{tr(Key::OnlyAdminAgentsChange)}</p> }>
+                            {if !manage { view! { <p class="help">{tr(Key::OnlyAdminAgentsChange)}</p> }.into_any() } else { view! {
                                 <div class="row">
-                                    <button type="button" disabled=move || busy.get() || extendable().is_empty() on:click=move |_| chosen.update(|s| s.extend(extendable()))>
+                                    <button type="button" disabled=move || busy.get() || extendable().is_empty() on:click=move |_| chosen.update(|s| { let more: Vec<String> = extendable().into_iter().filter(|id| !s.contains(id)).collect(); s.extend(more); })>
                                         {move || crate::intl::count(c.lang.get(), Counted::ChooseExtendable, extendable().len() as u64, &[])}
                                     </button>
                                     <button type="button" class="primary" disabled=move || busy.get() || targets().is_empty() on:click=move |_| run(targets())>
                                         {move || crate::intl::count(c.lang.get(), Counted::TurnOnChosen, targets().len() as u64, &[])}
                                     </button>
                                 </div>
-                            </Show>
+                            }.into_any() }}
                         </div>
                         {move || {
                             let rows = visible();
@@ -284,7 +282,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                                 <table class="data">
                                     <caption class="visually-hidden">{tr(Key::AdminRelationshipsTitle)}</caption>
                                     <thead><tr>
-                                        <Show when=may_manage><th scope="col"><span class="visually-hidden">{tr(Key::ChooseRelationship)}</span></th></Show>
+                                        {manage.then(|| view! { <th scope="col"><span class="visually-hidden">{tr(Key::ChooseRelationship)}</span></th> })}
                                         <th scope="col">{tr(Key::ColCustomer)}</th>
                                         <th scope="col">{tr(Key::ColRelationship)}</th>
                                         <th scope="col">{tr(Key::ColStatus)}</th>
@@ -292,7 +290,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                                         <th scope="col">{tr(Key::ColAutoExtend)}</th>
                                     </tr></thead>
                                     <tbody>
-                                        {rows.into_iter().map(|r| view! { <RelationshipRow r=r chosen=chosen may_manage=Signal::derive(may_manage) busy=busy/> }).collect_view()}
+                                        {rows.into_iter().map(|r| view! { <RelationshipRow r=r chosen=chosen may_manage=manage busy=busy/> }).collect_view()}
                                     </tbody>
                                 </table>
                                 </div>
@@ -308,8 +306,8 @@ fn AdminRelationshipsList() -> impl IntoView {
 #[component]
 fn RelationshipRow(
     r: Row,
-    chosen: RwSignal<BTreeSet<String>>,
-    may_manage: Signal<bool>,
+    chosen: RwSignal<Vec<String>>,
+    may_manage: bool,
     busy: Signal<bool>,
 ) -> impl IntoView {
     let c = ctx();
@@ -347,13 +345,13 @@ fn RelationshipRow(
     let (n1, n2) = (name.clone(), name.clone());
     view! {
         <tr>
-            <Show when=move || may_manage.get()>
+            {may_manage.then(|| view! {
                 <td>{extendable.then(|| { let (id1, id2) = (id.clone(), id.clone()); let label = label.clone(); view! {
                     <input type="checkbox" id=check_id.clone() aria-label=move || trf(Key::ChooseRelationship, &[&label]) disabled=move || busy.get()
                         prop:checked=move || chosen.with(|s| s.contains(&id1))
-                        on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } }); }/>
+                        on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|s| { s.retain(|x| *x != id2); if on { s.push(id2.clone()); } }); }/>
                 }})}</td>
-            </Show>
+            })}
             <td>{if customer.is_empty() { view! { <span class="muted">{tr(Key::NotNamed)}</span> }.into_any() } else { view! { <a href=customer_link>{customer.clone()}</a> }.into_any() }}</td>
             <td>{n1}</td>
             <td><span class="status">{move || i18n::admin_status(c.lang.get(), status)}</span></td>
@@ -368,7 +366,7 @@ fn RelationshipRow(
                         Attention::None => String::new(),
                     }
                 }}</span>
-                {again.map(|url| view! { <Show when=move || may_manage.get()><br/><a href=url.clone()>{ let n = n2.clone(); move || trf(Key::RequestAgainFor, &[&n]) }</a></Show> })}
+                {again.filter(|_| may_manage).map(|url| view! { <br/><a href=url>{move || trf(Key::RequestAgainFor, &[&n2])}</a> })}
             </td>
             <td>{move || {
                 let lang = c.lang.get();
