@@ -3,7 +3,7 @@
 // auto-extend on for many at once, and what it was told is done stays done
 // after a reload; a failing backend keeps what failed, with its reason, to
 // try again; agents who may not change relationships are told so.
-import { test, expect, checkA11y, partnerSignIn } from './fixtures.mjs';
+import { test, expect, checkA11y, partnerSignIn, announced, expectAnnouncedOnce } from './fixtures.mjs';
 import { PORTS } from './playwright.config.mjs';
 
 const summary = /^320 admin relationships · (\d+) ending within 30 days · (\d+) waiting for approval · (\d+) expired$/;
@@ -20,9 +20,15 @@ test('what needs attention comes first, auto-extend turns on for many at once an
   await expect(page.locator('.summary')).toHaveText(summary);
   const before = await ending(page);
   expect(before).toBeGreaterThanOrEqual(6);
-  // Most urgent first: the rows ending soonest, then approvals, then expired.
+  // Most urgent first: what ends or lapses soonest, then what has expired.
   const rows = page.locator('table.data tbody tr');
-  await expect(rows.first()).toContainText(/Ends (in \d+ days?|within a day)/);
+  await expect(rows.first()).toContainText(/Ends (in \d+ days?|within a day)|left to approve/);
+  const soonest = await rows.evaluateAll((trs) => trs.map((tr) => {
+    const m = tr.innerText.match(/Ends in (\d+) days?|(\d+) days? left to approve/);
+    return m ? Number(m[1] ?? m[2]) : null;
+  }).filter((d) => d !== null));
+  expect(soonest.length).toBeGreaterThan(before);
+  expect(soonest).toEqual([...soonest].sort((a, b) => a - b));
   await expect(rows.last()).toContainText('Expired: its roles are gone');
   await expect(page.getByRole('link', { name: /^Request “.+” again$/ }).first()).toBeVisible();
   await checkA11y(page, 'admin relationships, needs attention');
@@ -67,18 +73,26 @@ test('when the backend fails, nothing is said done, what failed is listed with i
   const n = Number((await chooseAll.innerText()).match(/\d+/)[0]);
   await chooseAll.click();
   await page.getByRole('button', { name: `Turn auto-extend on for ${n} relationships` }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Turning auto-extend on: \d+ of \d+/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Turning auto-extend on for the chosen relationships…' })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^\\d+ of ${n}$`))).toBeVisible();
   const banner = page.locator('.error-banner');
   await expect(banner).toContainText('Auto-extend could not be turned on for these relationships', { timeout: 30_000 });
   await expect(banner.locator('li')).toHaveCount(n);
   await expect(banner.locator('li').first()).toContainText('The service is unavailable right now. Try again in a moment.');
   await expect(page.locator('.toast')).toHaveCount(0);
+  // Heard once each: the run's start (not each step) and what failed.
+  await expectAnnouncedOnce(page, 'Turning auto-extend on for the chosen relationships…');
+  const failure = (await banner.locator('[role="alert"]').innerText()).replace(/\s+/g, ' ').trim();
+  expect(failure).toMatch(/^Auto-extend could not be turned on for these relationships: .+ The service is unavailable right now\. Try again in a moment\.$/);
+  await expectAnnouncedOnce(page, failure);
+  expect((await announced(page)).filter((t) => /^\d+ of \d+$/.test(t))).toEqual([]);
   // Still chosen, still ending: nothing was changed or claimed.
   await expect(page.getByRole('button', { name: `Turn auto-extend on for ${n} relationships` })).toBeEnabled();
   expect(await ending(page)).toBe(before);
   await checkA11y(page, 'admin relationships with failures');
   await banner.getByRole('button', { name: 'Try again for these' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Turning auto-extend on/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Turning auto-extend on for the chosen relationships…' })).toBeVisible();
+  await expect(banner.getByRole('button', { name: 'Try again for these' })).toBeDisabled();
   await expect(banner.locator('li')).toHaveCount(n, { timeout: 30_000 });
   await page.reload();
   expect(await ending(page)).toBe(before);

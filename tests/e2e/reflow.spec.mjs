@@ -95,6 +95,8 @@ for (const width of [320, 640]) {
     await noSideScroll(page, 'invitations');
     await page.getByRole('button', { name: 'Switch user' }).click();
     await page.getByRole('button', { name: 'Sign in as Priya Raman, Admin agent' }).click();
+    // Signed in before leaving the page (a page load started sooner finds no session yet).
+    await expect(page.getByText('Signed in as Priya Raman')).toBeVisible();
     await page.goto('/partner/admin-relationships');
     await expect(page.locator('.summary')).toContainText('320 admin relationships');
     await noSideScroll(page, 'admin relationships');

@@ -450,9 +450,13 @@ impl Lifecycle {
 /// this product's choice, one month's notice to act.
 pub const ENDING_SOON: Millis = 30 * DAY;
 
-/// What a relationship asks of the partner to keep its access, most
-/// urgent first (the order of the variants is the order of the list).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// How long an expired relationship keeps asking for the partner's
+/// attention (it is still listed among the expired ones after): 90 days,
+/// this product's choice, as long as a request waits for approval.
+pub const EXPIRED_RECENTLY: Millis = 90 * DAY;
+
+/// What a relationship asks of the partner to keep its access.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Attention {
     /// In force, not auto-extending, ending within [`ENDING_SOON`]: turn
     /// auto-extend on (where allowed) or request it again.
@@ -460,7 +464,7 @@ pub enum Attention {
         /// Whole days left (0: less than a day).
         days: i64,
     },
-    /// Waiting for the customer's approval, which lapses
+    /// Locked and waiting for the customer's approval, which lapses
     /// [`APPROVAL_WINDOW`] after the request.
     AwaitingApproval {
         /// Whole days left to approve (0: less than a day).
@@ -468,17 +472,22 @@ pub enum Attention {
     },
     /// Ended on its own (its end or its approval window passed): its roles
     /// are gone until the partner requests them again.
-    Expired,
+    Expired {
+        /// Whole days since it ended.
+        days_ago: i64,
+    },
     /// Nothing to do: in force for more than [`ENDING_SOON`] or
-    /// auto-extending, terminated, or still being written.
+    /// auto-extending, approved and on its way, terminated, still being
+    /// written, or expired and requested again.
     None,
 }
 
 impl Attention {
-    /// What relationship needs at `now`, from what Graph says of it: its
-    /// `status`, `endDateTime` (`ends`), `createdDateTime` (`requested`:
-    /// this product locks a request for approval when it creates it) and
-    /// whether it auto-extends.
+    /// What a relationship needs at `now`, from what Graph says of it: its
+    /// `status`, `endDateTime` (`ends`), when it was sent for approval
+    /// (`requested`: its `lastModifiedDateTime`, since nothing changes a
+    /// relationship between the lock and the approval) and whether it
+    /// auto-extends.
     pub fn of(
         status: AdminRelationshipStatus,
         ends: Option<Millis>,
@@ -495,24 +504,43 @@ impl Attention {
                 },
                 _ => Attention::None,
             },
-            ApprovalPending | Approved | Activating => Attention::AwaitingApproval {
+            ApprovalPending => Attention::AwaitingApproval {
                 days: days_until(requested + APPROVAL_WINDOW),
             },
-            Expired => Attention::Expired,
-            Created | TerminationRequested | Terminating | Terminated => Attention::None,
+            Expired => Attention::Expired {
+                days_ago: ends.map_or(0, |end| (now - end).max(0) / DAY),
+            },
+            Created | Approved | Activating | TerminationRequested | Terminating | Terminated => {
+                Attention::None
+            }
         }
     }
 
-    /// Whether the partner has something to do.
+    /// Whether the partner has something to do: an expired relationship
+    /// only for [`EXPIRED_RECENTLY`].
     pub fn needed(self) -> bool {
-        self != Attention::None
+        match self {
+            Attention::Expired { days_ago } => days_ago * DAY < EXPIRED_RECENTLY,
+            other => other != Attention::None,
+        }
+    }
+
+    /// The list's order, most urgent first: what ends or lapses soonest
+    /// (an approval window and a relationship's end alike), then what has
+    /// expired, most recently first, then the rest.
+    pub fn urgency(self) -> (u8, i64) {
+        match self {
+            Attention::EndingSoon { days } | Attention::AwaitingApproval { days } => (0, days),
+            Attention::Expired { days_ago } => (1, days_ago),
+            Attention::None => (2, 0),
+        }
     }
 
     /// An expired relationship asks nothing more once its customer has
-    /// another one in force or waiting for approval (`renewed`): the
-    /// partner has requested the roles again.
+    /// another one, in force or waiting for approval, holding every role it
+    /// held (`renewed`): the partner has requested them again.
     pub fn unless_renewed(self, renewed: bool) -> Attention {
-        if self == Attention::Expired && renewed {
+        if matches!(self, Attention::Expired { .. }) && renewed {
             Attention::None
         } else {
             self
@@ -746,9 +774,14 @@ mod tests {
         );
         // Auto-extending: its end rolls forward, nothing to do.
         assert_eq!(at(Active, Some(now + DAY), true), Attention::None);
-        assert_eq!(at(Expired, Some(now - DAY), false), Attention::Expired);
+        assert_eq!(
+            at(Expired, Some(now - DAY), false),
+            Attention::Expired { days_ago: 1 }
+        );
         assert_eq!(at(Terminated, Some(now - DAY), false), Attention::None);
         assert_eq!(at(Created, None, false), Attention::None);
+        // Approved: on its way, nothing left to approve.
+        assert_eq!(at(Approved, None, false), Attention::None);
         // Pending: the 90-day window counts from the request.
         let pending = |requested| Attention::of(ApprovalPending, None, requested, false, now);
         assert_eq!(
@@ -756,21 +789,34 @@ mod tests {
             Attention::AwaitingApproval { days: 10 }
         );
         assert_eq!(pending(now), Attention::AwaitingApproval { days: 90 });
-        // Most urgent first.
+        // Expired asks for 90 days, then is only listed.
+        assert!(Attention::Expired { days_ago: 89 }.needed());
+        assert!(!Attention::Expired { days_ago: 90 }.needed());
+        assert!(!Attention::None.needed());
+        // Most urgent first: what lapses soonest, whichever kind.
         let mut list = [
             Attention::None,
-            Attention::Expired,
+            Attention::Expired { days_ago: 40 },
+            Attention::Expired { days_ago: 2 },
             Attention::AwaitingApproval { days: 2 },
             Attention::EndingSoon { days: 20 },
             Attention::EndingSoon { days: 3 },
         ];
-        list.sort();
-        assert_eq!(list[0], Attention::EndingSoon { days: 3 });
-        assert_eq!(list[2], Attention::AwaitingApproval { days: 2 });
-        assert_eq!(list[4], Attention::None);
-        assert!(!Attention::None.needed() && Attention::Expired.needed());
-        assert_eq!(Attention::Expired.unless_renewed(true), Attention::None);
-        assert_eq!(Attention::Expired.unless_renewed(false), Attention::Expired);
+        list.sort_by_key(|a| a.urgency());
+        assert_eq!(
+            list,
+            [
+                Attention::AwaitingApproval { days: 2 },
+                Attention::EndingSoon { days: 3 },
+                Attention::EndingSoon { days: 20 },
+                Attention::Expired { days_ago: 2 },
+                Attention::Expired { days_ago: 40 },
+                Attention::None,
+            ]
+        );
+        let expired = Attention::Expired { days_ago: 3 };
+        assert_eq!(expired.unless_renewed(true), Attention::None);
+        assert_eq!(expired.unless_renewed(false), expired);
         assert_eq!(
             Attention::EndingSoon { days: 2 }.unless_renewed(true),
             Attention::EndingSoon { days: 2 }

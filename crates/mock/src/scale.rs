@@ -264,8 +264,10 @@ pub const SCALE_ADMIN_RELATIONSHIPS: u32 = 320;
 /// two years after it (one every two and a half days: at any date in that
 /// span about a dozen end within 30 days), a third of them auto-extending,
 /// a tenth with Global Administrator (which cannot auto-extend); and 20
-/// requests waiting for approval, sent up to 95 days before the seed's date.
-pub fn admin_relationships() -> Vec<AdminRelationship> {
+/// requests sent for approval every 5 days up to 95 days before `today`
+/// (the day the demo data is made: the 18 sent within the last 90 days
+/// wait for approval, as a partner's would whenever the demo starts).
+pub fn admin_relationships(today: i64) -> Vec<AdminRelationship> {
     use reseller_domain::gdap::{self, AdminRelationshipStatus as Status};
     use reseller_domain::time::DAY;
     (0..SCALE_ADMIN_RELATIONSHIPS)
@@ -282,7 +284,7 @@ pub fn admin_relationships() -> Vec<AdminRelationship> {
             let pending = i >= 300;
             let days = if i % 4 == 1 { 365 } else { 730 };
             let requested = if pending {
-                SEED_TIME - i64::from(i - 300) * 5 * DAY
+                today - i64::from(i - 300) * 5 * DAY
             } else {
                 SEED_TIME + (i64::from(i) * 5 / 2 - 15) * DAY - days * DAY
             };

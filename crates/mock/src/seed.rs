@@ -498,7 +498,9 @@ impl State {
             u.licenses.push("sku-m365-standard".into());
         }
         s.admin_relationships
-            .extend(crate::scale::admin_relationships());
+            .extend(crate::scale::admin_relationships(
+                crate::clock::now_ms() / DAY * DAY,
+            ));
         s
     }
 }

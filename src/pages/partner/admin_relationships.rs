@@ -44,7 +44,7 @@ impl View {
             View::Attention => a.needed(),
             View::Ending => matches!(a, Attention::EndingSoon { .. }),
             View::Pending => matches!(a, Attention::AwaitingApproval { .. }),
-            View::Expired => a == Attention::Expired,
+            View::Expired => matches!(a, Attention::Expired { .. }),
             View::All => true,
         }
     }
@@ -59,6 +59,7 @@ struct Row {
     status: Status,
     attention: Attention,
     ends: Option<String>,
+    ends_ms: Option<Millis>,
     auto: bool,
     ga: bool,
     extendable: bool,
@@ -68,11 +69,29 @@ struct Row {
 }
 
 impl Row {
-    fn of(r: DelegatedAdminRelationship, now: Millis, renewed: &[String]) -> Row {
+    /// `live`: each relationship in force or waiting for approval, as its
+    /// customer's tenant id and its roles.
+    fn of(r: DelegatedAdminRelationship, now: Millis, live: &[(String, Vec<String>)]) -> Row {
         let roles = r.access_details.ids();
         let auto = r.auto_extend_duration == gdap::auto_extend_iso(true);
         let ends_ms = r.end_date_time.as_deref().and_then(parse_rfc3339);
-        let requested = parse_rfc3339(&r.created_date_time).unwrap_or(now);
+        let requested = r
+            .last_modified_date_time
+            .as_deref()
+            .or(Some(&r.created_date_time))
+            .and_then(parse_rfc3339)
+            .unwrap_or(now);
+        // Requested again: another of its customer's relationships, in force
+        // or waiting, holds every role it held. An expired request no
+        // customer ever bound has nobody to ask again.
+        let renewed = r.customer.as_ref().is_none_or(|c| {
+            live.iter().any(|(tenant, theirs)| {
+                *tenant == c.tenant_id
+                    && roles
+                        .iter()
+                        .all(|x| theirs.iter().any(|y| y.eq_ignore_ascii_case(x)))
+            })
+        });
         let mut plain: Vec<&str> = roles
             .iter()
             .map(String::as_str)
@@ -88,11 +107,8 @@ impl Row {
             })
             .map(|t| t.slug);
         Row {
-            attention: Attention::of(r.status, ends_ms, requested, auto, now).unless_renewed(
-                r.customer
-                    .as_ref()
-                    .is_some_and(|c| renewed.contains(&c.tenant_id)),
-            ),
+            attention: Attention::of(r.status, ends_ms, requested, auto, now)
+                .unless_renewed(renewed),
             extendable: gdap::may_turn_on_auto_extend(r.status, auto, &roles),
             ga: gdap::includes_global_admin(&roles),
             customer: r.customer.map(|c| c.display_name).unwrap_or_default(),
@@ -100,6 +116,7 @@ impl Row {
             name: r.display_name,
             status: r.status,
             ends: r.end_date_time,
+            ends_ms,
             auto,
             template,
         }
@@ -119,20 +136,22 @@ fn AdminRelationshipsList() -> impl IntoView {
                 .call(op::ListAdminRelationships { customer: None })
                 .await?;
             let now = c.backend_now();
-            // A customer with a relationship in force or waiting for
-            // approval has had its roles requested again.
-            let renewed: Vec<String> = list
+            let live: Vec<(String, Vec<String>)> = list
                 .value
                 .iter()
                 .filter(|r| r.status.in_force() || r.status == Status::ApprovalPending)
-                .filter_map(|r| r.customer.as_ref().map(|c| c.tenant_id.clone()))
+                .filter_map(|r| {
+                    r.customer
+                        .as_ref()
+                        .map(|c| (c.tenant_id.clone(), r.access_details.ids()))
+                })
                 .collect();
             let mut rows: Vec<Row> = list
                 .value
                 .into_iter()
-                .map(|r| Row::of(r, now, &renewed))
+                .map(|r| Row::of(r, now, &live))
                 .collect();
-            rows.sort_by(|a, b| (a.attention, &a.ends).cmp(&(b.attention, &b.ends)));
+            rows.sort_by_key(|r| (r.attention.urgency(), r.ends_ms));
             Ok::<Vec<Row>, ApiError>(rows)
         }
     });
@@ -148,7 +167,10 @@ fn AdminRelationshipsList() -> impl IntoView {
     // other (Graph throttles a tenant's bursts); each answer counts, so a
     // failure stops nothing and is kept, with its reason, to try again.
     let progress = RwSignal::new((0usize, 0usize));
-    let failed = RwSignal::new(Vec::<(String, String, ApiError)>::new());
+    let failed = RwSignal::new((0usize, Vec::<(String, String, ApiError)>::new()));
+    // After a run the list is read again and drawn anew: the focus, if it
+    // was in what went, goes on to the content.
+    let refocus = RwSignal::new(false);
     let turn_on = crate::task::Write::new(move |targets: &Vec<(String, String)>| {
         let api = c.partner_api();
         let targets = targets.clone();
@@ -182,7 +204,8 @@ fn AdminRelationshipsList() -> impl IntoView {
     Effect::new(move |_| {
         if let Some((done, refused)) = turn_on.value().get() {
             chosen.update(|s| s.retain(|id| !done.contains(id)));
-            failed.set(refused);
+            failed.set((done.len(), refused));
+            refocus.set(true);
             if !done.is_empty() {
                 c.toast(crate::intl::count(
                     c.lang.get_untracked(),
@@ -192,6 +215,16 @@ fn AdminRelationshipsList() -> impl IntoView {
                 ));
             }
             c.changed();
+        }
+    });
+    Effect::new(move |_| {
+        if list.get().is_some() && refocus.get_untracked() {
+            refocus.set(false);
+            request_animation_frame(|| {
+                if crate::platform::focused().is_none() {
+                    crate::platform::focus("main");
+                }
+            });
         }
     });
     let busy = turn_on.pending();
@@ -206,20 +239,27 @@ fn AdminRelationshipsList() -> impl IntoView {
                 <h1>{tr(Key::AdminRelationshipsTitle)}</h1>
             </div>
             <p class="lead">{tr(Key::AdminRelationshipsIntro)}</p>
-            <div class=move || if busy.get() { "notice" } else { "" } role="status">
-                {move || busy.get().then(|| { let (n, total) = progress.get(); trf(Key::TurningOn, &[&n.to_string(), &total.to_string()]) })}
+            // Said once when a run starts; its count moves on beside it,
+            // outside the live region, so a reader is not told each step.
+            <div class=move || if busy.get() { "notice" } else { "" }>
+                <span role="status">{move || busy.get().then(|| tr(Key::TurningOnChosen)())}</span>
+                " "
+                <span>{move || busy.get().then(|| { let (n, total) = progress.get(); trf(Key::NOfTotal, &[&n.to_string(), &total.to_string()]) })}</span>
             </div>
             {move || {
-                let f = failed.get();
-                (!f.is_empty() && !busy.get()).then(|| {
+                let (done, f) = failed.get();
+                (!f.is_empty()).then(|| {
                     let retry: Vec<(String, String)> = f.iter().map(|(id, name, _)| (id.clone(), name.clone())).collect();
+                    let key = if done == 0 { Key::TurnOnFailedAll } else { Key::TurnOnFailed };
                     view! {
-                        <div class="error-banner" role="alert">
-                            <p>{tr(Key::TurnOnFailed)}</p>
-                            <ul>
-                                {f.into_iter().map(|(_, name, e)| view! { <li>{move || format!("{name}: {}", i18n::api_error(c.lang.get(), &e))}</li> }).collect_view()}
-                            </ul>
-                            <button type="button" on:click=move |_| run(retry.clone())>{tr(Key::TryAgainForThese)}</button>
+                        <div class="error-banner">
+                            <crate::components::Announced urgent=true>
+                                <p>{tr(key)}</p>
+                                <ul>
+                                    {f.iter().map(|(_, name, e)| { let (name, e) = (name.clone(), e.clone()); view! { <li>{move || format!("{name}: {}", i18n::api_error(c.lang.get(), &e))}</li> } }).collect_view()}
+                                </ul>
+                            </crate::components::Announced>
+                            <button type="button" disabled=move || busy.get() on:click={ let retry = retry.clone(); move |_| run(retry.clone()) }>{tr(Key::TryAgainForThese)}</button>
                         </div>
                     }
                 })
@@ -243,7 +283,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                                 &all,
                                 &crate::intl::number(lang, count(|a| matches!(a, Attention::EndingSoon { .. }))),
                                 &crate::intl::number(lang, count(|a| matches!(a, Attention::AwaitingApproval { .. }))),
-                                &crate::intl::number(lang, count(|a| a == Attention::Expired)),
+                                &crate::intl::number(lang, count(|a| matches!(a, Attention::Expired { .. }))),
                             ])
                         }}</p>
                         <div class="controls">
@@ -282,7 +322,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                                 <table class="data">
                                     <caption class="visually-hidden">{tr(Key::AdminRelationshipsTitle)}</caption>
                                     <thead><tr>
-                                        {manage.then(|| view! { <th scope="col"><span class="visually-hidden">{tr(Key::ChooseRelationship)}</span></th> })}
+                                        {manage.then(|| view! { <th scope="col"><span class="visually-hidden">{tr(Key::Choose)}</span></th> })}
                                         <th scope="col">{tr(Key::ColCustomer)}</th>
                                         <th scope="col">{tr(Key::ColRelationship)}</th>
                                         <th scope="col">{tr(Key::ColStatus)}</th>
@@ -322,6 +362,7 @@ fn RelationshipRow(
         ga,
         extendable,
         template,
+        ..
     } = r;
     let check_id = format!("choose-{id}");
     let label = name.clone();
@@ -330,18 +371,19 @@ fn RelationshipRow(
         href(AppRoute::Customers),
         crate::api::encode_query(&customer)
     );
-    let again = (attention == Attention::Expired && !customer.is_empty()).then(|| {
-        let mut url = format!(
-            "{}?customerName={}",
-            href(AppRoute::NewInvitation),
-            crate::api::encode_query(&customer)
-        );
-        if let Some(slug) = template {
-            url.push_str("&gdapTemplate=");
-            url.push_str(slug);
-        }
-        url
-    });
+    let again =
+        (matches!(attention, Attention::Expired { .. }) && !customer.is_empty()).then(|| {
+            let mut url = format!(
+                "{}?customerName={}",
+                href(AppRoute::NewInvitation),
+                crate::api::encode_query(&customer)
+            );
+            if let Some(slug) = template {
+                url.push_str("&gdapTemplate=");
+                url.push_str(slug);
+            }
+            url
+        });
     let (n1, n2) = (name.clone(), name.clone());
     view! {
         <tr>
@@ -357,12 +399,12 @@ fn RelationshipRow(
             <td><span class="status">{move || i18n::admin_status(c.lang.get(), status)}</span></td>
             <td>
                 {ends.clone().map(|e| view! { <span>{move || crate::intl::date(c.lang.get(), &e)}</span><br/> })}
-                <span class=match attention { Attention::Expired => "status status-expired", Attention::None => "muted", _ => "status status-pending" }>{move || {
+                <span class=match attention { Attention::Expired { .. } => "status status-expired", Attention::None => "muted", _ => "status status-pending" }>{move || {
                     let lang = c.lang.get();
                     match attention {
                         Attention::EndingSoon { days } => crate::intl::count(lang, Counted::EndsIn, days as u64, &[]),
                         Attention::AwaitingApproval { days } => crate::intl::count(lang, Counted::ApprovalLeft, days as u64, &[]),
-                        Attention::Expired => i18n::text(lang, Key::ExpiredRolesGone).to_string(),
+                        Attention::Expired { .. } => i18n::text(lang, Key::ExpiredRolesGone).to_string(),
                         Attention::None => String::new(),
                     }
                 }}</span>

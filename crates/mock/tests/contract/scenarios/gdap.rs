@@ -806,7 +806,10 @@ fn attention(r: &DelegatedAdminRelationship, now: i64) -> reseller_domain::gdap:
     reseller_domain::gdap::Attention::of(
         r.status,
         r.end_date_time.as_deref().and_then(parse_rfc3339),
-        parse_rfc3339(&r.created_date_time).expect("createdDateTime"),
+        r.last_modified_date_time
+            .as_deref()
+            .and_then(parse_rfc3339)
+            .expect("lastModifiedDateTime"),
         r.auto_extend_duration == "P180D",
         now,
     )
