@@ -89,11 +89,13 @@
 // the Invitations list naming granular roles, a long search said at its
 // field, a role approved but not yet given to a group said as such, a
 // repeated notice replacing the first; measured 134.7/167.5/160.0/337.3).
-// Raised (partner +12 → 350 KiB): the workspace's Admin relationships page
+// Raised (partner +14 → 352 KiB): the workspace's Admin relationships page
 // across every customer (what needs attention, auto-extend for many at
 // once with progress and what failed kept to try again, an expired one
-// requested again; 25 sentences and 6 counted phrases in two languages);
-// its view code is 35 KiB raw of the wasm (measured 134.4/167.5/160.2/349.7).
+// requested again with its roles and days; 28 sentences and 6 counted
+// phrases in two languages; its view code is 35 KiB raw of the wasm) and
+// Graph's pages of relationships followed to the end by every reader
+// (measured 134.6/167.6/160.0/351.6).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -107,7 +109,7 @@ export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 161 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 350 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 352 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -117,7 +117,7 @@ strings! {
     ShowPending => "Waiting for approval", "Aguardando aprovação";
     ShowExpired => "Expired", "Expiradas";
     ShowAll => "All", "Todas";
-    AdminSummary => "{0} · {1} ending within 30 days · {2} waiting for approval · {3} expired", "{0} · {1} terminando em até 30 dias · {2} aguardando aprovação · {3} expiradas";
+    AdminSummary => "{0} · {1} ending within 30 days · {2} waiting for approval · {3} expired in the last 90 days", "{0} · {1} terminando em até 30 dias · {2} aguardando aprovação · {3} expiradas nos últimos 90 dias";
     NothingNeedsAttention => "Nothing needs attention: every relationship in force ends more than 30 days from now or auto-extends.", "Nada precisa de atenção: toda relação em vigor termina daqui a mais de 30 dias ou tem extensão automática.";
     NoneInView => "No admin relationship matches this choice.", "Nenhuma relação de administração corresponde a esta escolha.";
     ColAutoExtend => "Auto-extend", "Extensão automática";
@@ -130,6 +130,9 @@ strings! {
     TurnOnFailedAll => "Auto-extend could not be turned on for these relationships:", "Não foi possível ativar a extensão automática destas relações:";
     TurnOnFailed => "Auto-extend is on for the others; it could not be turned on for these:", "A extensão automática foi ativada nas demais; não foi possível ativá-la nestas:";
     Choose => "Choose", "Escolher";
+    ClearChoice => "Clear the choice", "Limpar a escolha";
+    RequestLapsed => "Not approved within 90 days: no roles were given", "Não aprovada em 90 dias: nenhuma função foi concedida";
+    GaCannotExtend => "Cannot auto-extend with Global Administrator: remove that role in the customer's Admin relationships, or request it again", "Não pode ter extensão automática com Administrador Global: remova essa função nas Relações de administração do cliente ou solicite-a de novo";
     TryAgainForThese => "Try again for these", "Tentar de novo para estas";
     OnlyAdminAgentsChange => "Only Admin agents can change admin relationships.", "Somente agentes administradores podem alterar relações de administração.";
     AdvanceClock => "Move the demo clock 30 days ahead", "Adiantar o relógio da demonstração em 30 dias";

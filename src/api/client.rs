@@ -111,6 +111,33 @@ impl Client {
         &self.intents
     }
 
+    /// Every one of the partner's admin relationships (one customer's, or
+    /// all), page after page: Graph answers at most 300 a page and leads to
+    /// the next with `@odata.nextLink`.
+    pub async fn admin_relationships(
+        &self,
+        customer: Option<reseller_domain::ids::TenantId>,
+    ) -> Result<Vec<reseller_contract::graph::DelegatedAdminRelationship>, ApiError> {
+        let mut all = Vec::new();
+        let mut skip_token = None;
+        // A backend that always has a next page is not followed for ever.
+        for _ in 0..1000 {
+            let page = self
+                .call(reseller_contract::operation::ListAdminRelationships {
+                    customer,
+                    top: None,
+                    skip_token,
+                })
+                .await?;
+            skip_token = page.skip_token();
+            all.extend(page.value);
+            if skip_token.is_none() {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
     /// Sends a request and returns the raw body of a 2xx answer. Writes carry
     /// an `MS-RequestId` (the caller's, or the intention's: see [`Intents`])
     /// that stays the same on every attempt, so retrying a transient failure,

@@ -6,7 +6,7 @@
 import { test, expect, checkA11y, partnerSignIn, announced, expectAnnouncedOnce } from './fixtures.mjs';
 import { PORTS } from './playwright.config.mjs';
 
-const summary = /^320 admin relationships · (\d+) ending within 30 days · (\d+) waiting for approval · (\d+) expired$/;
+const summary = /^320 admin relationships · (\d+) ending within 30 days · (\d+) waiting for approval · (\d+) expired in the last 90 days$/;
 async function ending(page) {
   const text = (await page.locator('.summary').innerText()).trim();
   expect(text).toMatch(summary);
@@ -57,6 +57,16 @@ test('what needs attention comes first, auto-extend turns on for many at once an
   await expect(page.locator('.summary')).toContainText(/^320 relações de administração · \d+ terminando em até 30 dias/);
   await expect(page.getByLabel('Mostrar')).toHaveValue('all');
   await checkA11y(page, 'admin relationships, all, in Portuguese');
+  await page.getByLabel('Idioma').selectOption('en');
+
+  // Requested again as it was: the customer, its roles and its days.
+  await page.getByLabel('Show').selectOption({ label: 'Expired' });
+  const expired = rows.filter({ has: page.getByRole('link', { name: /^Request “.+” again$/ }) }).first();
+  const customer = (await expired.getByRole('link').first().innerText()).trim();
+  await expired.getByRole('link', { name: /^Request “.+” again$/ }).click();
+  await expect(page.getByLabel("Customer's company name")).toHaveValue(customer);
+  await expect(page.getByLabel('Also request granular admin roles (GDAP)')).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^(1 year|2 years)$/, checked: true })).toHaveCount(1);
 });
 
 test('when the backend fails, nothing is said done, what failed is listed with its reason and can be tried again', async ({ page }) => {

@@ -39,6 +39,22 @@ impl<T> GraphCollection<T> {
             next_link: None,
         }
     }
+
+    /// Where the next page starts: the `$skiptoken` of `@odata.nextLink`
+    /// (Graph's is an absolute URL, this contract's mock a path; "Paging
+    /// Microsoft Graph data in your app": the link is used as given, its
+    /// token is opaque), decoded. `None` on the last page.
+    pub fn skip_token(&self) -> Option<String> {
+        let link = self.next_link.as_deref()?;
+        let query = link.split_once('?')?.1;
+        query.split('&').find_map(|pair| {
+            let (k, v) = pair.split_once('=')?;
+            reseller_domain::link::percent_decode(k)
+                .eq_ignore_ascii_case("$skiptoken")
+                .then(|| reseller_domain::link::percent_decode(v))
+                .filter(|v| !v.is_empty())
+        })
+    }
 }
 
 /// Graph's error body.
@@ -359,4 +375,33 @@ pub struct DemoClock {
     pub now: String,
     /// Days it runs ahead of the real clock.
     pub days_ahead: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GraphCollection;
+
+    #[test]
+    fn the_next_page_starts_at_the_links_skip_token() {
+        let page = |link: Option<&str>| GraphCollection::<u8> {
+            value: Vec::new(),
+            next_link: link.map(str::to_string),
+        };
+        // Graph's own: an absolute URL, the token opaque and encoded.
+        assert_eq!(
+            page(Some("https://graph.microsoft.com/v1.0/tenantRelationships/delegatedAdminRelationships?$top=300&$skiptoken=RFNwdAIAAQAAAA%3D%3D")).skip_token().as_deref(),
+            Some("RFNwdAIAAQAAAA==")
+        );
+        assert_eq!(
+            page(Some(
+                "/v1.0/tenantRelationships/delegatedAdminRelationships?%24skiptoken=300"
+            ))
+            .skip_token()
+            .as_deref(),
+            Some("300")
+        );
+        assert_eq!(page(None).skip_token(), None);
+        assert_eq!(page(Some("/v1.0/x?$top=5")).skip_token(), None);
+        assert_eq!(page(Some("/v1.0/x?$skiptoken=")).skip_token(), None);
+    }
 }

@@ -63,9 +63,11 @@ struct Row {
     auto: bool,
     ga: bool,
     extendable: bool,
-    /// The role template its roles (Global Administrator aside) are, to
-    /// request them again.
-    template: Option<&'static str>,
+    /// Its roles and days, to request them again.
+    roles: Vec<String>,
+    days: Option<i64>,
+    /// An approval request that lapsed: it never gave any role.
+    lapsed: bool,
 }
 
 impl Row {
@@ -92,20 +94,7 @@ impl Row {
                         .all(|x| theirs.iter().any(|y| y.eq_ignore_ascii_case(x)))
             })
         });
-        let mut plain: Vec<&str> = roles
-            .iter()
-            .map(String::as_str)
-            .filter(|x| !x.eq_ignore_ascii_case(gdap::GLOBAL_ADMINISTRATOR))
-            .collect();
-        plain.sort_unstable();
-        let template = gdap::TEMPLATES
-            .iter()
-            .find(|t| {
-                let mut mine = t.roles.to_vec();
-                mine.sort_unstable();
-                mine == plain
-            })
-            .map(|t| t.slug);
+        let days = gdap::check_duration(&r.duration, requested).ok();
         Row {
             attention: Attention::of(r.status, ends_ms, requested, auto, now)
                 .unless_renewed(renewed),
@@ -118,7 +107,9 @@ impl Row {
             ends: r.end_date_time,
             ends_ms,
             auto,
-            template,
+            lapsed: r.activated_date_time.is_none(),
+            roles,
+            days,
         }
     }
 }
@@ -132,12 +123,9 @@ fn AdminRelationshipsList() -> impl IntoView {
         c.partner.get();
         let api = c.partner_api();
         async move {
-            let list = api
-                .call(op::ListAdminRelationships { customer: None })
-                .await?;
+            let list = api.admin_relationships(None).await?;
             let now = c.backend_now();
             let live: Vec<(String, Vec<String>)> = list
-                .value
                 .iter()
                 .filter(|r| r.status.in_force() || r.status == Status::ApprovalPending)
                 .filter_map(|r| {
@@ -146,11 +134,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                         .map(|c| (c.tenant_id.clone(), r.access_details.ids()))
                 })
                 .collect();
-            let mut rows: Vec<Row> = list
-                .value
-                .into_iter()
-                .map(|r| Row::of(r, now, &live))
-                .collect();
+            let mut rows: Vec<Row> = list.into_iter().map(|r| Row::of(r, now, &live)).collect();
             rows.sort_by_key(|r| (r.attention.urgency(), r.ends_ms));
             Ok::<Vec<Row>, ApiError>(rows)
         }
@@ -283,7 +267,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                                 &all,
                                 &crate::intl::number(lang, count(|a| matches!(a, Attention::EndingSoon { .. }))),
                                 &crate::intl::number(lang, count(|a| matches!(a, Attention::AwaitingApproval { .. }))),
-                                &crate::intl::number(lang, count(|a| matches!(a, Attention::Expired { .. }))),
+                                &crate::intl::number(lang, count(|a| matches!(a, Attention::Expired { .. }) && a.needed())),
                             ])
                         }}</p>
                         <div class="controls">
@@ -303,6 +287,7 @@ fn AdminRelationshipsList() -> impl IntoView {
                                     <button type="button" disabled=move || busy.get() || extendable().is_empty() on:click=move |_| chosen.update(|s| { let more: Vec<String> = extendable().into_iter().filter(|id| !s.contains(id)).collect(); s.extend(more); })>
                                         {move || crate::intl::count(c.lang.get(), Counted::ChooseExtendable, extendable().len() as u64, &[])}
                                     </button>
+                                    <button type="button" disabled=move || busy.get() || chosen.with(Vec::is_empty) on:click=move |_| chosen.set(Vec::new())>{tr(Key::ClearChoice)}</button>
                                     <button type="button" class="primary" disabled=move || busy.get() || targets().is_empty() on:click=move |_| run(targets())>
                                         {move || crate::intl::count(c.lang.get(), Counted::TurnOnChosen, targets().len() as u64, &[])}
                                     </button>
@@ -324,9 +309,9 @@ fn AdminRelationshipsList() -> impl IntoView {
                                     <thead><tr>
                                         {manage.then(|| view! { <th scope="col"><span class="visually-hidden">{tr(Key::Choose)}</span></th> })}
                                         <th scope="col">{tr(Key::ColCustomer)}</th>
-                                        <th scope="col">{tr(Key::ColRelationship)}</th>
-                                        <th scope="col">{tr(Key::ColStatus)}</th>
                                         <th scope="col">{tr(Key::ColEnds)}</th>
+                                        <th scope="col">{tr(Key::ColStatus)}</th>
+                                        <th scope="col">{tr(Key::ColRelationship)}</th>
                                         <th scope="col">{tr(Key::ColAutoExtend)}</th>
                                     </tr></thead>
                                     <tbody>
@@ -361,7 +346,9 @@ fn RelationshipRow(
         auto,
         ga,
         extendable,
-        template,
+        roles,
+        days,
+        lapsed,
         ..
     } = r;
     let check_id = format!("choose-{id}");
@@ -371,16 +358,17 @@ fn RelationshipRow(
         href(AppRoute::Customers),
         crate::api::encode_query(&customer)
     );
+    // Requested again as it was: the same customer, roles and days.
     let again =
         (matches!(attention, Attention::Expired { .. }) && !customer.is_empty()).then(|| {
             let mut url = format!(
-                "{}?customerName={}",
+                "{}?customerName={}&gdapRoles={}",
                 href(AppRoute::NewInvitation),
-                crate::api::encode_query(&customer)
+                crate::api::encode_query(&customer),
+                roles.join(",")
             );
-            if let Some(slug) = template {
-                url.push_str("&gdapTemplate=");
-                url.push_str(slug);
+            if let Some(d) = days {
+                url.push_str(&format!("&gdapDays={d}"));
             }
             url
         });
@@ -395,8 +383,6 @@ fn RelationshipRow(
                 }})}</td>
             })}
             <td>{if customer.is_empty() { view! { <span class="muted">{tr(Key::NotNamed)}</span> }.into_any() } else { view! { <a href=customer_link>{customer.clone()}</a> }.into_any() }}</td>
-            <td>{n1}</td>
-            <td><span class="status">{move || i18n::admin_status(c.lang.get(), status)}</span></td>
             <td>
                 {ends.clone().map(|e| view! { <span>{move || crate::intl::date(c.lang.get(), &e)}</span><br/> })}
                 <span class=match attention { Attention::Expired { .. } => "status status-expired", Attention::None => "muted", _ => "status status-pending" }>{move || {
@@ -404,15 +390,25 @@ fn RelationshipRow(
                     match attention {
                         Attention::EndingSoon { days } => crate::intl::count(lang, Counted::EndsIn, days as u64, &[]),
                         Attention::AwaitingApproval { days } => crate::intl::count(lang, Counted::ApprovalLeft, days as u64, &[]),
-                        Attention::Expired { .. } => i18n::text(lang, Key::ExpiredRolesGone).to_string(),
+                        Attention::Expired { .. } => i18n::text(lang, if lapsed { Key::RequestLapsed } else { Key::ExpiredRolesGone }).to_string(),
                         Attention::None => String::new(),
                     }
                 }}</span>
                 {again.filter(|_| may_manage).map(|url| view! { <br/><a href=url>{move || trf(Key::RequestAgainFor, &[&n2])}</a> })}
             </td>
+            <td><span class="status">{move || i18n::admin_status(c.lang.get(), status)}</span></td>
+            <td>{n1}</td>
             <td>{move || {
                 let lang = c.lang.get();
-                if auto { i18n::text(lang, Key::Yes) } else if ga && status.in_force() { i18n::text(lang, Key::NotWithGa) } else { i18n::text(lang, Key::No) }
+                if auto {
+                    i18n::text(lang, Key::Yes)
+                } else if ga && matches!(attention, Attention::EndingSoon { .. }) {
+                    i18n::text(lang, Key::GaCannotExtend)
+                } else if ga && status.in_force() {
+                    i18n::text(lang, Key::NotWithGa)
+                } else {
+                    i18n::text(lang, Key::No)
+                }
             }}</td>
         </tr>
     }

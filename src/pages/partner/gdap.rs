@@ -5,7 +5,6 @@
 //! Administrator). The rules are `domain::gdap`'s.
 
 use crate::api::graph::{AccessDetails, NewAdminRelationship};
-use crate::api::op;
 use crate::components::TextField;
 use crate::context::{ctx, tr, trf};
 use crate::domain::gdap::{self, GdapProblem};
@@ -128,12 +127,12 @@ pub fn GdapFields(form: GdapForm) -> impl IntoView {
     // The partner's relationships' names, for the uniqueness check as typed.
     let names = crate::task::Read::new(move || {
         let api = c.partner_api();
-        async move { api.call(op::ListAdminRelationships::default()).await }
+        async move { api.admin_relationships(None).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(list)) = names.get() {
             form.taken
-                .set(list.value.into_iter().map(|r| r.display_name).collect());
+                .set(list.into_iter().map(|r| r.display_name).collect());
         }
     });
     // A name taken or too long shows as typed; an empty one only once the

@@ -106,7 +106,9 @@ pub fn NewInvitationForm() -> impl IntoView {
                 .map(crate::domain::link::percent_decode)
         })
     };
-    let prefilled = param("customerName").is_some() || param("gdapTemplate").is_some();
+    let prefilled = param("customerName").is_some()
+        || param("gdapTemplate").is_some()
+        || param("gdapRoles").is_some();
     let kept = crate::platform::load(&kept_key)
         .and_then(|t| crate::domain::json::from_str::<Typed>(&t).ok())
         .filter(|t| !prefilled || param("customerName").as_deref() == Some(t.name.as_str()));
@@ -165,6 +167,30 @@ pub fn NewInvitationForm() -> impl IntoView {
             gdap.roles
                 .set(t.roles.iter().map(|r| r.to_string()).collect());
             gdap.name.set(name.with_untracked(|n| gdap_name_for(n)));
+        }
+        // Requested again from the Admin relationships page: the roles and
+        // the days it had (unknown roles and days out of range are left out).
+        if let Some(roles) = param("gdapRoles") {
+            let roles: Vec<String> = roles
+                .split(',')
+                .filter_map(crate::domain::gdap::role)
+                .map(|r| r.id.to_string())
+                .collect();
+            if !roles.is_empty() {
+                gdap.on.set(true);
+                dap.set(false);
+                gdap.roles.set(roles);
+                gdap.name.set(name.with_untracked(|n| gdap_name_for(n)));
+            }
+        }
+        if let Some(days) = param("gdapDays").and_then(|d| d.parse::<u32>().ok()) {
+            if (1..=730).contains(&days) {
+                let preset = super::gdap::PRESETS.iter().find(|(d, _)| *d == days);
+                gdap.preset.set(preset.map_or(0, |(d, _)| *d));
+                if preset.is_none() {
+                    gdap.days.set(days.to_string());
+                }
+            }
         }
     }
     // The relationship's name follows the customer's as it is typed, until

@@ -98,12 +98,24 @@ op!(
     "Terminates a relationship with a partner (Global administrators only)", [NotFound, InsufficientRole, Validation] => graph::DelegatedAdminRelationship
 );
 
-/// The partner's relationships, all or one customer's
-/// (`$filter=customer/tenantId eq '{id}'`, Graph's filter on the customer).
+/// Graph's largest page of relationships: "$top supports up to 300
+/// objects" ("List delegatedAdminRelationships",
+/// <https://learn.microsoft.com/graph/api/tenantrelationship-list-delegatedadminrelationships>);
+/// this contract's default page too.
+pub const ADMIN_RELATIONSHIPS_PAGE: u32 = 300;
+
+/// One page of the partner's relationships, all or one customer's
+/// (`$filter=customer/tenantId eq '{id}'`, Graph's filter on the
+/// customer), newest first; `@odata.nextLink` leads to the next page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAdminRelationships {
     /// Only this customer's.
     pub customer: Option<TenantId>,
+    /// The page's size (`$top`, 1 to [`ADMIN_RELATIONSHIPS_PAGE`]; that when absent).
+    pub top: Option<u32>,
+    /// Where the page starts (`$skiptoken`, as the previous page's
+    /// `@odata.nextLink` gives it; [`graph::GraphCollection::skip_token`]).
+    pub skip_token: Option<String>,
 }
 
 impl Operation for ListAdminRelationships {
@@ -112,43 +124,78 @@ impl Operation for ListAdminRelationships {
         path: "/v1.0/tenantRelationships/delegatedAdminRelationships",
         caller: Caller::Partner,
         success: 200,
-        summary: "The partner's granular delegated admin relationships, newest first",
+        summary: "The partner's granular delegated admin relationships, newest first, in pages of at most 300 (@odata.nextLink to the next)",
         errors: &[ErrorCode::Validation],
-        query: &[q(
-            "$filter",
-            "Only one customer's: customer/tenantId eq '{tenant id}'",
-            &[],
-            false,
-            false,
-        )],
+        query: &[
+            q(
+                "$filter",
+                "Only one customer's: customer/tenantId eq '{tenant id}'",
+                &[],
+                false,
+                false,
+            ),
+            q("$top", "Page size, 1 to 300 (default 300)", &[], true, false),
+            q(
+                "$skiptoken",
+                "Where the page starts, as the previous page's @odata.nextLink gives it",
+                &[],
+                false,
+                false,
+            ),
+        ],
     };
     type Body = NoBody;
     type Response = graph::GraphCollection<graph::DelegatedAdminRelationship>;
     fn path(&self) -> String {
-        match self.customer {
-            None => Self::ENDPOINT.path.to_string(),
-            Some(c) => format!(
-                "{}?$filter={}",
-                Self::ENDPOINT.path,
+        let mut query = Vec::new();
+        if let Some(c) = self.customer {
+            query.push(format!(
+                "$filter={}",
                 encode_query(&format!("customer/tenantId eq '{c}'"))
-            ),
+            ));
+        }
+        if let Some(top) = self.top {
+            query.push(format!("$top={top}"));
+        }
+        if let Some(token) = &self.skip_token {
+            query.push(format!("$skiptoken={}", encode_query(token)));
+        }
+        if query.is_empty() {
+            Self::ENDPOINT.path.to_string()
+        } else {
+            format!("{}?{}", Self::ENDPOINT.path, query.join("&"))
         }
     }
     fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
-        let Some(filter) = r.query("$filter") else {
-            return Ok(Self::default());
+        let customer = match r.query("$filter") {
+            None => None,
+            Some(filter) => Some(
+                filter
+                    .trim()
+                    .strip_prefix("customer/tenantId eq '")
+                    .and_then(|rest| rest.strip_suffix('\''))
+                    .and_then(|id| id.parse().ok())
+                    .ok_or_else(|| {
+                        invalid(
+                            "$filter",
+                            "$filter must be customer/tenantId eq '<tenant id>'",
+                        )
+                    })?,
+            ),
         };
-        filter
-            .trim()
-            .strip_prefix("customer/tenantId eq '")
-            .and_then(|rest| rest.strip_suffix('\''))
-            .and_then(|id| id.parse().ok())
-            .map(|c| Self { customer: Some(c) })
-            .ok_or_else(|| {
-                invalid(
-                    "$filter",
-                    "$filter must be customer/tenantId eq '<tenant id>'",
-                )
-            })
+        let top = match r.query("$top") {
+            None => None,
+            Some(v) => Some(
+                v.parse::<u32>()
+                    .ok()
+                    .filter(|n| (1..=ADMIN_RELATIONSHIPS_PAGE).contains(n))
+                    .ok_or_else(|| invalid("$top", "$top must be a whole number from 1 to 300"))?,
+            ),
+        };
+        Ok(Self {
+            customer,
+            top,
+            skip_token: r.query("$skiptoken"),
+        })
     }
 }

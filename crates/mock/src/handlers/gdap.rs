@@ -271,21 +271,53 @@ impl MockBackend {
         ok(201, &self.admin_wire(&r, now, false))
     }
 
+    /// One page of the partner's relationships, newest first, as Graph
+    /// pages them (`$top` at most 300; the next page's `$skiptoken` is
+    /// where it starts, in this mock the count of those before it).
     pub(crate) fn list_admin_relationships(
         &self,
         me: &User,
-        customer: Option<TenantId>,
+        op: &reseller_contract::operation::ListAdminRelationships,
         now: Millis,
     ) -> Answer {
-        let mut value: Vec<_> = self
+        use reseller_contract::operation::ADMIN_RELATIONSHIPS_PAGE;
+        let customer = op.customer;
+        let mine: Vec<&AdminRelationship> = self
             .state
             .admin_relationships
             .iter()
+            .rev()
             .filter(|r| r.partner == me.tenant && (customer.is_none() || r.customer == customer))
+            .collect();
+        let start = match op.skip_token.as_deref() {
+            None => 0,
+            Some(token) => token
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n <= mine.len())
+                .ok_or_else(|| {
+                    invalid_msg(
+                        "$skiptoken",
+                        "$skiptoken is not one this service gave: start again from the first page",
+                    )
+                })?,
+        };
+        let top = op.top.unwrap_or(ADMIN_RELATIONSHIPS_PAGE) as usize;
+        let end = (start + top).min(mine.len());
+        let value = mine[start..end]
+            .iter()
             .map(|r| self.admin_wire(r, now, false))
             .collect();
-        value.reverse();
-        ok(200, &GraphCollection::of(value))
+        let next_link = (end < mine.len()).then(|| {
+            reseller_contract::operation::Operation::path(
+                &reseller_contract::operation::ListAdminRelationships {
+                    customer,
+                    top: op.top,
+                    skip_token: Some(end.to_string()),
+                },
+            )
+        });
+        ok(200, &GraphCollection { value, next_link })
     }
 
     pub(crate) fn get_admin_relationship(

@@ -77,9 +77,7 @@ impl MockBackend {
             Request::CreateAdminRelationship(op) => {
                 self.create_admin_relationship(&me()?, op.body, now)
             }
-            Request::ListAdminRelationships(op) => {
-                self.list_admin_relationships(&me()?, op.customer, now)
-            }
+            Request::ListAdminRelationships(op) => self.list_admin_relationships(&me()?, &op, now),
             Request::GetAdminRelationship(op) => {
                 self.get_admin_relationship(&me()?, op.relationship, now)
             }

@@ -815,7 +815,8 @@ fn attention(r: &DelegatedAdminRelationship, now: i64) -> reseller_domain::gdap:
     )
 }
 
-/// A partner with hundreds of relationships sees them all in one list,
+/// A partner with hundreds of relationships reads them all, in Graph's
+/// pages of at most 300 (`$top` beyond is refused naming it),
 /// about a dozen ending within 30 days whatever the date in the seed's span;
 /// turning auto-extend on keeps each of those that may auto-extend alive,
 /// one request each, and the ones with Global Administrator are refused
@@ -823,22 +824,62 @@ fn attention(r: &DelegatedAdminRelationship, now: i64) -> reseller_domain::gdap:
 pub fn hundreds_of_relationships_kept_alive(api: &mut dyn Api) {
     use reseller_domain::gdap::{includes_global_admin, Attention};
     let priya = sign_in(api, "Priya Raman");
-    let list = |api: &mut dyn Api| -> Vec<DelegatedAdminRelationship> {
-        ok::<GraphCollection<DelegatedAdminRelationship>>(send(
+    // Graph's pages: at most 300, then @odata.nextLink to the rest.
+    let page = |api: &mut dyn Api, query: &str| -> GraphCollection<DelegatedAdminRelationship> {
+        ok(send(
             api,
             Some(&priya),
             "GET",
-            GDAP,
+            &format!("{GDAP}{query}"),
             None,
         ))
-        .value
     };
+    let list = |api: &mut dyn Api| -> Vec<DelegatedAdminRelationship> {
+        let mut all = Vec::new();
+        let mut next = String::new();
+        loop {
+            let p = page(api, &next);
+            all.extend(p.value.iter().cloned());
+            match p.skip_token() {
+                Some(token) => next = format!("?$skiptoken={token}"),
+                None => return all,
+            }
+        }
+    };
+    let first = page(api, "");
+    assert_eq!(first.value.len(), 300);
+    let token = first.skip_token().expect("a next page");
+    let second = page(api, &format!("?$skiptoken={token}"));
+    assert_eq!(
+        (second.value.len(), second.next_link.as_deref()),
+        (20, None)
+    );
+    let small = page(api, "?$top=100");
+    assert_eq!(small.value.len(), 100);
+    assert!(small.next_link.as_deref().unwrap().contains("$top=100"));
+    for (query, field) in [
+        ("?$top=301", "$top"),
+        ("?$top=0", "$top"),
+        ("?$skiptoken=nonsense", "$skiptoken"),
+    ] {
+        assert_eq!(
+            graph_err(
+                send(api, Some(&priya), "GET", &format!("{GDAP}{query}"), None),
+                400,
+                "invalidRequest"
+            ),
+            vec![field.to_string()],
+            "{query}"
+        );
+    }
     let all = list(api);
     assert_eq!(
         all.len(),
         320,
-        "every one of the scale partner's relationships, in one page"
+        "every one of the scale partner's relationships, over two pages"
     );
+    let ids: std::collections::HashSet<_> = all.iter().map(|r| r.id.clone()).collect();
+    assert_eq!(ids.len(), 320, "no relationship on two pages");
     let now = reseller_mock::clock::now_ms();
     let seed = reseller_mock::state::SEED_TIME;
     assert!(

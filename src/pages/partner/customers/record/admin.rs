@@ -36,13 +36,9 @@ enum Action {
 pub(super) fn AdminTab(customer: Customer) -> impl IntoView {
     let c = ctx();
     let data = super::customer_read(&customer, |api, customer| async move {
-        let list = api
-            .call(op::ListAdminRelationships {
-                customer: Some(customer),
-            })
-            .await?;
+        let list = api.admin_relationships(Some(customer)).await?;
         let mut out = Vec::new();
-        for r in list.value {
+        for r in list {
             let assignments = if r.status.in_force() {
                 let id = crate::api::client::id(&r.id)?;
                 api.call(op::ListAccessAssignments { relationship: id })

@@ -44,11 +44,8 @@ pub(super) fn UsersTab(
                 // it, not a new request.
                 // Unread (a fault, a refusal): the request is offered, as before.
                 let granted = api
-                    .call(op::ListAdminRelationships {
-                        customer: Some(customer),
-                    })
+                    .admin_relationships(Some(customer))
                     .await
-                    .map(|l| l.value)
                     .unwrap_or_default()
                     .iter()
                     .any(|r| {
