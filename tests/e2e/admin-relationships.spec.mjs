@@ -52,6 +52,11 @@ test('what needs attention comes first, auto-extend turns on for many at once an
   // Every relationship, and in Portuguese.
   await page.getByLabel('Show').selectOption({ label: 'All' });
   await expect(rows).toHaveCount(320);
+  // The choice is in the address: a reload shows the same list.
+  await expect(page).toHaveURL(/\/partner\/admin-relationships\?show=all$/);
+  await page.reload();
+  await expect(page.getByLabel('Show')).toHaveValue('all');
+  await expect(rows).toHaveCount(320);
   await page.getByLabel('Language').selectOption('pt-BR');
   await expect(page.getByRole('heading', { name: 'Relações de administração (GDAP)' })).toBeVisible();
   await expect(page.locator('.summary')).toContainText(/^320 relações de administração · \d+ terminando em até 30 dias/);

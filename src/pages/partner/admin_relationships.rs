@@ -139,7 +139,34 @@ fn AdminRelationshipsList() -> impl IntoView {
             Ok::<Vec<Row>, ApiError>(rows)
         }
     });
-    let shown = RwSignal::new(View::Attention);
+    // The choice is kept in the address (`?show=expired`), so a reload or a
+    // link shows the same list.
+    let start = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("show")
+        .and_then(|v| {
+            View::ALL
+                .iter()
+                .find(|(_, slug, _)| *slug == v)
+                .map(|(view, _, _)| *view)
+        })
+        .unwrap_or(View::Attention);
+    let shown = RwSignal::new(start);
+    Effect::new(move |first: Option<()>| {
+        let view = shown.get();
+        if first.is_some() || view != start {
+            let slug = View::ALL
+                .iter()
+                .find(|(v, _, _)| *v == view)
+                .map_or("", |(_, slug, _)| slug);
+            let query = if view == View::Attention {
+                String::new()
+            } else {
+                format!("show={slug}")
+            };
+            crate::platform::replace_query(&href(AppRoute::AdminRelationships), &query);
+        }
+    });
     let chosen = RwSignal::new(Vec::<String>::new());
     let may_manage = move || {
         c.partner
