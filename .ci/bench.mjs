@@ -25,17 +25,49 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [...CHROME_FLAGS, '--enable-precise-memory-info'],
 });
+const base = `http://127.0.0.1:${port}`;
+
+/** A page signed in as Northwind's Priya Raman (through the mock server's
+ * identity provider), its CPU slowed `rate` times. */
+async function signedIn(rate) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/partner/customers`);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in as Priya Raman, Admin agent' }).click();
+  await page.getByText('50,000 customers').waitFor();
+  const throttle = await context.newCDPSession(page);
+  await throttle.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, throttle };
+}
+
+/** Five cold loads of `path`, each timed to the moment the page sets
+ * `window[mark]` (an init script's observer does), sorted. Polled through
+ * the DevTools protocol with a plain expression, from the navigation's
+ * commit: Playwright's waitForFunction would inject its own script into the
+ * page while it starts (as .ci/bench-accept.mjs found: 50 ms of the main
+ * thread at 4× CPU). */
+async function coldLoads(page, throttle, path, mark) {
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`${base}${path}`, { waitUntil: 'commit' });
+    let t;
+    for (const start = Date.now(); t === undefined; await new Promise((r) => setTimeout(r, 20))) {
+      if (Date.now() - start > 60_000) throw new Error(`${path} was not ready within 60 s`);
+      try {
+        const { result } = await throttle.send('Runtime.evaluate', { expression: `window.${mark}`, returnByValue: true });
+        t = result.value;
+      } catch {
+        // Asked while the previous document was leaving: ask again.
+      }
+    }
+    loads.push(t);
+  }
+  return loads.sort((a, b) => a - b);
+}
+
 async function customersPage(rate) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const base = `http://127.0.0.1:${port}`;
-    await page.goto(`${base}/partner/customers`);
-    // Through the mock server's identity provider.
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign in as Priya Raman, Admin agent' }).click();
-    await page.getByText('50,000 customers').waitFor();
-    const throttle = await context.newCDPSession(page);
-    await throttle.send('Emulation.setCPUThrottlingRate', { rate });
+    const { context, page, throttle } = await signedIn(rate);
 
     // Navigation → first rows, on a fresh load with the session remembered.
     await page.addInitScript(() => {
@@ -44,26 +76,7 @@ async function customersPage(rate) {
         if (document.querySelector('.crow:not(.head) .name')) { window.__firstRows = performance.now(); obs.disconnect(); }
       }).observe(document, { childList: true, subtree: true });
     });
-    // Polled through the DevTools protocol with a plain expression, from
-    // the navigation's commit: Playwright's waitForFunction would inject its
-    // own script into the page while it starts (as .ci/bench-accept.mjs
-    // found: 50 ms of the main thread at 4× CPU).
-    const loads = [];
-    for (let i = 0; i < 5; i++) {
-      await page.goto(`${base}/partner/customers`, { waitUntil: 'commit' });
-      let t;
-      for (const start = Date.now(); t === undefined; await new Promise((r) => setTimeout(r, 20))) {
-        if (Date.now() - start > 60_000) throw new Error('the Customers page showed no rows within 60 s');
-        try {
-          const { result } = await throttle.send('Runtime.evaluate', { expression: 'window.__firstRows', returnByValue: true });
-          t = result.value;
-        } catch {
-          // Asked while the previous document was leaving: ask again.
-        }
-      }
-      loads.push(t);
-    }
-    loads.sort((a, b) => a - b);
+    const loads = await coldLoads(page, throttle, '/partner/customers', '__firstRows');
 
     // Keystroke → updated rows. The list keeps its rows while a search is
     // answered and marks itself busy (aria-busy) until the new rows are in:
@@ -128,36 +141,13 @@ async function customersPage(rate) {
 // of Graph's pages): navigation → the list of what needs attention shown;
 // "Show: All" → its 320 rows drawn.
 async function adminRelationshipsPage(rate) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const base = `http://127.0.0.1:${port}`;
-  await page.goto(`${base}/partner/customers`);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in as Priya Raman, Admin agent' }).click();
-  await page.getByText('50,000 customers').waitFor();
-  const throttle = await context.newCDPSession(page);
-  await throttle.send('Emulation.setCPUThrottlingRate', { rate });
+  const { context, page, throttle } = await signedIn(rate);
   await page.addInitScript(() => {
     new MutationObserver((_, obs) => {
       if (document.querySelector('.summary') && document.querySelector('table.data tbody tr')) { window.__listed = performance.now(); obs.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
   });
-  const loads = [];
-  for (let i = 0; i < 5; i++) {
-    await page.goto(`${base}/partner/admin-relationships`, { waitUntil: 'commit' });
-    let t;
-    for (const start = Date.now(); t === undefined; await new Promise((r) => setTimeout(r, 20))) {
-      if (Date.now() - start > 60_000) throw new Error('the Admin relationships page listed nothing within 60 s');
-      try {
-        const { result } = await throttle.send('Runtime.evaluate', { expression: 'window.__listed', returnByValue: true });
-        t = result.value;
-      } catch {
-        // Asked while the previous document was leaving: ask again.
-      }
-    }
-    loads.push(t);
-  }
-  loads.sort((a, b) => a - b);
+  const loads = await coldLoads(page, throttle, '/partner/admin-relationships', '__listed');
   const all = [];
   for (let i = 0; i < 3; i++) {
     await page.getByLabel('Show').selectOption('attention');
