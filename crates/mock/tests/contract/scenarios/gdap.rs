@@ -43,6 +43,21 @@ fn assign(
     )
 }
 
+/// A PATCH refused as invalid (400, Graph's `invalidRequest`): the fields it names.
+#[track_caller]
+fn refused_patch(
+    api: &mut dyn Api,
+    token: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> Vec<String> {
+    graph_err(
+        send(api, Some(token), "PATCH", path, Some(body)),
+        400,
+        "invalidRequest",
+    )
+}
+
 fn tenant_path(rel: &str, action: &str) -> String {
     format!("/v1/tenant/adminRelationships/{rel}{action}")
 }
@@ -305,17 +320,7 @@ pub fn gdap_rules_are_refused_naming_the_field(api: &mut dyn Api) {
     ));
     assert_eq!(lock.status, RequestStatus::Succeeded);
     assert_eq!(
-        graph_err(
-            send(
-                api,
-                Some(&ana),
-                "PATCH",
-                &path,
-                Some(json!({ "displayName": "Again" }))
-            ),
-            400,
-            "invalidRequest"
-        ),
+        refused_patch(api, &ana, &path, json!({ "displayName": "Again" })),
         vec!["displayName".to_string()]
     );
     assert_eq!(
@@ -587,17 +592,7 @@ pub fn rights_follow_granted_and_assigned_roles(api: &mut dyn Api) {
         None,
     ));
     assert_eq!(
-        graph_err(
-            send(
-                api,
-                Some(&ana),
-                "PATCH",
-                &path,
-                Some(json!({ "autoExtendDuration": "P180D" }))
-            ),
-            400,
-            "invalidRequest"
-        ),
+        refused_patch(api, &ana, &path, json!({ "autoExtendDuration": "P180D" })),
         vec!["autoExtendDuration".to_string()]
     );
     // Active: adding a role is refused, removing GA alone is not.
@@ -631,17 +626,7 @@ pub fn rights_follow_granted_and_assigned_roles(api: &mut dyn Api) {
         Some(json!({ "autoExtendDuration": "P180D" })),
     ));
     assert_eq!(extended.auto_extend_duration, "P180D");
-    graph_err(
-        send(
-            api,
-            Some(&ana),
-            "PATCH",
-            &path,
-            Some(json!({ "displayName": "Not now" })),
-        ),
-        400,
-        "invalidRequest",
-    );
+    refused_patch(api, &ana, &path, json!({ "displayName": "Not now" }));
 }
 
 /// The clock moves: an unapproved request expires after 90 days; an active
@@ -916,17 +901,7 @@ pub fn hundreds_of_relationships_kept_alive(api: &mut dyn Api) {
     for r in &ga {
         let path = format!("{GDAP}/{}", r.id);
         assert_eq!(
-            graph_err(
-                send(
-                    api,
-                    Some(&priya),
-                    "PATCH",
-                    &path,
-                    Some(json!({ "autoExtendDuration": "P180D" }))
-                ),
-                400,
-                "invalidRequest"
-            ),
+            refused_patch(api, &priya, &path, json!({ "autoExtendDuration": "P180D" })),
             vec!["autoExtendDuration".to_string()]
         );
     }
