@@ -39,6 +39,20 @@ impl View {
         (View::Expired, "expired", Key::ShowExpired),
         (View::All, "all", Key::ShowAll),
     ];
+    /// The view a slug of the address or the select names.
+    fn from_slug(slug: &str) -> Option<View> {
+        View::ALL
+            .iter()
+            .find(|(_, s, _)| *s == slug)
+            .map(|(v, _, _)| *v)
+    }
+    /// Its slug.
+    fn slug(self) -> &'static str {
+        View::ALL
+            .iter()
+            .find(|(v, _, _)| *v == self)
+            .map_or("", |(_, s, _)| s)
+    }
     fn shows(self, a: Attention) -> bool {
         match self {
             View::Attention => a.needed(),
@@ -144,25 +158,16 @@ fn AdminRelationshipsList() -> impl IntoView {
     let start = leptos_router::hooks::use_query_map()
         .get_untracked()
         .get("show")
-        .and_then(|v| {
-            View::ALL
-                .iter()
-                .find(|(_, slug, _)| *slug == v)
-                .map(|(view, _, _)| *view)
-        })
+        .and_then(|v| View::from_slug(&v))
         .unwrap_or(View::Attention);
     let shown = RwSignal::new(start);
     Effect::new(move |first: Option<()>| {
         let view = shown.get();
         if first.is_some() || view != start {
-            let slug = View::ALL
-                .iter()
-                .find(|(v, _, _)| *v == view)
-                .map_or("", |(_, slug, _)| slug);
             let query = if view == View::Attention {
                 String::new()
             } else {
-                format!("show={slug}")
+                format!("show={}", view.slug())
             };
             crate::platform::replace_query(&href(AppRoute::AdminRelationships), &query);
         }
@@ -301,9 +306,8 @@ fn AdminRelationshipsList() -> impl IntoView {
                             <div class="field">
                                 <label for="admin-view">{tr(Key::ShowLabel)}</label>
                                 <select id="admin-view" on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    if let Some((view, _, _)) = View::ALL.iter().find(|(_, slug, _)| *slug == v) {
-                                        shown.set(*view);
+                                    if let Some(view) = View::from_slug(&event_target_value(&ev)) {
+                                        shown.set(view);
                                     }
                                 }>
                                     {View::ALL.iter().map(|(view, slug, key)| { let view = *view; view! { <option value=*slug selected=move || shown.get() == view>{tr(*key)}</option> } }).collect_view()}
