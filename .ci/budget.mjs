@@ -97,6 +97,12 @@
 // Graph's pages of relationships followed to the end by every reader
 // and the list's choice kept in the address (measured
 // 134.6/167.6/160.0/351.8).
+// Raised (partner +2 → 354 KiB): a change to an admin relationship names
+// the version it was read at (If-Match, which Graph requires: every PATCH
+// was refused by Graph without it), and one changed meanwhile (412) is read
+// again, counted done if already so, asked again at its new version if it
+// still can be, or said and shown as it is now (measured
+// 134.8/167.8/160.4/353.7).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -110,7 +116,7 @@ export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 161 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 352 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 354 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

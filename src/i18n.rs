@@ -488,6 +488,7 @@ strings! {
     ErrKeyReused => "This request was already used for something else. Reload the page and try again.", "Esta solicitação já foi usada para outra coisa. Recarregue a página e tente novamente.";
     ErrRevoked => "The partner revoked this invitation.", "O parceiro revogou este convite.";
     ErrExpired => "This invitation expired.", "Este convite expirou.";
+    ErrChanged => "This was changed elsewhere (in another tab or by someone else) since it was shown here. It is shown again as it is now: check it and try again.", "Isto foi alterado em outro lugar (em outra aba ou por outra pessoa) desde que foi mostrado aqui. Ele é mostrado de novo como está agora: confira e tente novamente.";
     ErrTooLarge => "What you sent is too large. Shorten the text and try again.", "O que você enviou é grande demais. Encurte o texto e tente novamente.";
     ErrMcaFieldsMissing => "Fill in who accepts the Microsoft Customer Agreement ({0}).", "Informe quem aceita o Contrato de Cliente da Microsoft ({0}).";
     ErrMcaRequired => "The customer has not accepted the Microsoft Customer Agreement, so nothing can be provisioned yet. Attest its acceptance on the Account tab first.", "O cliente não aceitou o Contrato de Cliente da Microsoft, então nada pode ser provisionado ainda. Registre o aceite na guia Conta primeiro.";
@@ -660,6 +661,7 @@ pub fn api_error(lang: Lang, e: &crate::api::error::ApiError) -> String {
         KeyReused => Key::ErrKeyReused,
         Revoked => Key::ErrRevoked,
         Expired => Key::ErrExpired,
+        Changed => Key::ErrChanged,
         TooLarge => Key::ErrTooLarge,
         McaFieldsMissing => Key::ErrMcaFieldsMissing,
         McaRequired => Key::ErrMcaRequired,

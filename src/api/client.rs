@@ -256,6 +256,11 @@ impl Client {
         if let Some(body) = op.body() {
             req = req.json(body);
         }
+        // Not part of the intention's signature: a change whose answer was
+        // lost is sent again with the version read since, under its key.
+        if let Some(tag) = op.if_match() {
+            req = req.header("if-match", tag);
+        }
         let body = self.send(keyed(req, key)).await?;
         decode(if body.is_empty() { "null" } else { &body })
     }

@@ -128,3 +128,45 @@ test('an agent who may not change relationships sees them and is told why there 
   await expect(page.getByLabel('Search by name or domain')).toHaveValue(name);
   await expect(page.locator('.crow-wrap').first()).toContainText(name);
 });
+
+test('two agents on the real backend: what one turned on meanwhile, the other is told is on, and nothing is turned back', async ({ page, browser }) => {
+  // The production build against the mock server, where no tab hears of
+  // another's changes: the second agent's page still shows the versions it
+  // read, which Graph refuses (412) once changed. The refusals are read
+  // again, so the 412s in the console are on purpose.
+  const base = `http://127.0.0.1:${PORTS.production}/cfg-server`;
+  page.allowConsoleError(/status of 412/);
+  async function open(p) {
+    await p.goto(`${base}/partner/customers`);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await p.getByRole('button', { name: 'Sign in as Priya Raman, Admin agent' }).click();
+    await expect(p.getByText('Signed in as Priya Raman')).toBeVisible();
+    await p.getByRole('navigation', { name: 'Partner workspace' }).getByRole('link', { name: 'Admin relationships' }).click();
+    await expect(p.locator('.summary')).toHaveText(summary);
+  }
+  const other = await (await browser.newContext()).newPage();
+  await open(other);
+  await open(page);
+  const before = await ending(page);
+  const chooseAll = (p) => p.getByRole('button', { name: /^Choose all \d+ that can auto-extend$/ });
+  const n = Number((await chooseAll(page).innerText()).match(/\d+/)[0]);
+  expect(n).toBeGreaterThan(0);
+
+  // The other agent turns them on first.
+  await chooseAll(other).click();
+  await other.getByRole('button', { name: `Turn auto-extend on for ${n} relationships` }).click();
+  await expect(other.locator('.toast').getByText(`Auto-extend turned on for ${n} relationships.`)).toBeVisible();
+  await expect.poll(() => ending(other)).toBe(before - n);
+
+  // This page still offers the same ones; what it says done is so.
+  expect(await ending(page)).toBe(before);
+  await chooseAll(page).click();
+  await page.getByRole('button', { name: `Turn auto-extend on for ${n} relationships` }).click();
+  await expect(page.locator('.toast').getByText(`Auto-extend turned on for ${n} relationships.`)).toBeVisible();
+  await expect(page.locator('.error-banner')).toHaveCount(0);
+  await expect.poll(() => ending(page)).toBe(before - n);
+  await other.reload();
+  await expect(other.locator('.summary')).toHaveText(summary);
+  expect(await ending(other)).toBe(before - n);
+  await other.context().close();
+});

@@ -177,3 +177,99 @@ async fn only_admin_agents_outside_sovereign_clouds_may_ask() {
     // Only why: not how turning the option on would work, which it cannot be.
     assert!(!body_text().contains("Turning this on clears"));
 }
+
+/// One of Priya's (Northwind's) relationships in force, with a customer,
+/// not auto-extending and without Global Administrator.
+async fn extendable_relationship() -> reseller_invitations::api::graph::DelegatedAdminRelationship {
+    use reseller_invitations::domain::gdap;
+    client_as("Priya Raman")
+        .await
+        .admin_relationships(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| {
+            r.customer.is_some()
+                && gdap::may_turn_on_auto_extend(
+                    r.status,
+                    r.auto_extend_duration == gdap::auto_extend_iso(true),
+                    &r.access_details.ids(),
+                )
+        })
+        .expect("the seed has relationships that can auto-extend")
+}
+
+#[wasm_bindgen_test]
+async fn the_record_changes_a_relationship_at_the_version_it_shows_and_says_when_it_changed_meanwhile(
+) {
+    use reseller_invitations::api::graph::AdminRelationshipPatch;
+    use reseller_invitations::domain::gdap;
+    fresh();
+    let r = extendable_relationship().await;
+    let customer = r.customer.clone().unwrap().display_name;
+    let _app = mount(
+        &format!(
+            "/partner/customers?q={}",
+            js_sys::encode_uri_component(&customer)
+        ),
+        Some("Priya Raman"),
+        None,
+    )
+    .await;
+    let expand = format!("button.expand[aria-label='Show details of {customer}']");
+    until("the customer's row", || {
+        document().query_selector(&expand).unwrap().is_some()
+    })
+    .await;
+    one(&expand).click();
+    until("the record", || !all(".record [role=tab]").is_empty()).await;
+    all(".record [role=tab]")
+        .into_iter()
+        .find(|t| text(t) == "Admin relationships")
+        .unwrap()
+        .click();
+    let on = format!("Turn auto-extend on for “{}”", r.display_name);
+    let off = format!("Turn auto-extend off for “{}”", r.display_name);
+    let shown = |label: &str| all("button").iter().any(|b| text(b).trim() == label);
+    until("its auto-extend button", || shown(&on)).await;
+
+    // Pressed here: on, at the version shown.
+    button(&on).click();
+    until("turned on", || shown(&off)).await;
+    assert!(body_text().contains("Auto-extend: Yes"));
+
+    // Another agent turns it off meanwhile; this page still offers "off".
+    let priya = client_as("Priya Raman").await;
+    let now = priya
+        .call(op::GetAdminRelationship {
+            relationship: r.id.parse().unwrap(),
+        })
+        .await
+        .unwrap();
+    priya
+        .call(op::UpdateAdminRelationship {
+            relationship: r.id.parse().unwrap(),
+            if_match: now.etag.clone().unwrap(),
+            body: AdminRelationshipPatch {
+                auto_extend_duration: Some(gdap::auto_extend_iso(false).into()),
+                ..Default::default()
+            },
+        })
+        .await
+        .unwrap();
+    assert!(shown(&off));
+    button(&off).click();
+    // Refused (412), said, and shown again as it is now.
+    until("the refusal", || {
+        body_text().contains("This was changed elsewhere (in another tab or by someone else) since it was shown here.")
+    })
+    .await;
+    until("shown as it is now", || shown(&on)).await;
+    let kept = priya
+        .call(op::GetAdminRelationship {
+            relationship: r.id.parse().unwrap(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(kept.auto_extend_duration, gdap::auto_extend_iso(false));
+}

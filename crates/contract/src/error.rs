@@ -64,6 +64,11 @@ pub enum ErrorCode {
     /// 422: an idempotency key (`MS-RequestId`) already used by another
     /// caller or for another request within the last 24 hours.
     KeyReused,
+    /// 412: the resource changed since the caller read it: the `If-Match`
+    /// ETag is not its current `@odata.etag` (Graph's "Update
+    /// delegatedAdminRelationship" asks for the last known ETag,
+    /// <https://learn.microsoft.com/graph/api/delegatedadminrelationship-update>).
+    Changed,
     /// 410: revoked by the partner.
     Revoked,
     /// 410: expired.
@@ -148,6 +153,7 @@ const CODES: &[(ErrorCode, i64, &str, u16)] = &[
     (ErrorCode::NotEnoughSeats, 40904, "notEnoughSeats", 409),
     (ErrorCode::Revoked, 41001, "revoked", 410),
     (ErrorCode::Expired, 41002, "expired", 410),
+    (ErrorCode::Changed, 41201, "PreconditionFailed", 412),
     (ErrorCode::TooLarge, 41301, "RequestEntityTooLarge", 413),
     (ErrorCode::McaFieldsMissing, 42201, "mcaFieldsMissing", 422),
     (ErrorCode::KeyReused, 42202, "idempotencyKeyReused", 422),
@@ -195,6 +201,7 @@ impl ErrorCode {
             ErrorCode::NotEnoughSeats => "not enough seats",
             ErrorCode::Revoked => "the partner revoked the invitation",
             ErrorCode::Expired => "the invitation expired",
+            ErrorCode::Changed => "the resource changed since the If-Match ETag was read: read it again",
             ErrorCode::TooLarge => "the body is too large",
             ErrorCode::McaFieldsMissing => "Microsoft Customer Agreement fields missing (data names them)",
             ErrorCode::KeyReused => "the MS-RequestId was used by another caller or for another request within 24 hours",

@@ -150,6 +150,18 @@ pub struct Participant {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DelegatedAdminRelationship {
+    /// Its version: "Each delegatedAdminRelationship object contains an
+    /// @odata.etag property as per RFC2616" ("List
+    /// delegatedAdminRelationships",
+    /// <https://learn.microsoft.com/graph/api/tenantrelationship-list-delegatedadminrelationships>).
+    /// A change sends it back as `If-Match`
+    /// ([`UpdateAdminRelationship`](crate::operation::UpdateAdminRelationship)).
+    #[serde(
+        rename = "@odata.etag",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub etag: Option<String>,
     /// Id.
     pub id: String,
     /// Name, unique among the partner's relationships (≤ 50 characters).

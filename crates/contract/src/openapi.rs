@@ -84,6 +84,15 @@ fn operation(endpoint: &Endpoint, body: Option<Value>, response: Option<Value>) 
             "schema": schema,
         }));
     }
+    if endpoint.errors.contains(&ErrorCode::Changed) {
+        parameters.push(json!({
+            "name": "If-Match",
+            "in": "header",
+            "required": true,
+            "description": "The @odata.etag of the version being changed, as last read; another version's is refused with 412",
+            "schema": { "type": "string" },
+        }));
+    }
     if endpoint.method.is_write() {
         parameters.push(json!({
             "name": "MS-RequestId",

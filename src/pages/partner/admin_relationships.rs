@@ -4,7 +4,7 @@
 //! again; an expired one requested again; each leading to its customer.
 
 use super::PartnerFrame;
-use crate::api::error::ApiError;
+use crate::api::error::{ApiError, ErrorCode};
 use crate::api::graph::{AdminRelationshipPatch, DelegatedAdminRelationship};
 use crate::api::op;
 use crate::components::Fetched;
@@ -68,6 +68,8 @@ impl View {
 #[derive(Clone)]
 struct Row {
     id: String,
+    /// The version read (`@odata.etag`), which a change names.
+    etag: Option<String>,
     name: String,
     customer: String,
     status: Status,
@@ -116,6 +118,7 @@ impl Row {
             ga: gdap::includes_global_admin(&roles),
             customer: r.customer.map(|c| c.display_name).unwrap_or_default(),
             id: r.id,
+            etag: r.etag,
             name: r.display_name,
             status: r.status,
             ends: r.end_date_time,
@@ -126,6 +129,54 @@ impl Row {
             days,
         }
     }
+}
+
+/// Auto-extend turned on for one relationship, at the version `etag` the
+/// page read. One changed meanwhile (412: in another tab, or by another
+/// agent) is read again: already auto-extending, it counts as done; still
+/// one that can, it is asked again at its new version; anything else is
+/// refused, with why.
+async fn turn_on_one(
+    api: &crate::api::client::Client,
+    id: &str,
+    etag: Option<String>,
+) -> Result<(), ApiError> {
+    let relationship: crate::domain::ids::AdminRelationshipId = crate::api::client::id(id)?;
+    let patch = |if_match| op::UpdateAdminRelationship {
+        relationship: relationship.clone(),
+        if_match,
+        body: AdminRelationshipPatch {
+            auto_extend_duration: Some(gdap::auto_extend_iso(true).into()),
+            ..Default::default()
+        },
+    };
+    let changed = match etag {
+        Some(etag) => match api.call(patch(etag)).await {
+            Err(e) if e.code == ErrorCode::Changed => e,
+            other => return other.map(|_| ()),
+        },
+        None => ApiError {
+            code: ErrorCode::Changed,
+            status: 412,
+            description: String::new(),
+            data: Vec::new(),
+        },
+    };
+    let now = api
+        .call(op::GetAdminRelationship {
+            relationship: relationship.clone(),
+        })
+        .await?;
+    let auto = now.auto_extend_duration == gdap::auto_extend_iso(true);
+    if auto && now.status.in_force() {
+        return Ok(());
+    }
+    if !gdap::may_turn_on_auto_extend(now.status, auto, &now.access_details.ids()) {
+        return Err(changed);
+    }
+    api.call(patch(now.etag.unwrap_or_default()))
+        .await
+        .map(|_| ())
 }
 
 /// The list (needs a signed-in partner).
@@ -187,36 +238,24 @@ fn AdminRelationshipsList() -> impl IntoView {
     // After a run the list is read again and drawn anew: the focus, if it
     // was in what went, goes on to the content.
     let refocus = RwSignal::new(false);
-    let turn_on = crate::task::Write::new(move |targets: &Vec<(String, String)>| {
-        let api = c.partner_api();
-        let targets = targets.clone();
-        async move {
-            let total = targets.len();
-            progress.try_set((0, total));
-            let (mut done, mut refused) = (Vec::new(), Vec::new());
-            for (n, (id, name)) in targets.into_iter().enumerate() {
-                let answer = match crate::api::client::id(&id) {
-                    Ok(relationship) => api
-                        .call(op::UpdateAdminRelationship {
-                            relationship,
-                            body: AdminRelationshipPatch {
-                                auto_extend_duration: Some(gdap::auto_extend_iso(true).into()),
-                                ..Default::default()
-                            },
-                        })
-                        .await
-                        .map(|_| ()),
-                    Err(e) => Err(e),
-                };
-                match answer {
-                    Ok(()) => done.push(id),
-                    Err(e) => refused.push((id, name, e)),
+    let turn_on =
+        crate::task::Write::new(move |targets: &Vec<(String, String, Option<String>)>| {
+            let api = c.partner_api();
+            let targets = targets.clone();
+            async move {
+                let total = targets.len();
+                progress.try_set((0, total));
+                let (mut done, mut refused) = (Vec::new(), Vec::new());
+                for (n, (id, name, etag)) in targets.into_iter().enumerate() {
+                    match turn_on_one(&api, &id, etag).await {
+                        Ok(()) => done.push(id),
+                        Err(e) => refused.push((id, name, e)),
+                    }
+                    progress.try_set((n + 1, total));
                 }
-                progress.try_set((n + 1, total));
+                (done, refused)
             }
-            (done, refused)
-        }
-    });
+        });
     Effect::new(move |_| {
         if let Some((done, refused)) = turn_on.value().get() {
             chosen.update(|s| s.retain(|id| !done.contains(id)));
@@ -246,7 +285,26 @@ fn AdminRelationshipsList() -> impl IntoView {
     let busy = turn_on.pending();
     let run = move |targets: Vec<(String, String)>| {
         if !busy.get_untracked() && !targets.is_empty() {
-            turn_on.dispatch(targets);
+            // Each at the version the list read last: a retry after the
+            // list was read again names the new one.
+            let rows = list
+                .get_untracked()
+                .and_then(Result::ok)
+                .unwrap_or_default();
+            let version = |id: &str| {
+                rows.iter()
+                    .find(|r| r.id == id)
+                    .and_then(|r| r.etag.clone())
+            };
+            turn_on.dispatch(
+                targets
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let etag = version(&id);
+                        (id, name, etag)
+                    })
+                    .collect(),
+            );
         }
     };
     view! {

@@ -41,13 +41,76 @@ op!(
     "One of the partner's granular delegated admin relationships", [NotFound] => graph::DelegatedAdminRelationship
 );
 
-op!(
-    /// Changes a relationship: anything while `created`; auto-extension while
-    /// active; Global Administrator removed while active.
-    UpdateAdminRelationship { relationship: AdminRelationshipId = "admin relationship"; body: graph::AdminRelationshipPatch },
-    Patch "/v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}", Partner, 200,
-    "Changes a relationship: its name, duration and roles while created; auto-extension while created or active; removes Global Administrator while active", [NotFound, Validation, InsufficientRole] => graph::DelegatedAdminRelationship
-);
+/// Changes a relationship: anything while `created`; auto-extension while
+/// active; Global Administrator removed while active. Only the version the
+/// caller read: "Update delegatedAdminRelationship"
+/// (<https://learn.microsoft.com/graph/api/delegatedadminrelationship-update>)
+/// requires `If-Match`, "Last known ETag value for the
+/// delegatedAdminRelationship to be updated. Retrieve the ETag value from a
+/// LIST or GET operation". Without it the request is refused naming
+/// `If-Match` (400); with another version's, 412 ([`ErrorCode::Changed`]),
+/// so a change made meanwhile, in another tab or by another agent, is never
+/// overwritten unseen. `*` is not documented by Graph: this contract
+/// refuses it like any other version's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UpdateAdminRelationship {
+    /// The admin relationship.
+    pub relationship: AdminRelationshipId,
+    /// Its `@odata.etag` as the caller read it.
+    pub if_match: String,
+    /// The request body.
+    pub body: graph::AdminRelationshipPatch,
+}
+
+impl Operation for UpdateAdminRelationship {
+    const ENDPOINT: Endpoint = Endpoint {
+        method: Method::Patch,
+        path: "/v1.0/tenantRelationships/delegatedAdminRelationships/{delegatedAdminRelationshipId}",
+        caller: Caller::Partner,
+        success: 200,
+        summary: "Changes a relationship: its name, duration and roles while created; auto-extension while created or active; removes Global Administrator while active. If-Match must carry its @odata.etag as last read",
+        errors: &[
+            ErrorCode::NotFound,
+            ErrorCode::Validation,
+            ErrorCode::InsufficientRole,
+            ErrorCode::Changed,
+        ],
+        query: &[],
+    };
+    type Body = graph::AdminRelationshipPatch;
+    type Response = graph::DelegatedAdminRelationship;
+    fn path(&self) -> String {
+        super::fill(
+            Self::ENDPOINT.path,
+            &[crate::encode_query(&self.relationship.to_string())],
+        )
+    }
+    fn body(&self) -> Option<&Self::Body> {
+        Some(&self.body)
+    }
+    fn if_match(&self) -> Option<&str> {
+        Some(&self.if_match)
+    }
+    fn from_request(r: &Incoming<'_>) -> Result<Self, ApiResponse> {
+        let relationship = r.id(0, "admin relationship")?;
+        let if_match = r
+            .header("if-match")
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                invalid(
+                    "If-Match",
+                    "If-Match must carry the relationship's @odata.etag, as a list or a read of it gives it",
+                )
+            })?
+            .to_string();
+        Ok(Self {
+            relationship,
+            if_match,
+            body: r.body()?,
+        })
+    }
+}
 
 op!(
     /// Acts on a relationship: lock it for approval, or terminate it.

@@ -162,6 +162,11 @@ pub trait Operation: Sized + 'static {
     }
     /// Reads the operation from a request whose path matched the template.
     fn from_request(request: &Incoming<'_>) -> Result<Self, ApiResponse>;
+    /// The `If-Match` header it sends: the ETag of the version it changes,
+    /// for an endpoint that may answer [`ErrorCode::Changed`].
+    fn if_match(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// A request as a server received it, matched to an endpoint.
@@ -173,6 +178,10 @@ pub struct Incoming<'a> {
 }
 
 impl Incoming<'_> {
+    /// A header's value (names in lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.request.headers.get(name).map(String::as_str)
+    }
     /// Path value `i` as an id; an unreadable one is simply not found.
     pub fn id<T: std::str::FromStr>(&self, i: usize, what: &str) -> Result<T, ApiResponse> {
         let value = self.path.get(i).map(String::as_str).unwrap_or_default();

@@ -459,7 +459,7 @@ mod server {
             with_cors(
                 reply,
                 allowed,
-                "authorization, content-type, ms-requestid, ms-correlationid, x-test-fault",
+                "authorization, content-type, if-match, ms-requestid, ms-correlationid, x-test-fault",
                 "GET, POST, PUT, PATCH, DELETE",
             )
         };

@@ -189,7 +189,8 @@ impl MockBackend {
             }
             _ => None,
         };
-        graph::DelegatedAdminRelationship {
+        let mut wire = graph::DelegatedAdminRelationship {
+            etag: None,
             id: r.id.to_string(),
             display_name: r.display_name.clone(),
             duration: r.duration.clone(),
@@ -201,15 +202,27 @@ impl MockBackend {
             last_modified_date_time: Some(time::to_rfc3339(r.modified_at)),
             activated_date_time: r.activated_at.map(time::to_rfc3339),
             end_date_time: end.map(time::to_rfc3339),
-            partner: for_customer.then(|| participant(r.partner)),
-            approval_link: (!for_customer && status == Status::ApprovalPending)
-                .then(|| {
-                    r.app_base
-                        .as_deref()
-                        .map(|b| gdap::approval_link(b, &r.id.to_string()))
-                })
-                .flatten(),
-        }
+            partner: None,
+            approval_link: None,
+        };
+        // The version: a hash of what a read shows of it (either side's
+        // extras left out, so both sides see one version). Any change a
+        // reader could see gives a new one, its status turning with the
+        // clock included.
+        let body = serde_json::to_string(&wire).unwrap_or_default();
+        wire.etag = Some(format!(
+            "W/\"{}\"",
+            reseller_contract::request_hash("GET", &wire.id, &body)
+        ));
+        wire.partner = for_customer.then(|| participant(r.partner));
+        wire.approval_link = (!for_customer && status == Status::ApprovalPending)
+            .then(|| {
+                r.app_base
+                    .as_deref()
+                    .map(|b| gdap::approval_link(b, &r.id.to_string()))
+            })
+            .flatten();
+        wire
     }
 
     fn own_admin(&self, me: &User, id: &AdminRelationshipId) -> Result<usize, ApiResponse> {
@@ -337,12 +350,23 @@ impl MockBackend {
         &mut self,
         me: &User,
         id: AdminRelationshipId,
+        if_match: &str,
         patch: graph::AdminRelationshipPatch,
         now: Millis,
     ) -> Answer {
         self.require_gdap_manager(me)?;
         let i = self.own_admin(me, &id)?;
         let current = self.state.admin_relationships[i].clone();
+        let version = self.admin_wire(&current, now, false).etag;
+        if version.as_deref() != Some(if_match) {
+            return Err(fail(
+                ErrorCode::Changed,
+                format!(
+                    "The relationship changed since the version in If-Match was read (its @odata.etag is now {}): read it again",
+                    version.unwrap_or_default()
+                ),
+            ));
+        }
         let status = current.status_at(now);
         let mut next = current.clone();
         let properties = patch.display_name.is_some() || patch.duration.is_some();

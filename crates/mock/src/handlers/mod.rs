@@ -82,7 +82,7 @@ impl MockBackend {
                 self.get_admin_relationship(&me()?, op.relationship, now)
             }
             Request::UpdateAdminRelationship(op) => {
-                self.update_admin_relationship(&me()?, op.relationship, op.body, now)
+                self.update_admin_relationship(&me()?, op.relationship, &op.if_match, op.body, now)
             }
             Request::CreateRelationshipRequest(op) => {
                 self.admin_relationship_request(&me()?, op.relationship, op.body, now)

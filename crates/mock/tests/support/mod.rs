@@ -290,6 +290,28 @@ pub fn send(
     api.call(req)
 }
 
+/// A request with headers of its own (names in lower case).
+pub fn send_with(
+    api: &mut dyn Api,
+    token: Option<&str>,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+    headers: &[(&str, &str)],
+) -> ApiResponse {
+    let mut req = ApiRequest::new(method, path);
+    for (name, value) in headers {
+        req = req.header(name, *value);
+    }
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    if let Some(b) = body {
+        req.body = b.to_string();
+    }
+    api.call(req)
+}
+
 /// A write with its own idempotency key.
 pub fn send_keyed(
     api: &mut dyn Api,

@@ -51,10 +51,32 @@ fn refused_patch(
     path: &str,
     body: serde_json::Value,
 ) -> Vec<String> {
-    graph_err(
-        send(api, Some(token), "PATCH", path, Some(body)),
-        400,
-        "invalidRequest",
+    graph_err(patch(api, token, path, body), 400, "invalidRequest")
+}
+
+/// The relationship's version as a read of it gives it (`@odata.etag`).
+#[track_caller]
+fn version(api: &mut dyn Api, token: &str, path: &str) -> String {
+    let r: DelegatedAdminRelationship = ok(send(api, Some(token), "GET", path, None));
+    r.etag.expect("every relationship carries its @odata.etag")
+}
+
+/// A PATCH at the relationship's current version: `If-Match` its ETag, as
+/// "Update delegatedAdminRelationship" requires.
+fn patch(
+    api: &mut dyn Api,
+    token: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> reseller_contract::ApiResponse {
+    let tag = version(api, token, path);
+    send_with(
+        api,
+        Some(token),
+        "PATCH",
+        path,
+        Some(body),
+        &[("if-match", &tag)],
     )
 }
 
@@ -299,12 +321,11 @@ pub fn gdap_rules_are_refused_naming_the_field(api: &mut dyn Api) {
     );
     // Editable while created…
     let path = format!("{GDAP}/{}", made.id);
-    let renamed: DelegatedAdminRelationship = ok(send(
+    let renamed: DelegatedAdminRelationship = ok(patch(
         api,
-        Some(&ana),
-        "PATCH",
+        &ana,
         &path,
-        Some(json!({ "displayName": "Renamed", "duration": "P365D" })),
+        json!({ "displayName": "Renamed", "duration": "P365D" }),
     ));
     assert_eq!(
         (renamed.display_name.as_str(), renamed.duration.as_str()),
@@ -553,21 +574,12 @@ pub fn rights_follow_granted_and_assigned_roles(api: &mut dyn Api) {
     let path = format!("{GDAP}/{}", ga.id);
     let only_user = json!({ "accessDetails": { "unifiedRoles": [{ "roleDefinitionId": USER_ADMINISTRATOR }] } });
     // While created the roles may change freely: put GA back after.
-    let _: DelegatedAdminRelationship = ok(send(
+    let _: DelegatedAdminRelationship = ok(patch(api, &ana, &path, only_user.clone()));
+    let _: DelegatedAdminRelationship = ok(patch(
         api,
-        Some(&ana),
-        "PATCH",
+        &ana,
         &path,
-        Some(only_user.clone()),
-    ));
-    let _: DelegatedAdminRelationship = ok(send(
-        api,
-        Some(&ana),
-        "PATCH",
-        &path,
-        Some(
-            json!({ "accessDetails": { "unifiedRoles": [{ "roleDefinitionId": GLOBAL_ADMINISTRATOR }, { "roleDefinitionId": USER_ADMINISTRATOR }] } }),
-        ),
+        json!({ "accessDetails": { "unifiedRoles": [{ "roleDefinitionId": GLOBAL_ADMINISTRATOR }, { "roleDefinitionId": USER_ADMINISTRATOR }] } }),
     ));
     let _: DelegatedAdminRelationshipRequest = ok(send(
         api,
@@ -578,7 +590,7 @@ pub fn rights_follow_granted_and_assigned_roles(api: &mut dyn Api) {
     ));
     assert_eq!(
         graph_err(
-            send(api, Some(&ana), "PATCH", &path, Some(only_user.clone())),
+            patch(api, &ana, &path, only_user.clone()),
             400,
             "invalidRequest"
         ),
@@ -598,32 +610,27 @@ pub fn rights_follow_granted_and_assigned_roles(api: &mut dyn Api) {
     // Active: adding a role is refused, removing GA alone is not.
     assert_eq!(
         graph_err(
-            send(
+            patch(
                 api,
-                Some(&ana),
-                "PATCH",
+                &ana,
                 &path,
-                Some(
-                    json!({ "accessDetails": { "unifiedRoles": [{ "roleDefinitionId": GLOBAL_ADMINISTRATOR }, { "roleDefinitionId": USER_ADMINISTRATOR }, { "roleDefinitionId": LICENSE_ADMINISTRATOR }] } })
-                )
+                json!({ "accessDetails": { "unifiedRoles": [{ "roleDefinitionId": GLOBAL_ADMINISTRATOR }, { "roleDefinitionId": USER_ADMINISTRATOR }, { "roleDefinitionId": LICENSE_ADMINISTRATOR }] } })
             ),
             400,
             "invalidRequest"
         ),
         vec!["accessDetails".to_string()]
     );
-    let removed: DelegatedAdminRelationship =
-        ok(send(api, Some(&ana), "PATCH", &path, Some(only_user)));
+    let removed: DelegatedAdminRelationship = ok(patch(api, &ana, &path, only_user));
     assert_eq!(
         removed.access_details.ids(),
         vec![USER_ADMINISTRATOR.to_string()]
     );
-    let extended: DelegatedAdminRelationship = ok(send(
+    let extended: DelegatedAdminRelationship = ok(patch(
         api,
-        Some(&ana),
-        "PATCH",
+        &ana,
         &path,
-        Some(json!({ "autoExtendDuration": "P180D" })),
+        json!({ "autoExtendDuration": "P180D" }),
     ));
     assert_eq!(extended.auto_extend_duration, "P180D");
     refused_patch(api, &ana, &path, json!({ "displayName": "Not now" }));
@@ -890,13 +897,72 @@ pub fn hundreds_of_relationships_kept_alive(api: &mut dyn Api) {
     for r in &extendable {
         let path = format!("{GDAP}/{}", r.id);
         let body = json!({ "autoExtendDuration": "P180D" });
-        let changed: DelegatedAdminRelationship =
-            ok(send(api, Some(&priya), "PATCH", &path, Some(body.clone())));
+        // Changed at the version the list gave, as the page does.
+        let read = r
+            .etag
+            .clone()
+            .expect("a listed relationship carries its @odata.etag");
+        let key = format!("auto-extend-{}", r.id);
+        let headers = [("if-match", read.as_str()), ("ms-requestid", key.as_str())];
+        let changed: DelegatedAdminRelationship = ok(send_with(
+            api,
+            Some(&priya),
+            "PATCH",
+            &path,
+            Some(body.clone()),
+            &headers,
+        ));
         assert_eq!(changed.auto_extend_duration, "P180D");
-        // Pressed twice: the same answer, nothing else changes.
-        let again: DelegatedAdminRelationship =
-            ok(send(api, Some(&priya), "PATCH", &path, Some(body)));
-        assert_eq!(again.end_date_time, changed.end_date_time);
+        let now_version = changed
+            .etag
+            .clone()
+            .expect("the answer carries the new version");
+        assert_ne!(now_version, read, "a change gives a new version");
+        assert_eq!(version(api, &priya, &path), now_version);
+        // Pressed twice (the same intention, its key): the same answer.
+        let again: DelegatedAdminRelationship = ok(send_with(
+            api,
+            Some(&priya),
+            "PATCH",
+            &path,
+            Some(body.clone()),
+            &headers,
+        ));
+        assert_eq!(again, changed);
+        // Another tab, still at the version it read before: refused (412),
+        // and the change made meanwhile is not overwritten.
+        let stale = send_with(
+            api,
+            Some(&priya),
+            "PATCH",
+            &path,
+            Some(json!({ "autoExtendDuration": "PT0S" })),
+            &[("if-match", &read)],
+        );
+        let _ = graph_err(stale, 412, "PreconditionFailed");
+        // Without a version, or with one it never had: refused.
+        assert_eq!(
+            graph_err(
+                send(api, Some(&priya), "PATCH", &path, Some(body.clone())),
+                400,
+                "invalidRequest"
+            ),
+            vec!["If-Match".to_string()]
+        );
+        let _ = graph_err(
+            send_with(
+                api,
+                Some(&priya),
+                "PATCH",
+                &path,
+                Some(body),
+                &[("if-match", "*")],
+            ),
+            412,
+            "PreconditionFailed",
+        );
+        let kept: DelegatedAdminRelationship = ok(send(api, Some(&priya), "GET", &path, None));
+        assert_eq!(kept.auto_extend_duration, "P180D");
     }
     for r in &ga {
         let path = format!("{GDAP}/{}", r.id);

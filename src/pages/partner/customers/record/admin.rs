@@ -27,7 +27,8 @@ type Data = (
 /// One change the tab makes.
 #[derive(Clone)]
 enum Action {
-    Patch(String, AdminRelationshipPatch),
+    /// The relationship, the version read (`@odata.etag`) and the change.
+    Patch(String, String, AdminRelationshipPatch),
     Terminate(String),
     Assign(String, NewAccessAssignment),
 }
@@ -57,10 +58,11 @@ pub(super) fn AdminTab(customer: Customer) -> impl IntoView {
         let action = action.clone();
         async move {
             let key = match &action {
-                Action::Patch(id, body) => {
+                Action::Patch(id, etag, body) => {
                     let relationship = crate::api::client::id(id)?;
                     api.call(op::UpdateAdminRelationship {
                         relationship,
+                        if_match: etag.clone(),
                         body: body.clone(),
                     })
                     .await?;
@@ -90,11 +92,15 @@ pub(super) fn AdminTab(customer: Customer) -> impl IntoView {
             Ok::<Key, ApiError>(key)
         }
     });
-    Effect::new(move |_| {
-        if let Some(Ok(key)) = act.value().get() {
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(key)) => {
             c.changed();
             c.toast(i18n::text(c.lang.get_untracked(), key).into());
         }
+        // Changed meanwhile (412): shown again as it is now, which the
+        // banner says.
+        Some(Err(e)) if e.code == crate::api::error::ErrorCode::Changed => c.changed(),
+        _ => {}
     });
     let may_manage = move || {
         c.partner
@@ -170,6 +176,7 @@ fn RelationshipCard(
         .filter(|x| !x.eq_ignore_ascii_case(gdap::GLOBAL_ADMINISTRATOR))
         .cloned()
         .collect();
+    let version = r.etag.clone().unwrap_or_default();
     let link = r
         .approval_link
         .clone()
@@ -198,13 +205,13 @@ fn RelationshipCard(
             </dl>
             <Show when=move || may_manage.get()>
                 <div class="actions">
-                    {(status.in_force() && !ga).then(|| { let (i, n) = (i1.clone(), n1.clone()); view! {
-                        <button type="button" disabled=busy on:click=move |_| act.dispatch(Action::Patch(i.clone(), AdminRelationshipPatch { auto_extend_duration: Some(gdap::auto_extend_iso(!auto).into()), ..Default::default() }))>
+                    {(status.in_force() && !ga).then(|| { let (i, n, version) = (i1.clone(), n1.clone(), version.clone()); view! {
+                        <button type="button" disabled=busy on:click=move |_| act.dispatch(Action::Patch(i.clone(), version.clone(), AdminRelationshipPatch { auto_extend_duration: Some(gdap::auto_extend_iso(!auto).into()), ..Default::default() }))>
                             {move || trf(if auto { Key::TurnAutoExtendOff } else { Key::TurnAutoExtendOn }, &[&n])}
                         </button>
                     }})}
-                    {(status.in_force() && ga).then(|| { let (i, n, rest) = (i2.clone(), n2.clone(), without_ga.clone()); view! {
-                        <button type="button" disabled=busy on:click=move |_| act.dispatch(Action::Patch(i.clone(), AdminRelationshipPatch { access_details: Some(AccessDetails::of(&rest)), ..Default::default() }))>
+                    {(status.in_force() && ga).then(|| { let (i, n, rest, version) = (i2.clone(), n2.clone(), without_ga.clone(), version.clone()); view! {
+                        <button type="button" disabled=busy on:click=move |_| act.dispatch(Action::Patch(i.clone(), version.clone(), AdminRelationshipPatch { access_details: Some(AccessDetails::of(&rest)), ..Default::default() }))>
                             {move || trf(Key::RemoveGa, &[&n])}
                         </button>
                     }})}
