@@ -201,3 +201,73 @@ fn under_random_faults_every_write_lands_once() {
     }
     assert_eq!(mock.borrow().revision(), revision + 30);
 }
+
+/// A change whose answer was lost keeps its key for the same change at the
+/// same version; the same change at a version read since is a new
+/// intention, so an older answer is never replayed as if it were done.
+#[test]
+fn a_change_at_a_newer_version_is_not_answered_with_an_older_ones_answer() {
+    use reseller_invitations::api::graph::AdminRelationshipPatch;
+    use reseller_invitations::domain::gdap;
+    let (anon, mock) = client();
+    let ids: DemoIdentities = block_on(anon.call(op::ListDemoIdentities {})).unwrap();
+    let priya = ids
+        .partners
+        .iter()
+        .flat_map(|p| &p.users)
+        .find(|u| u.display_name == "Priya Raman")
+        .unwrap();
+    let session: Session = block_on(anon.call(op::DemoSignIn {
+        body: SignInRequest {
+            user_id: priya.id.clone(),
+        },
+    }))
+    .unwrap();
+    let api = anon.with_token(Some(session.access_token));
+    let r = block_on(api.admin_relationships(None))
+        .unwrap()
+        .into_iter()
+        .find(|r| {
+            gdap::may_turn_on_auto_extend(
+                r.status,
+                r.auto_extend_duration == gdap::auto_extend_iso(true),
+                &r.access_details.ids(),
+            )
+        })
+        .unwrap();
+    let relationship: reseller_invitations::domain::ids::AdminRelationshipId =
+        r.id.parse().unwrap();
+    let read = || {
+        block_on(api.call(op::GetAdminRelationship {
+            relationship: relationship.clone(),
+        }))
+        .unwrap()
+    };
+    let set = |on: bool, version: String| {
+        block_on(api.call(op::UpdateAdminRelationship {
+            relationship: relationship.clone(),
+            if_match: version,
+            body: AdminRelationshipPatch {
+                auto_extend_duration: Some(gdap::auto_extend_iso(on).into()),
+                ..Default::default()
+            },
+        }))
+    };
+    let auto = |r: &reseller_invitations::api::graph::DelegatedAdminRelationship| {
+        r.auto_extend_duration == gdap::auto_extend_iso(true)
+    };
+    // On, its answer lost (the change is made).
+    mock.borrow_mut().set_faults(Faults {
+        lost_answer_rate: 1.0,
+        ..Faults::default()
+    });
+    assert!(set(true, r.etag.clone().unwrap()).is_err());
+    mock.borrow_mut().set_faults(Faults::default());
+    assert!(auto(&read()));
+    // Off, then on again, each at the version read just before.
+    assert!(!auto(&set(false, read().etag.unwrap()).unwrap()));
+    assert!(!auto(&read()));
+    let again = set(true, read().etag.unwrap()).unwrap();
+    assert!(auto(&again), "the answer is this change's");
+    assert!(auto(&read()), "and the change was made");
+}

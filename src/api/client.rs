@@ -32,8 +32,8 @@ pub const BACKOFF_MS: [u32; 2] = [300, 1200];
 pub const MOCK_LOCK: &str = "reseller-invitations.mock";
 
 /// One idempotency key per user intention. A write sent without an explicit
-/// key gets the key of the last identical request (same method, path and
-/// body) whose outcome is still unknown: a retry, a second press while the
+/// key gets the key of the last identical request (same method, path, body
+/// and version named) whose outcome is still unknown: a retry, a second press while the
 /// first is under way, or a "Try again" after a lost answer all reuse it, so
 /// the backend applies the change once. A definite answer (success or a
 /// refusal) ends the intention: the next identical request is a new one.
@@ -57,8 +57,17 @@ impl Intents {
     }
 }
 
+/// What makes two requests one intention: method, path, body and the
+/// version a change names (`If-Match`). The same change at a version read
+/// since is a new intention, so the answer of an older one whose outcome
+/// was lost is never replayed for it (on, answer lost, off, on again: the
+/// third is made, not answered with the first's answer).
 fn signature(req: &ApiRequest) -> String {
-    reseller_contract::request_hash(&req.method, &req.path, &req.body)
+    let body = match req.headers.get("if-match") {
+        Some(version) => format!("{}\0{version}", req.body),
+        None => req.body.clone(),
+    };
+    reseller_contract::request_hash(&req.method, &req.path, &body)
 }
 
 /// Told when the backend refuses a client's token (401): the session may
@@ -256,8 +265,6 @@ impl Client {
         if let Some(body) = op.body() {
             req = req.json(body);
         }
-        // Not part of the intention's signature: a change whose answer was
-        // lost is sent again with the version read since, under its key.
         if let Some(tag) = op.if_match() {
             req = req.header("if-match", tag);
         }
