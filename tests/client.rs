@@ -26,22 +26,27 @@ fn client() -> (Client, Rc<RefCell<MockBackend>>) {
     (Client::new(Backend::Mock(mock.clone())), mock)
 }
 
-#[test]
-fn signs_in_and_reads_typed_answers() {
-    let (anon, _) = client();
+/// Signs a partner's demo user in through the contract.
+fn sign_in(anon: &Client, name: &str) -> Session {
     let ids: DemoIdentities = block_on(anon.call(op::ListDemoIdentities {})).unwrap();
-    let ana = ids
+    let user = ids
         .partners
         .iter()
         .flat_map(|p| &p.users)
-        .find(|u| u.display_name == "Ana Souza")
+        .find(|u| u.display_name == name)
         .unwrap();
-    let session: Session = block_on(anon.call(op::DemoSignIn {
+    block_on(anon.call(op::DemoSignIn {
         body: SignInRequest {
-            user_id: ana.id.clone(),
+            user_id: user.id.clone(),
         },
     }))
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn signs_in_and_reads_typed_answers() {
+    let (anon, _) = client();
+    let session = sign_in(&anon, "Ana Souza");
     let me: Me = block_on(
         anon.with_token(Some(session.access_token))
             .call(op::GetMe {}),
@@ -210,20 +215,7 @@ fn a_change_at_a_newer_version_is_not_answered_with_an_older_ones_answer() {
     use reseller_invitations::api::graph::AdminRelationshipPatch;
     use reseller_invitations::domain::gdap;
     let (anon, mock) = client();
-    let ids: DemoIdentities = block_on(anon.call(op::ListDemoIdentities {})).unwrap();
-    let priya = ids
-        .partners
-        .iter()
-        .flat_map(|p| &p.users)
-        .find(|u| u.display_name == "Priya Raman")
-        .unwrap();
-    let session: Session = block_on(anon.call(op::DemoSignIn {
-        body: SignInRequest {
-            user_id: priya.id.clone(),
-        },
-    }))
-    .unwrap();
-    let api = anon.with_token(Some(session.access_token));
+    let api = anon.with_token(Some(sign_in(&anon, "Priya Raman").access_token));
     let r = block_on(api.admin_relationships(None))
         .unwrap()
         .into_iter()
