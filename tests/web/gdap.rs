@@ -238,37 +238,52 @@ async fn the_record_changes_a_relationship_at_the_version_it_shows_and_says_when
     until("turned on", || shown(&off)).await;
     assert!(body_text().contains("Auto-extend: Yes"));
 
-    // Another agent turns it off meanwhile; this page still offers "off".
+    // Another agent (its own client over the same backend) sets it.
     let priya = client_as("Priya Raman").await;
-    let now = priya
-        .call(op::GetAdminRelationship {
-            relationship: r.id.parse().unwrap(),
-        })
-        .await
-        .unwrap();
-    priya
-        .call(op::UpdateAdminRelationship {
-            relationship: r.id.parse().unwrap(),
-            if_match: now.etag.clone().unwrap(),
-            body: AdminRelationshipPatch {
-                auto_extend_duration: Some(gdap::auto_extend_iso(false).into()),
-                ..Default::default()
-            },
-        })
-        .await
-        .unwrap();
+    let relationship: reseller_invitations::domain::ids::AdminRelationshipId =
+        r.id.parse().unwrap();
+    let elsewhere = |on: bool| {
+        let (priya, relationship) = (priya.clone(), relationship.clone());
+        async move {
+            let now = priya
+                .call(op::GetAdminRelationship {
+                    relationship: relationship.clone(),
+                })
+                .await
+                .unwrap();
+            priya
+                .call(op::UpdateAdminRelationship {
+                    relationship,
+                    if_match: now.etag.unwrap(),
+                    body: AdminRelationshipPatch {
+                        auto_extend_duration: Some(gdap::auto_extend_iso(on).into()),
+                        ..Default::default()
+                    },
+                })
+                .await
+                .unwrap()
+        }
+    };
+    let error =
+        "This was changed elsewhere (in another tab or by someone else) since it was shown here.";
+    // Turned off elsewhere; this page still offers "off": what it asks
+    // already holds, so it is done, nothing to check.
+    elsewhere(false).await;
     assert!(shown(&off));
     button(&off).click();
-    // Refused (412), said, and shown again as it is now.
-    until("the refusal", || {
-        body_text().contains("This was changed elsewhere (in another tab or by someone else) since it was shown here.")
-    })
-    .await;
+    until("shown as it is now", || shown(&on)).await;
+    settle().await;
+    assert!(!body_text().contains(error), "{}", body_text());
+    // Turned on and off again elsewhere: it is as shown, but not the
+    // version shown, and "on" does not hold: refused (412), said, and
+    // shown again as it is now; nothing is changed.
+    elsewhere(true).await;
+    elsewhere(false).await;
+    button(&on).click();
+    until("the refusal", || body_text().contains(error)).await;
     until("shown as it is now", || shown(&on)).await;
     let kept = priya
-        .call(op::GetAdminRelationship {
-            relationship: r.id.parse().unwrap(),
-        })
+        .call(op::GetAdminRelationship { relationship })
         .await
         .unwrap();
     assert_eq!(kept.auto_extend_duration, gdap::auto_extend_iso(false));

@@ -237,6 +237,31 @@ pub struct AdminRelationshipPatch {
     pub auto_extend_duration: Option<String>,
 }
 
+impl AdminRelationshipPatch {
+    /// Whether `r` already holds everything this change sets (role ids
+    /// compared as sets, case aside): a change refused because the
+    /// relationship changed meanwhile (412) asked for nothing more.
+    pub fn holds_for(&self, r: &DelegatedAdminRelationship) -> bool {
+        let same_roles = |d: &AccessDetails| {
+            let (want, have) = (d.ids(), r.access_details.ids());
+            let has = |a: &[String], b: &[String]| {
+                a.iter()
+                    .all(|x| b.iter().any(|y| y.eq_ignore_ascii_case(x)))
+            };
+            has(&want, &have) && has(&have, &want)
+        };
+        self.display_name
+            .as_ref()
+            .is_none_or(|n| *n == r.display_name)
+            && self.duration.as_ref().is_none_or(|d| *d == r.duration)
+            && self
+                .auto_extend_duration
+                .as_ref()
+                .is_none_or(|a| *a == r.auto_extend_duration)
+            && self.access_details.as_ref().is_none_or(same_roles)
+    }
+}
+
 /// A request's action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -415,5 +440,38 @@ mod tests {
         assert_eq!(page(None).skip_token(), None);
         assert_eq!(page(Some("/v1.0/x?$top=5")).skip_token(), None);
         assert_eq!(page(Some("/v1.0/x?$skiptoken=")).skip_token(), None);
+    }
+
+    #[test]
+    fn a_change_holds_when_the_relationship_already_has_what_it_sets() {
+        use super::{AccessDetails, AdminRelationshipPatch, DelegatedAdminRelationship};
+        let r: DelegatedAdminRelationship = serde_json::from_value(serde_json::json!({
+            "id": "r1", "displayName": "Contoso", "duration": "P730D",
+            "accessDetails": { "unifiedRoles": [{ "roleDefinitionId": "AA" }, { "roleDefinitionId": "bb" }] },
+            "status": "active", "autoExtendDuration": "P180D", "createdDateTime": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap();
+        let auto = |a: &str| AdminRelationshipPatch {
+            auto_extend_duration: Some(a.into()),
+            ..Default::default()
+        };
+        let roles = |ids: &[&str]| AdminRelationshipPatch {
+            access_details: Some(AccessDetails::of(ids)),
+            ..Default::default()
+        };
+        assert!(auto("P180D").holds_for(&r));
+        assert!(!auto("PT0S").holds_for(&r));
+        assert!(
+            roles(&["BB", "aa"]).holds_for(&r),
+            "the same roles, in any order and case"
+        );
+        assert!(!roles(&["aa"]).holds_for(&r), "one role fewer");
+        assert!(!roles(&["aa", "bb", "cc"]).holds_for(&r), "one role more");
+        assert!(AdminRelationshipPatch::default().holds_for(&r));
+        let renamed = AdminRelationshipPatch {
+            display_name: Some("Fabrikam".into()),
+            ..auto("P180D")
+        };
+        assert!(!renamed.holds_for(&r), "every field it sets must hold");
     }
 }

@@ -142,13 +142,14 @@ async fn turn_on_one(
     etag: Option<String>,
 ) -> Result<(), ApiError> {
     let relationship: crate::domain::ids::AdminRelationshipId = crate::api::client::id(id)?;
+    let body = AdminRelationshipPatch {
+        auto_extend_duration: Some(gdap::auto_extend_iso(true).into()),
+        ..Default::default()
+    };
     let patch = |if_match| op::UpdateAdminRelationship {
         relationship: relationship.clone(),
         if_match,
-        body: AdminRelationshipPatch {
-            auto_extend_duration: Some(gdap::auto_extend_iso(true).into()),
-            ..Default::default()
-        },
+        body: body.clone(),
     };
     let changed = match etag {
         Some(etag) => match api.call(patch(etag)).await {
@@ -167,10 +168,10 @@ async fn turn_on_one(
             relationship: relationship.clone(),
         })
         .await?;
-    let auto = now.auto_extend_duration == gdap::auto_extend_iso(true);
-    if auto && now.status.in_force() {
+    if body.holds_for(&now) && now.status.in_force() {
         return Ok(());
     }
+    let auto = now.auto_extend_duration == gdap::auto_extend_iso(true);
     if !gdap::may_turn_on_auto_extend(now.status, auto, &now.access_details.ids()) {
         return Err(changed);
     }

@@ -59,13 +59,28 @@ pub(super) fn AdminTab(customer: Customer) -> impl IntoView {
         async move {
             let key = match &action {
                 Action::Patch(id, etag, body) => {
-                    let relationship = crate::api::client::id(id)?;
-                    api.call(op::UpdateAdminRelationship {
-                        relationship,
-                        if_match: etag.clone(),
-                        body: body.clone(),
-                    })
-                    .await?;
+                    let relationship: crate::domain::ids::AdminRelationshipId =
+                        crate::api::client::id(id)?;
+                    let sent = api
+                        .call(op::UpdateAdminRelationship {
+                            relationship: relationship.clone(),
+                            if_match: etag.clone(),
+                            body: body.clone(),
+                        })
+                        .await;
+                    match sent {
+                        // Changed meanwhile (412): done if it already holds
+                        // what was asked; else said, and shown as it is.
+                        Err(e) if e.code == crate::api::error::ErrorCode::Changed => {
+                            let now = api.call(op::GetAdminRelationship { relationship }).await?;
+                            if !body.holds_for(&now) {
+                                return Err(e);
+                            }
+                        }
+                        other => {
+                            other?;
+                        }
+                    }
                     Key::RelationshipUpdated
                 }
                 Action::Terminate(id) => {
