@@ -102,7 +102,10 @@
 // was refused by Graph without it), and one changed meanwhile (412) is read
 // again, counted done if already so, asked again at its new version if it
 // still can be, or said and shown as it is now (measured
-// 134.8/167.8/160.4/353.7).
+// 134.8/167.8/160.4/353.7). Then (partner +1 → 355 KiB): one refused
+// because it changed meanwhile is done if it already holds what was asked
+// (the record's tab reads it again; one rule, AdminRelationshipPatch::
+// holds_for, for it and the bulk run; measured 134.9/167.9/160.3/354.2).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -116,7 +119,7 @@ export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 161 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 354 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 355 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
