@@ -7,12 +7,15 @@
 //   HTML copy of the same page (navigation → load event), at 1× and 4× CPU,
 //   median of 5 cold loads each, and at 4× CPU on slow 4G (Chromium's
 //   network throttling), median of 3;
+// - the floor of any page the wasm draws: the static copy that also
+//   downloads and compiles the landing build's wasm, running none of it
+//   (ready when the compile ends), against the static copy alone;
 // - Lighthouse (npm package, mobile preset: simulated slow 4G and 4× CPU) on
 //   both, median of 3 runs: performance score, LCP, FCP, TBT, CLS.
 // Prints figures; fails only when something cannot be measured.
 import { chromium } from '@playwright/test';
 import { serveProduction, signInAt, CHROME_FLAGS } from './bench-serve.mjs';
-import { writeFileSync, rmSync } from 'node:fs';
+import { writeFileSync, rmSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -24,6 +27,8 @@ const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const servers = await serveProduction({ port: PORT, api: API });
 const staticCopy = `${dist}/bench-static-copy.html`;
+const floorCopy = `${dist}/bench-floor.html`;
+const floorScript = `${dist}/bench-floor.js`;
 let browser;
 try {
   // A pending invitation from Fabrikam, as its Admin agent makes one.
@@ -55,9 +60,17 @@ try {
       return '<!doctype html>\n' + doc.outerHTML;
     });
     writeFileSync(staticCopy, html);
+    // The floor: the same page, and the wasm the acceptance page loads
+    // fetched at once and compiled, none of it run (a file: the site's
+    // Content-Security-Policy allows its own scripts).
+    const [wasm] = readdirSync(dist).filter((f) => /^landing-[0-9a-f]+_bg\.wasm$/.test(f));
+    if (!wasm) throw new Error(`no landing build's wasm in ${dist}`);
+    writeFileSync(floorScript, `WebAssembly.compileStreaming(fetch('./${wasm}')).then(() => performance.mark('app-ready'));\n`);
+    writeFileSync(floorCopy, html.replace('</body>', '<script type="module" src="bench-floor.js"></script></body>'));
     await page.close();
   }
   const staticUrl = `http://127.0.0.1:${PORT}/bench-static-copy.html`;
+  const floorUrl = `http://127.0.0.1:${PORT}/bench-floor.html`;
 
   // Chromium's own network throttling, slow 4G's figures (as Lighthouse's
   // mobile preset simulates them): 150 ms round trip, 1.6 Mbps down.
@@ -65,9 +78,12 @@ try {
   async function readyTimes(rate, network, loads = 5) {
     const app = [];
     const copy = [];
+    const floor = [];
+    const mark = () => performance.getEntriesByName('app-ready')[0]?.startTime;
     for (let i = 0; i < loads; i++) {
       for (const [url, out, ready] of [
-        [link, app, () => performance.getEntriesByName('app-ready')[0]?.startTime],
+        [link, app, mark],
+        [floorUrl, floor, mark],
         [staticUrl, copy, () => { const n = performance.getEntriesByType('navigation')[0]; return n && n.loadEventEnd > 0 ? n.loadEventEnd : undefined; }],
       ]) {
         const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -93,12 +109,13 @@ try {
         await context.close();
       }
     }
-    return { app: median(app), copy: median(copy) };
+    return { app: median(app), copy: median(copy), floor: median(floor) };
   }
   console.log('\nAcceptance page (production build, brotli, mock server backend), 412×823 viewport');
   for (const rate of [1, 4]) {
     const t = await readyTimes(rate);
     console.log(`  ${rate}× CPU: ready ${t.app.toFixed(0)} ms (app-ready mark), static copy ${t.copy.toFixed(0)} ms (load) → ratio ${(t.app / t.copy).toFixed(2)}× (median of 5 cold loads)`);
+    console.log(`      floor: the static copy downloading and compiling the same wasm, running none of it, ${t.floor.toFixed(0)} ms → ratio ${(t.floor / t.copy).toFixed(2)}×`);
   }
   {
     const t = await readyTimes(4, SLOW_4G, 3);
@@ -128,6 +145,6 @@ try {
   }
 } finally {
   if (browser) await browser.close();
-  rmSync(staticCopy, { force: true });
+  for (const f of [staticCopy, floorCopy, floorScript]) rmSync(f, { force: true });
   servers.stop();
 }
