@@ -106,6 +106,13 @@
 // because it changed meanwhile is done if it already holds what was asked
 // (the record's tab reads it again; one rule, AdminRelationshipPatch::
 // holds_for, for it and the bulk run; measured 134.9/167.9/160.3/354.2).
+// Raised (issue 12: acceptance page +2 → 137, portal +1 → 169, customer
+// +1 → 162, partner +1 → 356 KiB): every call waits the seconds a throttled
+// (429) or unavailable (503) answer's Retry-After asks, as Graph's
+// throttling guidance says, instead of retrying into the limit after 0.3
+// s; the frame says so while it waits (one component and two sentences in
+// two languages in every build, the client's wait, the header read;
+// measured 136.3/168.9/161.9/355.4).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -116,10 +123,10 @@ const KiB = 1024;
 // acceptance page, issue 12's target), the whole portal otherwise (coming
 // back from signing in); `build` names whose glue and wasm a row counts.
 export const BUDGETS = [
-  { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 135 * KiB },
-  { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
-  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 161 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 355 * KiB },
+  { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 137 * KiB },
+  { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 169 * KiB },
+  { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 162 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 356 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -95,6 +95,9 @@ pub struct Ctx {
     pub session_ended: RwSignal<bool>,
     /// Why the last sign-in did not work, to say on the sign-in page.
     pub sign_in_problem: RwSignal<Option<String>>,
+    /// The seconds each call now waiting as the backend asked
+    /// (`Retry-After`) waits: the frame says so while any does.
+    pub waiting: RwSignal<Vec<u32>>,
 }
 
 impl Ctx {
@@ -130,6 +133,17 @@ impl Ctx {
                 .filter(|_| is_mock)
                 .and_then(|s| crate::domain::json::from_str::<Session>(&s).ok())
         };
+        // The frame says while a call waits as the backend asked (every
+        // client made from this one tells it).
+        let waiting = RwSignal::new(Vec::new());
+        client.on_waiting(std::rc::Rc::new(move |seconds| {
+            waiting.try_update(|w: &mut Vec<u32>| match seconds {
+                Some(s) => w.push(s),
+                None => {
+                    w.pop();
+                }
+            });
+        }));
         Self {
             lang: RwSignal::new(lang),
             partner: RwSignal::new(session("session.partner")),
@@ -144,6 +158,7 @@ impl Ctx {
             auth: StoredValue::new_local(None),
             session_ended: RwSignal::new(false),
             sign_in_problem: RwSignal::new(None),
+            waiting,
         }
     }
 

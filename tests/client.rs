@@ -263,3 +263,74 @@ fn a_change_at_a_newer_version_is_not_answered_with_an_older_ones_answer() {
     assert!(auto(&again), "the answer is this change's");
     assert!(auto(&read()), "and the change was made");
 }
+
+/// Throttled (429 with `Retry-After`): the client waits the seconds asked,
+/// says so while it waits, and goes on with the same key, so the change is
+/// made once; asked to wait longer than it waits in all, it answers the
+/// error at once instead of retrying into the limit; without `Retry-After`,
+/// its own short backoff.
+#[test]
+fn a_throttled_call_waits_the_seconds_asked_and_goes_on() {
+    let (anon, mock) = client();
+    let told = Rc::new(RefCell::new(Vec::new()));
+    {
+        let told = told.clone();
+        anon.on_waiting(Rc::new(move |s| told.borrow_mut().push(s)));
+    }
+    let revision = mock.borrow().revision();
+    mock.borrow_mut().set_faults(Faults {
+        throttled_calls: 2,
+        retry_after_s: 7,
+        ..Faults::default()
+    });
+    let created: Session = block_on(anon.call(op::CreateDemoTenant {
+        body: new_tenant("Patient Ltd"),
+    }))
+    .expect("made after the two waits");
+    assert_eq!(created.me.company_name, "Patient Ltd");
+    assert_eq!(
+        *told.borrow(),
+        [Some(7), None, Some(7), None],
+        "told of each wait and of going on"
+    );
+    let attempts: Vec<_> = mock
+        .borrow()
+        .journal()
+        .filter(|a| a.request == "POST /v1/demo/tenants")
+        .cloned()
+        .collect();
+    assert_eq!(
+        attempts.iter().map(|a| a.status).collect::<Vec<_>>(),
+        [429, 429, 201]
+    );
+    assert!(attempts
+        .iter()
+        .all(|a| a.request_id == attempts[0].request_id));
+    assert_eq!(mock.borrow().revision(), revision + 1, "made once");
+
+    // Asked for more than the client waits in all: one attempt, the error.
+    told.borrow_mut().clear();
+    mock.borrow_mut().set_faults(Faults {
+        throttled_calls: 5,
+        retry_after_s: reseller_invitations::api::client::MAX_WAIT_S + 1,
+        ..Faults::default()
+    });
+    let e = block_on(anon.call(op::ListDemoIdentities {})).unwrap_err();
+    assert_eq!((e.code, e.status), (ErrorCode::Throttled, 429));
+    assert!(
+        told.borrow().is_empty(),
+        "no wait announced: {:?}",
+        told.borrow()
+    );
+    assert_eq!(mock.borrow().faults().throttled_calls, 4, "asked once");
+
+    // No Retry-After: the first try and the two backoff retries.
+    mock.borrow_mut().set_faults(Faults {
+        throttled_calls: 5,
+        ..Faults::default()
+    });
+    let e = block_on(anon.call(op::ListDemoIdentities {})).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Throttled);
+    assert_eq!(mock.borrow().faults().throttled_calls, 2);
+    assert!(told.borrow().is_empty());
+}

@@ -28,6 +28,11 @@ pub enum Backend {
 /// Delays between attempts of a retried call, in milliseconds.
 pub const BACKOFF_MS: [u32; 2] = [300, 1200];
 
+/// The longest a call waits in all when the backend asks it to wait
+/// (`Retry-After`), in seconds: longer, its error is shown to try again
+/// later rather than a button waiting for minutes.
+pub const MAX_WAIT_S: u32 = 120;
+
 /// The Web Locks name under which the in-browser mock's writes run.
 pub const MOCK_LOCK: &str = "reseller-invitations.mock";
 
@@ -74,6 +79,10 @@ fn signature(req: &ApiRequest) -> String {
 /// be renewed, or must be signed in again.
 type TokenRefused = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
 
+/// Told when a call starts waiting the seconds the backend asked for
+/// (`Some(seconds)`) and when it goes on (`None`).
+type Waiting = Rc<RefCell<Option<Rc<dyn Fn(Option<u32>)>>>>;
+
 /// A client for one signed-in user (or anonymous).
 #[derive(Clone)]
 pub struct Client {
@@ -82,6 +91,7 @@ pub struct Client {
     correlation_id: Rc<str>,
     intents: Intents,
     token_refused: TokenRefused,
+    waiting: Waiting,
 }
 
 impl Client {
@@ -93,6 +103,7 @@ impl Client {
             correlation_id: uuid::Uuid::new_v4().to_string().into(),
             intents: Intents::default(),
             token_refused: Rc::default(),
+            waiting: Rc::default(),
         }
     }
 
@@ -100,6 +111,20 @@ impl Client {
     /// carried one (for every client made from this one).
     pub fn on_token_refused(&self, f: Rc<dyn Fn()>) {
         *self.token_refused.borrow_mut() = Some(f);
+    }
+
+    /// Calls `f` when a call starts waiting as the backend asked
+    /// (`Retry-After`: `Some(seconds)`) and when it goes on (`None`), for
+    /// every client made from this one.
+    pub fn on_waiting(&self, f: Rc<dyn Fn(Option<u32>)>) {
+        *self.waiting.borrow_mut() = Some(f);
+    }
+
+    fn tell_waiting(&self, seconds: Option<u32>) {
+        let hook = self.waiting.borrow().clone();
+        if let Some(hook) = hook {
+            hook(seconds);
+        }
     }
 
     /// The same backend (and the same open intentions), with a bearer token.
@@ -176,15 +201,35 @@ impl Client {
             let key = self.intents.key_for(&req);
             req.headers.insert("ms-requestid".into(), key);
         }
-        let mut attempt = 0;
+        let (mut attempt, mut waited_s) = (0, 0u32);
         loop {
-            let result = self.send_once(&req, write).await.and_then(check);
-            match result {
-                Err(e) if e.is_transient() && attempt < BACKOFF_MS.len() => {
+            let answer = self.send_once(&req, write).await;
+            let asked_s = answer.as_ref().ok().and_then(|a| a.retry_after_s);
+            let result = answer.and_then(check);
+            match (&result, asked_s) {
+                // Throttled (429) or down for a while (503) with Retry-After:
+                // Graph's guidance is to "Wait the number of seconds specified
+                // in the Retry-After header", then retry, again "until it
+                // succeeds", and to avoid immediate retries, which count
+                // against the limit (https://learn.microsoft.com/graph/throttling).
+                // Said on screen while it waits; longer than MAX_WAIT_S in
+                // all, the error is the user's to retry later.
+                // A second at least, so "0" is no immediate retry.
+                (Err(e), Some(s))
+                    if e.is_transient() && waited_s.saturating_add(s.max(1)) <= MAX_WAIT_S =>
+                {
+                    let s = s.max(1);
+                    waited_s += s;
+                    self.tell_waiting(Some(s));
+                    crate::api::sleep_ms(s * 1000).await;
+                    self.tell_waiting(None);
+                }
+                (Err(e), None) if e.is_transient() && attempt < BACKOFF_MS.len() => {
                     crate::api::sleep_ms(BACKOFF_MS[attempt]).await;
                     attempt += 1;
                 }
-                other => {
+                _ => {
+                    let other = result;
                     // An unknown outcome keeps the intention (and its key) open.
                     if own_key && !other.as_ref().is_err_and(ApiError::is_transient) {
                         self.intents.settled(&req);

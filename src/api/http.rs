@@ -129,11 +129,21 @@ impl HttpTransport {
         };
         drop(waiting);
         let status = response.status();
+        // On another origin, readable only where the backend exposes it
+        // (Access-Control-Expose-Headers): else the client backs off alone.
+        let retry_after_s = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| super::error::retry_after_seconds(&v));
         let reading = Deadline::start(&controller, self.timeout_ms);
         let body = response.text().await;
         drop(reading);
         match body {
-            Ok(body) => Ok(ApiResponse { status, body }),
+            Ok(body) => Ok(ApiResponse {
+                status,
+                body,
+                retry_after_s,
+            }),
             Err(e) if req.method != "GET" && (200..300).contains(&status) => Err(ApiError {
                 code: ErrorCode::Unconfirmed,
                 status: 0,

@@ -3,7 +3,7 @@
 //! notifications.
 
 use crate::components::Announced;
-use crate::context::{ctx, href, rel, tr, StorageBanner};
+use crate::context::{ctx, href, rel, tr, trf, StorageBanner};
 use crate::domain::email::Lang;
 use crate::i18n::Key;
 use crate::routes::{AppRoute, Site};
@@ -48,6 +48,7 @@ pub fn Header() -> impl IntoView {
           </div>
           <StorageBanners/>
           <SessionEnded/>
+          <Waiting/>
           {demo_banner()}
         </header>
     }
@@ -120,6 +121,27 @@ fn SessionEnded() -> impl IntoView {
             <div class="session-banner">
                 <Announced urgent=true><p>{tr(Key::SessionEnded)}</p></Announced>
                 <button type="button" class="primary" on:click=move |_| c.sign_in()>{tr(Key::SignInAgain)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// "Microsoft asked for fewer requests: going on in about N s": while a
+/// call waits the seconds the backend asked for (`Retry-After`, Graph's and
+/// Partner Center's throttling), so a button that seems slow says why and
+/// that it goes on by itself.
+#[component]
+fn Waiting() -> impl IntoView {
+    let c = ctx();
+    let longest = move || {
+        c.waiting
+            .with(|w| w.iter().max().copied().unwrap_or(0))
+            .to_string()
+    };
+    view! {
+        <Show when=move || !c.waiting.with(Vec::is_empty)>
+            <div class="session-banner wait-banner">
+                <Announced><p>{move || trf(Key::WaitingAsAsked, &[&longest()])}</p></Announced>
             </div>
         </Show>
     }

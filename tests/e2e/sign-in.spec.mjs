@@ -3,7 +3,8 @@
 // provider (a server of these tests' own, port 4179: they end its sessions on
 // purpose). A partner signs in through the redirect and creates an
 // invitation; a customer opens the link, signs in, comes back to the same
-// invitation and accepts; the session ends mid-draft and the draft survives
+// invitation and accepts; a throttled call waits as asked, saying so; the
+// session ends mid-draft and the draft survives
 // the sign-in; another partner cannot open the first one's draft; sign-out
 // leaves nothing of the user in the browser.
 import { test, expect, checkA11y } from './fixtures.mjs';
@@ -155,6 +156,24 @@ test('on a phone’s network the invitation is read while the wasm downloads, on
   // wasm is in, and taken by the app: not asked for again once it runs.
   expect(timing.reads).toHaveLength(1);
   expect(timing.reads[0][1]).toBeLessThan(timing.wasmEnd);
+});
+
+test('throttled: the page says it waits as Microsoft asked, goes on by itself, and the invitation is made once', async ({ page, request }) => {
+  await partnerSignsIn(page, 'Ana Souza', 'Admin agent');
+  await page.goto(`${app}/partner/invitations/new`);
+  await page.getByLabel("Customer's company name").fill('Patient Waiting Corp');
+  // The server answers the next call 429 with Retry-After: 2, on purpose
+  // (hence the console's 429); its CORS lets the page read the header.
+  page.allowConsoleError(/status of 429/);
+  expect((await request.post(`${idp}/test/throttle`, { form: { throttledCalls: '1', retryAfterS: '2' } })).status()).toBe(204);
+  await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Microsoft asked for fewer requests: going on in about 2 s.' });
+  await expect(notice).toBeVisible();
+  await checkA11y(page, 'waiting as Microsoft asked');
+  await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await page.goto(`${app}/partner/invitations`);
+  await expect(page.getByRole('row').filter({ hasText: 'Patient Waiting Corp' })).toHaveCount(1);
 });
 
 test('the session ends mid-draft: signing in again comes back to the draft with everything typed', async ({ page, request }) => {

@@ -2,7 +2,9 @@
 //! GDAP exclude each other, templates choose roles, Global Administrator
 //! warns and disables auto-extend, problems are named as typed and nothing
 //! is sent until they are fixed; only Admin agents outside the sovereign
-//! clouds may ask.
+//! clouds may ask. The record's Admin relationships tab changes a
+//! relationship at the version it shows, and a throttled change waits as
+//! Microsoft asks, saying so.
 
 use crate::common::*;
 use reseller_invitations::api::op;
@@ -199,15 +201,16 @@ async fn extendable_relationship() -> reseller_invitations::api::graph::Delegate
         .expect("the seed has relationships that can auto-extend")
 }
 
-#[wasm_bindgen_test]
-async fn the_record_changes_a_relationship_at_the_version_it_shows_and_says_when_it_changed_meanwhile(
+/// A relationship that can auto-extend, its customer's record open at the
+/// Admin relationships tab, its auto-extend button shown.
+async fn record_admin_tab() -> (
+    Mounted,
+    reseller_invitations::api::graph::DelegatedAdminRelationship,
 ) {
-    use reseller_invitations::api::graph::AdminRelationshipPatch;
-    use reseller_invitations::domain::gdap;
     fresh();
     let r = extendable_relationship().await;
     let customer = r.customer.clone().unwrap().display_name;
-    let _app = mount(
+    let app = mount(
         &format!(
             "/partner/customers?q={}",
             js_sys::encode_uri_component(&customer)
@@ -229,9 +232,53 @@ async fn the_record_changes_a_relationship_at_the_version_it_shows_and_says_when
         .unwrap()
         .click();
     let on = format!("Turn auto-extend on for “{}”", r.display_name);
-    let off = format!("Turn auto-extend off for “{}”", r.display_name);
-    let shown = |label: &str| all("button").iter().any(|b| text(b).trim() == label);
     until("its auto-extend button", || shown(&on)).await;
+    (app, r)
+}
+
+fn shown(label: &str) -> bool {
+    all("button").iter().any(|b| text(b).trim() == label)
+}
+
+/// Throttled (429 with `Retry-After: 2`): the page says it waits as
+/// Microsoft asked and goes on by itself; the change is made, once.
+#[wasm_bindgen_test]
+async fn a_throttled_change_says_it_waits_as_asked_and_goes_on() {
+    let (app, r) = record_admin_tab().await;
+    let on = format!("Turn auto-extend on for “{}”", r.display_name);
+    let off = format!("Turn auto-extend off for “{}”", r.display_name);
+    app.mock
+        .borrow_mut()
+        .set_faults(reseller_invitations::api::wire::Faults {
+            throttled_calls: 1,
+            retry_after_s: 2,
+            ..Default::default()
+        });
+    button(&on).click();
+    let notice = "Microsoft asked for fewer requests: going on in about 2 s.";
+    until("the wait said", || body_text().contains(notice)).await;
+    assert!(!shown(&off), "not changed before the wait");
+    until("turned on", || shown(&off)).await;
+    until("the notice gone", || !body_text().contains(notice)).await;
+    assert!(body_text().contains("Auto-extend: Yes"));
+    let patches: Vec<u16> = app
+        .mock
+        .borrow()
+        .journal()
+        .filter(|a| a.request.starts_with("PATCH "))
+        .map(|a| a.status)
+        .collect();
+    assert_eq!(patches, [429, 200], "asked again once, after the wait");
+}
+
+#[wasm_bindgen_test]
+async fn the_record_changes_a_relationship_at_the_version_it_shows_and_says_when_it_changed_meanwhile(
+) {
+    use reseller_invitations::api::graph::AdminRelationshipPatch;
+    use reseller_invitations::domain::gdap;
+    let (_app, r) = record_admin_tab().await;
+    let on = format!("Turn auto-extend on for “{}”", r.display_name);
+    let off = format!("Turn auto-extend off for “{}”", r.display_name);
 
     // Pressed here: on, at the version shown.
     button(&on).click();

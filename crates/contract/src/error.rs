@@ -77,6 +77,13 @@ pub enum ErrorCode {
     TooLarge,
     /// 422: Microsoft Customer Agreement fields missing; `data` names them.
     McaFieldsMissing,
+    /// 429: too many requests; the answer's `Retry-After` says how long to
+    /// wait. Graph: "Returns HTTP status code 429 Too Many Requests … Returns
+    /// a suggested wait time in the response header of the failed request",
+    /// its code `activityLimitReached`, "The app or user has been throttled"
+    /// (<https://learn.microsoft.com/graph/throttling>,
+    /// <https://learn.microsoft.com/graph/errors>).
+    Throttled,
     /// 503: the service is unavailable (or a fault was injected).
     Unavailable,
     /// 507: the backend could not keep the change (the in-browser mock's
@@ -157,6 +164,7 @@ const CODES: &[(ErrorCode, i64, &str, u16)] = &[
     (ErrorCode::TooLarge, 41301, "RequestEntityTooLarge", 413),
     (ErrorCode::McaFieldsMissing, 42201, "mcaFieldsMissing", 422),
     (ErrorCode::KeyReused, 42202, "idempotencyKeyReused", 422),
+    (ErrorCode::Throttled, 42901, "activityLimitReached", 429),
     (ErrorCode::Unavailable, 50301, "serviceNotAvailable", 503),
     (ErrorCode::StorageFull, 50701, "insufficientStorage", 507),
 ];
@@ -205,6 +213,7 @@ impl ErrorCode {
             ErrorCode::TooLarge => "the body is too large",
             ErrorCode::McaFieldsMissing => "Microsoft Customer Agreement fields missing (data names them)",
             ErrorCode::KeyReused => "the MS-RequestId was used by another caller or for another request within 24 hours",
+            ErrorCode::Throttled => "too many requests: wait the seconds Retry-After gives, then try again",
             ErrorCode::Unavailable => "the service is unavailable",
             ErrorCode::StorageFull => "the in-browser mock could not store the change; nothing changed",
             ErrorCode::Unconfirmed | ErrorCode::Network | ErrorCode::Unknown => "",
@@ -308,6 +317,7 @@ pub fn check(response: ApiResponse) -> Result<String, ApiError> {
             403 => ErrorCode::InsufficientRole,
             404 => ErrorCode::NotFound,
             413 => ErrorCode::TooLarge,
+            429 => ErrorCode::Throttled,
             502..=504 => ErrorCode::Unavailable,
             _ => ErrorCode::Unknown,
         });
@@ -324,6 +334,21 @@ pub fn check(response: ApiResponse) -> Result<String, ApiError> {
         description,
         data,
     })
+}
+
+/// The seconds a `Retry-After` header asks to wait, in its delay-seconds
+/// form (RFC 9110 section 10.2.3: "a non-negative decimal integer";
+/// Graph's and Partner Center's form). Its other form, an HTTP date, and
+/// anything else are `None`: the client then backs off on its own, as
+/// Graph's guidance says to "If no Retry-After header is provided"
+/// (<https://learn.microsoft.com/graph/throttling>).
+pub fn retry_after_seconds(value: &str) -> Option<u32> {
+    let value = value.trim();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // A wait longer than any client keeps waiting reads as the longest.
+    Some(value.parse().unwrap_or(u32::MAX))
 }
 
 /// A refusal: `code` with its status and a description.
@@ -348,10 +373,10 @@ pub fn response(code: ErrorCode, description: &str, data: Vec<String>) -> ApiRes
         data,
         source: "ResellerInvitationsMock".to_string(),
     };
-    ApiResponse {
-        status: code.status(),
-        body: serde_json::to_string(&body).unwrap_or_default(),
-    }
+    ApiResponse::new(
+        code.status(),
+        serde_json::to_string(&body).unwrap_or_default(),
+    )
 }
 
 /// An error response in Graph's form (`{ "error": { "code", "message",
@@ -374,10 +399,10 @@ pub fn graph_response(code: ErrorCode, description: &str, data: Vec<String>) -> 
                 .collect(),
         },
     };
-    ApiResponse {
-        status: code.status(),
-        body: serde_json::to_string(&body).unwrap_or_default(),
-    }
+    ApiResponse::new(
+        code.status(),
+        serde_json::to_string(&body).unwrap_or_default(),
+    )
 }
 
 /// A Partner Center-form error response rewritten in Graph's form (other
@@ -392,6 +417,7 @@ pub fn as_graph(response: ApiResponse) -> ApiResponse {
             let code = ErrorCode::from_number(b.code).unwrap_or(ErrorCode::Unknown);
             let mut out = graph_response(code, &b.description, b.data);
             out.status = response.status;
+            out.retry_after_s = response.retry_after_s;
             out
         }
         Err(_) => response,
@@ -405,25 +431,19 @@ mod tests {
     #[test]
     fn maps_bodies_and_bare_statuses() {
         let e = check(response(ErrorCode::Revoked, "revoked", vec![])).unwrap_err();
+        // Too many requests, with or without a body of its own: worth trying again.
+        let throttled = check(ApiResponse::new(429, String::new())).unwrap_err();
+        assert_eq!(throttled.code, ErrorCode::Throttled);
+        assert!(throttled.is_transient());
         assert_eq!((e.code, e.status), (ErrorCode::Revoked, 410));
-        let pc = check(ApiResponse {
-            status: 403,
-            body: r#"{"code":20002,"description":"No relationship between caller and account.","data":[],"source":"PartnerFD"}"#.into(),
-        })
+        let pc = check(ApiResponse::new(403, r#"{"code":20002,"description":"No relationship between caller and account.","data":[],"source":"PartnerFD"}"#.into()))
         .unwrap_err();
         assert_eq!(pc.code, ErrorCode::NoRelationship);
-        let bare = check(ApiResponse {
-            status: 502,
-            body: "<html>".into(),
-        })
-        .unwrap_err();
+        let bare = check(ApiResponse::new(502, "<html>".into())).unwrap_err();
         assert_eq!(bare.code, ErrorCode::Unavailable);
         assert!(bare.is_transient());
         assert_eq!(
-            check(ApiResponse {
-                status: 204,
-                body: String::new()
-            }),
+            check(ApiResponse::new(204, String::new())),
             Ok(String::new())
         );
         let numbers: std::collections::HashSet<_> =
@@ -456,11 +476,24 @@ mod tests {
             (e.code, e.status, e.data),
             (ErrorCode::Validation, 400, vec!["duration".to_string()])
         );
-        let graph = check(ApiResponse {
-            status: 401,
-            body: r#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token is empty.","innerError":{"date":"2022-02-10T11:24:42","request-id":"a"}}}"#.into(),
-        })
+        let graph = check(ApiResponse::new(401, r#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token is empty.","innerError":{"date":"2022-02-10T11:24:42","request-id":"a"}}}"#.into()))
         .unwrap_err();
         assert_eq!(graph.code, ErrorCode::NotSignedIn);
+    }
+
+    #[test]
+    fn retry_after_is_read_in_seconds_and_an_http_date_is_left_to_the_client() {
+        assert_eq!(retry_after_seconds("41"), Some(41));
+        assert_eq!(retry_after_seconds(" 0 "), Some(0));
+        assert_eq!(retry_after_seconds("99999999999"), Some(u32::MAX));
+        for other in ["", "-1", "1.5", "Fri, 31 Dec 1999 23:59:59 GMT", "+3"] {
+            assert_eq!(retry_after_seconds(other), None, "{other:?}");
+        }
+        // Kept when the answer is put in Graph's form.
+        let mut throttled = response(ErrorCode::Throttled, "slow down", vec![]);
+        throttled.retry_after_s = Some(7);
+        let sent = as_graph(throttled);
+        assert_eq!((sent.status, sent.retry_after_s), (429, Some(7)));
+        assert_eq!(check(sent).unwrap_err().code, ErrorCode::Throttled);
     }
 }

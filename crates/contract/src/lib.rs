@@ -69,6 +69,21 @@ pub struct ApiResponse {
     pub status: u16,
     /// The JSON body, empty for 204.
     pub body: String,
+    /// How many seconds the backend asked to wait before trying again: its
+    /// `Retry-After` header, on a 429 or a 503 (see
+    /// [`error::retry_after_seconds`]).
+    pub retry_after_s: Option<u32>,
+}
+
+impl ApiResponse {
+    /// An answer without `Retry-After`.
+    pub fn new(status: u16, body: String) -> Self {
+        Self {
+            status,
+            body,
+            retry_after_s: None,
+        }
+    }
 }
 
 /// Percent-encodes a query value (RFC 3986's unreserved characters stay).

@@ -137,13 +137,19 @@ fn operation(endpoint: &Endpoint, body: Option<Value>, response: Option<Value>) 
             .map(|c| format!("{} {}", c.number(), c.meaning()))
             .collect::<Vec<_>>()
             .join("; ");
-        responses.insert(
-            status.to_string(),
-            json!({
-                "description": description,
-                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } }
-            }),
-        );
+        let mut answer = json!({
+            "description": description,
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } }
+        });
+        // How long to wait before trying again (delay-seconds; the client
+        // waits that long, RFC 9110 section 10.2.3).
+        if matches!(status, 429 | 503) {
+            answer["headers"] = json!({ "Retry-After": {
+                "description": "Seconds to wait before trying again (a backend behind a browser on another origin lists it in Access-Control-Expose-Headers)",
+                "schema": { "type": "integer", "minimum": 0 }
+            } });
+        }
+        responses.insert(status.to_string(), answer);
     }
     op.insert("responses".into(), Value::Object(responses));
     if endpoint.caller != Caller::Anyone {

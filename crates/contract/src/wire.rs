@@ -934,6 +934,11 @@ pub struct Faults {
     /// Share of successful writes whose answer is lost: the change is made,
     /// then 503 is answered (as when a connection drops after the commit).
     pub lost_answer_rate: f64,
+    /// The next this many calls are answered 429, too many requests, as
+    /// Graph and Partner Center throttle a client (counted down by each).
+    pub throttled_calls: u32,
+    /// The `Retry-After` those answers carry, in seconds (none when 0).
+    pub retry_after_s: u32,
 }
 
 #[cfg(test)]

@@ -158,10 +158,10 @@ fn graph_samples_read() {
     );
     let e: GraphErrorBody = read_graph("error.json");
     assert_eq!(e.error.code, "InvalidAuthenticationToken");
-    let checked = reseller_contract::error::check(reseller_contract::ApiResponse {
-        status: 401,
-        body: serde_json::to_string(&e).unwrap(),
-    })
+    let checked = reseller_contract::error::check(reseller_contract::ApiResponse::new(
+        401,
+        serde_json::to_string(&e).unwrap(),
+    ))
     .unwrap_err();
     assert_eq!(
         checked.code,

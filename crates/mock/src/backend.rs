@@ -348,6 +348,15 @@ impl MockBackend {
                 "The service is unavailable (fault injected for this endpoint)",
             );
         }
+        if self.faults.throttled_calls > 0 {
+            self.faults.throttled_calls -= 1;
+            let mut throttled = fail(
+                ErrorCode::Throttled,
+                "Too many requests: the client is throttled (fault injected)",
+            );
+            throttled.retry_after_s = Some(self.faults.retry_after_s).filter(|s| *s > 0);
+            return throttled;
+        }
         if self.faults.failure_rate > 0.0 && self.random() < self.faults.failure_rate {
             return fail(
                 ErrorCode::Unavailable,
@@ -404,10 +413,7 @@ impl MockBackend {
         if let (true, Some(key)) = (write, &key) {
             match self.state.replays.lookup(key, &caller, &hash, now) {
                 Lookup::Replay(replay) => {
-                    return ApiResponse {
-                        status: replay.status,
-                        body: replay.body.clone(),
-                    }
+                    return ApiResponse::new(replay.status, replay.body.clone())
                 }
                 Lookup::Conflict => {
                     return fail(
@@ -464,7 +470,7 @@ impl MockBackend {
                 );
             }
         }
-        ApiResponse { status, body }
+        ApiResponse::new(status, body)
     }
 
     /// Writes the state to the store (unless running in memory only).

@@ -165,6 +165,16 @@ fn only_its_own_and_allowed_origins_may_call_it() {
     assert!(preflight(&own)
         .1
         .contains(&format!("Access-Control-Allow-Origin: {own}")));
+    // An allowed caller may read how long a throttled answer asks to wait.
+    let (_, head, _) = get(
+        server.port,
+        "/v1/demo/identities",
+        &format!("Origin: {allowed}\r\n"),
+    );
+    assert!(
+        head.contains("Access-Control-Expose-Headers: Retry-After"),
+        "{head}"
+    );
     let (status, head, _) = preflight("http://evil.example");
     assert_eq!(status, 403);
     assert!(!head.contains("Access-Control-Allow-Origin"), "{head}");

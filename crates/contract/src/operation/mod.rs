@@ -111,14 +111,16 @@ impl Endpoint {
 }
 
 /// Errors any endpoint may answer: a malformed body, no or the wrong kind of
-/// caller, a body too large, a reused idempotency key, the service down or
-/// the in-browser mock's storage full.
+/// caller, a body too large, a reused idempotency key, too many requests
+/// (with `Retry-After`), the service down or the in-browser mock's storage
+/// full.
 pub const COMMON_ERRORS: &[ErrorCode] = &[
     ErrorCode::MalformedBody,
     ErrorCode::NotSignedIn,
     ErrorCode::WrongTenantKind,
     ErrorCode::TooLarge,
     ErrorCode::KeyReused,
+    ErrorCode::Throttled,
     ErrorCode::Unavailable,
     ErrorCode::StorageFull,
 ];

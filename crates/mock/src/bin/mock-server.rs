@@ -32,7 +32,9 @@
 //!   `stall-headers`) handles the request, then stalls the answer, so tests
 //!   can check what the client says when an answer is lost; and
 //!   `POST /test/end-sessions` ends every session of the provider (its
-//!   tokens and refresh tokens are refused from then on).
+//!   tokens and refresh tokens are refused from then on); and
+//!   `POST /test/throttle` (a form: `throttledCalls`, `retryAfterS`) has
+//!   the next API calls answered 429 with `Retry-After`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -280,6 +282,7 @@ mod server {
             411 => "Length Required",
             413 => "Content Too Large",
             422 => "Unprocessable Content",
+            429 => "Too Many Requests",
             431 => "Request Header Fields Too Large",
             500 => "Internal Server Error",
             503 => "Service Unavailable",
@@ -543,7 +546,12 @@ mod server {
             mock.handle_as(&api, now_ms(), &who)
         }));
         let mut reply = match answer {
-            Ok(a) => Reply::json(a.status, a.body),
+            Ok(a) => match a.retry_after_s {
+                Some(seconds) => {
+                    Reply::json(a.status, a.body).with("Retry-After", &seconds.to_string())
+                }
+                None => Reply::json(a.status, a.body),
+            },
             Err(_) => Reply::error(&path, ErrorCode::Unknown, "The mock failed on this request"),
         };
         if o.test_hooks {
@@ -570,7 +578,9 @@ mod server {
                 .with("Access-Control-Allow-Origin", origin)
                 .with("Vary", "Origin")
                 .with("Access-Control-Allow-Headers", headers)
-                .with("Access-Control-Allow-Methods", methods),
+                .with("Access-Control-Allow-Methods", methods)
+                // Read by the app, which waits that long before trying again.
+                .with("Access-Control-Expose-Headers", "Retry-After"),
             None => reply.with("Vary", "Origin"),
         }
     }
@@ -689,6 +699,30 @@ mod server {
                 None => cors(Reply::text(400, "The form could not be read")),
             },
             ("GET", idp::LOGOUT_PATH) => reply(lock().logout(&form_pairs(query))),
+            // The next `throttledCalls` API calls are answered 429 with
+            // `Retry-After: retryAfterS` (a form), as Graph throttles.
+            ("POST", "/test/throttle") if o.test_hooks => {
+                let Some(fields) = form(reader) else {
+                    return Some(Reply::text(400, "The form could not be read"));
+                };
+                let number = |name: &str| fields.get(name).and_then(|v| v.parse().ok());
+                let (Some(throttled_calls), Some(retry_after_s)) =
+                    (number("throttledCalls"), number("retryAfterS"))
+                else {
+                    return Some(Reply::text(
+                        400,
+                        "throttledCalls and retryAfterS, as numbers",
+                    ));
+                };
+                let mut mock = shared.mock.lock().unwrap_or_else(|e| e.into_inner());
+                let faults = reseller_contract::wire::Faults {
+                    throttled_calls,
+                    retry_after_s,
+                    ..mock.faults().clone()
+                };
+                mock.set_faults(faults);
+                Reply::text(204, "")
+            }
             ("POST", "/test/end-sessions") if o.test_hooks => {
                 lock().revoke_all(now_s);
                 Reply::text(204, "")

@@ -268,8 +268,17 @@ impl Api for Server {
         head.push_str("\r\n");
         let mut bytes = head.into_bytes();
         bytes.extend_from_slice(req.body.as_bytes());
-        let (status, _, body) = raw(self.port, &bytes);
-        ApiResponse { status, body }
+        let (status, head, body) = raw(self.port, &bytes);
+        let retry_after_s = head.lines().find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("retry-after")
+                .then(|| reseller_contract::error::retry_after_seconds(value))?
+        });
+        ApiResponse {
+            status,
+            body,
+            retry_after_s,
+        }
     }
 }
 
