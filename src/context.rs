@@ -77,7 +77,7 @@ pub struct Ctx {
     /// Notifications (id, text).
     pub toasts: RwSignal<Vec<(u64, String)>>,
     /// Whether the in-browser mock is the backend (the demo).
-    pub is_mock: bool,
+    is_mock: bool,
     /// What the user must be told about this browser's storage (persistent
     /// banners until dismissed).
     pub storage: RwSignal<Vec<StorageBanner>>,
@@ -127,11 +127,13 @@ impl Ctx {
             .and_then(|l| Lang::from_tag(&l))
             .or_else(|| Lang::from_tag(&platform::browser_language()))
             .unwrap_or(Lang::En);
-        // The demo remembers its sessions; real ones come from the sign-in.
+        // The demo remembers its sessions; real ones come from the sign-in
+        // (a production build carries no reader for them: issue 12).
         let session = |key: &str| {
-            platform::load(key)
-                .filter(|_| is_mock)
-                .and_then(|s| crate::domain::json::from_str::<Session>(&s).ok())
+            if !cfg!(feature = "demo") || !is_mock {
+                return None;
+            }
+            platform::load(key).and_then(|s| crate::domain::json::from_str::<Session>(&s).ok())
         };
         // The frame says while a call waits as the backend asked (every
         // client made from this one tells it).
@@ -160,6 +162,12 @@ impl Ctx {
             sign_in_problem: RwSignal::new(None),
             waiting,
         }
+    }
+
+    /// Whether the backend is the in-browser mock (the demo): never in a
+    /// production build, which then carries none of the demo's controls.
+    pub fn is_mock(&self) -> bool {
+        cfg!(feature = "demo") && self.is_mock
     }
 
     /// Real sign-in, if this deployment has one.
@@ -315,9 +323,10 @@ impl Ctx {
 
     fn remember(&self, key: &str, session: &Option<Session>) {
         // Real tokens stay in the tab (the sign-in keeps them in
-        // sessionStorage); only the demo's own sessions are remembered here.
+        // sessionStorage); only the demo's own sessions are remembered here
+        // (a production build carries no writer for them: issue 12).
         match session {
-            Some(s) if self.auth().is_none() => {
+            Some(s) if cfg!(feature = "demo") && self.auth().is_none() => {
                 self.save_local(key, &serde_json::to_string(s).unwrap_or_default());
             }
             _ => platform::remove(key),

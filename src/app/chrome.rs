@@ -93,7 +93,7 @@ fn demo_banner() -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || c.is_mock>
+        <Show when=move || c.is_mock()>
             <div class="demo-banner">
                 <span>{tr(Key::MockNotice)}</span>
                 " "

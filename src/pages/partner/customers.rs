@@ -231,7 +231,7 @@ pub fn CustomersView() -> impl IntoView {
     // again every 20 seconds while the page is open (the in-browser mock
     // hears other tabs through the `storage` event instead).
     let poll = RwSignal::new(0u64);
-    if !c.is_mock {
+    if !c.is_mock() {
         crate::task::Scope::new().spawn(async move {
             loop {
                 crate::api::sleep_ms(20_000).await;

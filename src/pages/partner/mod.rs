@@ -64,9 +64,7 @@ fn IdentityBar() -> impl IntoView {
     view! {
         <div class="identity">
             <span>{text}</span>
-            <Show when=move || c.is_mock>
-                <button type="button" class="link" on:click=move |_| c.set_partner(None)>{tr(Key::SwitchUser)}</button>
-            </Show>
+            {c.is_mock().then(|| view! { <button type="button" class="link" on:click=move |_| c.set_partner(None)>{tr(Key::SwitchUser)}</button> })}
             <button type="button" class="link" on:click=move |_| c.sign_out()>{tr(Key::SignOut)}</button>
         </div>
     }
