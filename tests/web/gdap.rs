@@ -335,3 +335,63 @@ async fn the_record_changes_a_relationship_at_the_version_it_shows_and_says_when
         .unwrap();
     assert_eq!(kept.auto_extend_duration, gdap::auto_extend_iso(false));
 }
+
+/// Throttled for longer than the client waits, the bulk run sends no more
+/// into the limit: one request, every chosen relationship kept with the
+/// reason, and "Try again for these" turns them on once Microsoft allows.
+#[wasm_bindgen_test]
+async fn a_bulk_run_throttled_for_long_stops_asking_and_keeps_every_one_to_try_again() {
+    let app = mount_at("/partner/admin-relationships", Some("Priya Raman"), None).await;
+    let choose = || {
+        all("button").into_iter().find(|b| {
+            text(b).starts_with("Choose all ") && text(b).ends_with(" that can auto-extend")
+        })
+    };
+    until("the list", || choose().is_some()).await;
+    let label = text(&choose().unwrap());
+    let n: usize = label
+        .split(' ')
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(n > 1, "{label}");
+    choose().unwrap().click();
+    let turn_on = format!("Turn auto-extend on for {n} relationships");
+    until("the run's button", || {
+        all("button").iter().any(|b| text(b) == turn_on)
+    })
+    .await;
+    app.mock
+        .borrow_mut()
+        .set_faults(reseller_invitations::api::wire::Faults {
+            throttled_calls: 1,
+            retry_after_s: reseller_invitations::api::client::MAX_WAIT_S + 1,
+            ..Default::default()
+        });
+    button(&turn_on).click();
+    until("what failed", || !all(".error-banner li").is_empty()).await;
+    let reasons: Vec<String> = all(".error-banner li").iter().map(|l| text(l)).collect();
+    assert_eq!(reasons.len(), n, "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r
+                .contains("Microsoft is limiting requests right now. Try again in a few minutes.")),
+        "{reasons:?}"
+    );
+    let patches = || {
+        app.mock
+            .borrow()
+            .journal()
+            .filter(|a| a.request.starts_with("PATCH "))
+            .count()
+    };
+    assert_eq!(patches(), 1, "no more sent once throttled");
+    app.mock.borrow_mut().set_faults(Default::default());
+    button("Try again for these").click();
+    until("all turned on", || {
+        all(".error-banner").is_empty() && choose().is_none()
+    })
+    .await;
+    assert_eq!(patches(), 1 + n);
+}

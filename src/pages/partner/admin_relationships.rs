@@ -233,7 +233,8 @@ fn AdminRelationshipsList() -> impl IntoView {
     };
     // Auto-extend on for each chosen relationship, one request after the
     // other (Graph throttles a tenant's bursts); each answer counts, so a
-    // failure stops nothing and is kept, with its reason, to try again.
+    // failure stops nothing (but throttling, below) and is kept, with its
+    // reason, to try again.
     let progress = RwSignal::new((0usize, 0usize));
     let failed = RwSignal::new((0usize, Vec::<(String, String, ApiError)>::new()));
     // After a run the list is read again and drawn anew: the focus, if it
@@ -247,10 +248,25 @@ fn AdminRelationshipsList() -> impl IntoView {
                 let total = targets.len();
                 progress.try_set((0, total));
                 let (mut done, mut refused) = (Vec::new(), Vec::new());
+                let mut throttled: Option<ApiError> = None;
                 for (n, (id, name, etag)) in targets.into_iter().enumerate() {
-                    match turn_on_one(&api, &id, etag).await {
+                    // Throttled for longer than the client waits: the rest
+                    // are not sent into the limit ("all requests accrue
+                    // against your usage limits",
+                    // https://learn.microsoft.com/graph/throttling); each is
+                    // kept, with that reason, to try again later.
+                    let answer = match &throttled {
+                        Some(e) => Err(e.clone()),
+                        None => turn_on_one(&api, &id, etag).await,
+                    };
+                    match answer {
                         Ok(()) => done.push(id),
-                        Err(e) => refused.push((id, name, e)),
+                        Err(e) => {
+                            if e.code == ErrorCode::Throttled {
+                                throttled = Some(e.clone());
+                            }
+                            refused.push((id, name, e));
+                        }
                     }
                     progress.try_set((n + 1, total));
                 }
