@@ -115,7 +115,10 @@
 // measured 136.3/168.9/161.9/355.4). Lowered (issue 12: → 134/168/161/355
 // KiB): a production build carries no reader or writer of the demo's
 // remembered sessions, nor its "Switch user" (Ctx::is_mock is false there
-// at compile time; measured 133.2/167.6/160.5/354.4).
+// at compile time; measured 133.2/167.6/160.5/354.4). Raised (partner +1
+// → 356 KiB): the wait's notice names each waiting call, so one ending
+// does not clear another's, goes with a page left mid-wait, and says a
+// 503's wait apart from throttling (measured 133.6/167.9/160.8/355.0).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -129,7 +132,7 @@ export const BUDGETS = [
   { name: 'acceptance page (index.html signed out: the landing build)', page: 'index.html', build: 'landing', target: 150 * KiB, limit: 134 * KiB },
   { name: 'portal signed in (index.html: the whole portal)', page: 'index.html', build: 'portal', target: null, limit: 168 * KiB },
   { name: 'customer portal (customer/index.html)', page: 'customer/index.html', target: null, limit: 161 * KiB },
-  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 355 * KiB },
+  { name: 'partner workspace (partner/index.html)', page: 'partner/index.html', target: 250 * KiB, limit: 356 * KiB },
 ];
 
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

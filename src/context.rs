@@ -95,9 +95,9 @@ pub struct Ctx {
     pub session_ended: RwSignal<bool>,
     /// Why the last sign-in did not work, to say on the sign-in page.
     pub sign_in_problem: RwSignal<Option<String>>,
-    /// The seconds each call now waiting as the backend asked
-    /// (`Retry-After`) waits: the frame says so while any does.
-    pub waiting: RwSignal<Vec<u32>>,
+    /// The calls now waiting as the backend asked (`Retry-After`): the
+    /// frame says so while any does.
+    pub waiting: RwSignal<Vec<crate::api::client::Wait>>,
 }
 
 impl Ctx {
@@ -138,12 +138,10 @@ impl Ctx {
         // The frame says while a call waits as the backend asked (every
         // client made from this one tells it).
         let waiting = RwSignal::new(Vec::new());
-        client.on_waiting(std::rc::Rc::new(move |seconds| {
-            waiting.try_update(|w: &mut Vec<u32>| match seconds {
-                Some(s) => w.push(s),
-                None => {
-                    w.pop();
-                }
+        client.on_waiting(std::rc::Rc::new(move |call, wait| {
+            waiting.try_update(|w: &mut Vec<crate::api::client::Wait>| match wait {
+                Some(wait) => w.push(wait),
+                None => w.retain(|w| w.call != call),
             });
         }));
         Self {

@@ -494,8 +494,9 @@ strings! {
     ErrMcaRequired => "The customer has not accepted the Microsoft Customer Agreement, so nothing can be provisioned yet. Attest its acceptance on the Account tab first.", "O cliente não aceitou o Contrato de Cliente da Microsoft, então nada pode ser provisionado ainda. Registre o aceite na guia Conta primeiro.";
     ErrDelegatedAdminRequired => "This needs delegated admin privileges, which this customer has not granted (or removed).", "Isso exige privilégios de administração delegada, que este cliente não concedeu (ou removeu).";
     ErrProviderNotLinked => "The indirect provider named in the link does not work with this indirect reseller.", "O provedor indireto indicado no link não trabalha com este revendedor indireto.";
-    ErrThrottled => "Microsoft is limiting requests right now. Try again in a few minutes.", "A Microsoft está limitando as solicitações agora. Tente novamente em alguns minutos.";
-    WaitingAsAsked => "Microsoft asked for fewer requests: going on in about {0} s.", "A Microsoft pediu menos solicitações: continuando em cerca de {0} s.";
+    ErrThrottled => "The service is limiting requests right now. Try again in a few minutes.", "O serviço está limitando as solicitações agora. Tente novamente em alguns minutos.";
+    WaitingAsAsked => "The service is limiting requests: going on in about {0} s.", "O serviço está limitando as solicitações: retomando em cerca de {0} s.";
+    WaitingUnavailable => "The service is unavailable for a moment: trying again in about {0} s.", "O serviço está indisponível no momento: tentando de novo em cerca de {0} s.";
     ErrUnavailable => "The service is unavailable right now. Try again in a moment.", "O serviço está indisponível no momento. Tente novamente daqui a pouco.";
     ErrStorageFull => "This browser's storage is full or turned off, so nothing was changed. Free some space for this site, then try again.", "O armazenamento deste navegador está cheio ou desativado, então nada foi alterado. Libere espaço para este site e tente novamente.";
     ErrUnconfirmed => "The answer was lost: the change may or may not have been made. Try again: it will not be made twice.", "A resposta se perdeu: a alteração pode ou não ter sido feita. Tente novamente: ela não será feita duas vezes.";

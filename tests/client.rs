@@ -275,7 +275,10 @@ fn a_throttled_call_waits_the_seconds_asked_and_goes_on() {
     let told = Rc::new(RefCell::new(Vec::new()));
     {
         let told = told.clone();
-        anon.on_waiting(Rc::new(move |s| told.borrow_mut().push(s)));
+        anon.on_waiting(Rc::new(move |_, wait| {
+            told.borrow_mut()
+                .push(wait.map(|w| (w.seconds, w.throttled)))
+        }));
     }
     let revision = mock.borrow().revision();
     mock.borrow_mut().set_faults(Faults {
@@ -290,7 +293,7 @@ fn a_throttled_call_waits_the_seconds_asked_and_goes_on() {
     assert_eq!(created.me.company_name, "Patient Ltd");
     assert_eq!(
         *told.borrow(),
-        [Some(7), None, Some(7), None],
+        [Some((7, true)), None, Some((7, true)), None],
         "told of each wait and of going on"
     );
     let attempts: Vec<_> = mock
@@ -323,6 +326,16 @@ fn a_throttled_call_waits_the_seconds_asked_and_goes_on() {
         told.borrow()
     );
     assert_eq!(mock.borrow().faults().throttled_calls, 4, "asked once");
+
+    // Throttled elsewhere only: this endpoint answers.
+    mock.borrow_mut().set_faults(Faults {
+        throttled_calls: 1,
+        retry_after_s: 7,
+        throttled_endpoint: Some("POST /v1/demo/tenants".into()),
+        ..Faults::default()
+    });
+    assert!(block_on(anon.call(op::ListDemoIdentities {})).is_ok());
+    assert_eq!(mock.borrow().faults().throttled_calls, 1);
 
     // No Retry-After: the first try and the two backoff retries.
     mock.borrow_mut().set_faults(Faults {

@@ -79,9 +79,32 @@ fn signature(req: &ApiRequest) -> String {
 /// be renewed, or must be signed in again.
 type TokenRefused = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
 
-/// Told when a call starts waiting the seconds the backend asked for
-/// (`Some(seconds)`) and when it goes on (`None`).
-type Waiting = Rc<RefCell<Option<Rc<dyn Fn(Option<u32>)>>>>;
+/// A call waiting as the backend asked (`Retry-After`): which call (a
+/// number of its own), how many seconds, and whether it was throttled (429)
+/// rather than unavailable (503).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wait {
+    /// The waiting call's number (unique in the page).
+    pub call: u64,
+    /// The seconds asked for.
+    pub seconds: u32,
+    /// Too many requests (429), rather than the service unavailable (503).
+    pub throttled: bool,
+}
+
+/// Told when a call starts waiting ([`Wait`]) and when it goes on (its
+/// number alone), whether it waited to the end or was dropped meanwhile.
+type Waiting = Rc<RefCell<Option<Rc<dyn Fn(u64, Option<Wait>)>>>>;
+
+/// Tells the hook that call `1` goes on, when dropped: after its wait, or
+/// when the call itself is dropped mid-wait (its page went away).
+struct GoingOn<'a>(&'a Client, u64);
+
+impl Drop for GoingOn<'_> {
+    fn drop(&mut self) {
+        self.0.tell_waiting(self.1, None);
+    }
+}
 
 /// A client for one signed-in user (or anonymous).
 #[derive(Clone)]
@@ -114,16 +137,16 @@ impl Client {
     }
 
     /// Calls `f` when a call starts waiting as the backend asked
-    /// (`Retry-After`: `Some(seconds)`) and when it goes on (`None`), for
-    /// every client made from this one.
-    pub fn on_waiting(&self, f: Rc<dyn Fn(Option<u32>)>) {
+    /// (`Retry-After`: the [`Wait`]) and when it goes on (its number and
+    /// `None`), for every client made from this one.
+    pub fn on_waiting(&self, f: Rc<dyn Fn(u64, Option<Wait>)>) {
         *self.waiting.borrow_mut() = Some(f);
     }
 
-    fn tell_waiting(&self, seconds: Option<u32>) {
+    fn tell_waiting(&self, call: u64, wait: Option<Wait>) {
         let hook = self.waiting.borrow().clone();
         if let Some(hook) = hook {
-            hook(seconds);
+            hook(call, wait);
         }
     }
 
@@ -218,11 +241,21 @@ impl Client {
                 (Err(e), Some(s))
                     if e.is_transient() && waited_s.saturating_add(s.max(1)) <= MAX_WAIT_S =>
                 {
+                    static CALLS: std::sync::atomic::AtomicU64 =
+                        std::sync::atomic::AtomicU64::new(0);
+                    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let s = s.max(1);
                     waited_s += s;
-                    self.tell_waiting(Some(s));
+                    self.tell_waiting(
+                        call,
+                        Some(Wait {
+                            call,
+                            seconds: s,
+                            throttled: e.code == ErrorCode::Throttled,
+                        }),
+                    );
+                    let _going_on = GoingOn(self, call);
                     crate::api::sleep_ms(s * 1000).await;
-                    self.tell_waiting(None);
                 }
                 (Err(e), None) if e.is_transient() && attempt < BACKOFF_MS.len() => {
                     crate::api::sleep_ms(BACKOFF_MS[attempt]).await;

@@ -126,22 +126,29 @@ fn SessionEnded() -> impl IntoView {
     }
 }
 
-/// "Microsoft asked for fewer requests: going on in about N s": while a
-/// call waits the seconds the backend asked for (`Retry-After`, Graph's and
-/// Partner Center's throttling), so a button that seems slow says why and
-/// that it goes on by itself.
+/// "The service is limiting requests: going on in about N s" (or, for a
+/// 503, "unavailable … trying again"): while a call waits the seconds the
+/// backend asked for (`Retry-After`, Graph's and Partner Center's
+/// throttling), so a button that seems slow says why and that it goes on by
+/// itself. The longest wait asked is named.
 #[component]
 fn Waiting() -> impl IntoView {
     let c = ctx();
-    let longest = move || {
-        c.waiting
-            .with(|w| w.iter().max().copied().unwrap_or(0))
-            .to_string()
+    let said = move || {
+        c.waiting.with(|w| {
+            let key = if w.iter().any(|w| w.throttled) {
+                Key::WaitingAsAsked
+            } else {
+                Key::WaitingUnavailable
+            };
+            let longest = w.iter().map(|w| w.seconds).max().unwrap_or(0);
+            trf(key, &[&longest.to_string()])
+        })
     };
     view! {
         <Show when=move || !c.waiting.with(Vec::is_empty)>
             <div class="session-banner wait-banner">
-                <Announced><p>{move || trf(Key::WaitingAsAsked, &[&longest()])}</p></Announced>
+                <Announced><p>{said}</p></Announced>
             </div>
         </Show>
     }

@@ -158,16 +158,16 @@ test('on a phone’s network the invitation is read while the wasm downloads, on
   expect(timing.reads[0][1]).toBeLessThan(timing.wasmEnd);
 });
 
-test('throttled: the page says it waits as Microsoft asked, goes on by itself, and the invitation is made once', async ({ page, request }) => {
+test('throttled: the page says it waits as the service asked, goes on by itself, and the invitation is made once', async ({ page, request }) => {
   await partnerSignsIn(page, 'Ana Souza', 'Admin agent');
   await page.goto(`${app}/partner/invitations/new`);
   await page.getByLabel("Customer's company name").fill('Patient Waiting Corp');
-  // The server answers the next call 429 with Retry-After: 2, on purpose
+  // The server answers the next create 429 with Retry-After: 2, on purpose
   // (hence the console's 429); its CORS lets the page read the header.
   page.allowConsoleError(/status of 429/);
-  expect((await request.post(`${idp}/test/throttle`, { form: { throttledCalls: '1', retryAfterS: '2' } })).status()).toBe(204);
+  expect((await request.post(`${idp}/test/throttle`, { form: { throttledCalls: '1', retryAfterS: '2', endpoint: 'POST /v1/invitations' } })).status()).toBe(204);
   await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
-  const notice = page.getByRole('status').filter({ hasText: 'Microsoft asked for fewer requests: going on in about 2 s.' });
+  const notice = page.getByRole('status').filter({ hasText: 'The service is limiting requests: going on in about 2 s.' });
   await expect(notice).toBeVisible();
   await checkA11y(page, 'waiting as Microsoft asked');
   await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();

@@ -254,11 +254,14 @@ async fn a_throttled_change_says_it_waits_as_asked_and_goes_on() {
             retry_after_s: 2,
             ..Default::default()
         });
+    let pressed = js_sys::Date::now();
     button(&on).click();
-    let notice = "Microsoft asked for fewer requests: going on in about 2 s.";
+    let notice = "The service is limiting requests: going on in about 2 s.";
     until("the wait said", || body_text().contains(notice)).await;
     assert!(!shown(&off), "not changed before the wait");
     until("turned on", || shown(&off)).await;
+    let waited = js_sys::Date::now() - pressed;
+    assert!(waited >= 2000.0, "asked again after {waited} ms");
     until("the notice gone", || !body_text().contains(notice)).await;
     assert!(body_text().contains("Auto-extend: Yes"));
     let patches: Vec<u16> = app
@@ -373,10 +376,8 @@ async fn a_bulk_run_throttled_for_long_stops_asking_and_keeps_every_one_to_try_a
     let reasons: Vec<String> = all(".error-banner li").iter().map(|l| text(l)).collect();
     assert_eq!(reasons.len(), n, "{reasons:?}");
     assert!(
-        reasons
-            .iter()
-            .all(|r| r
-                .contains("Microsoft is limiting requests right now. Try again in a few minutes.")),
+        reasons.iter().all(|r| r
+            .contains("The service is limiting requests right now. Try again in a few minutes.")),
         "{reasons:?}"
     );
     let patches = || {
@@ -394,4 +395,31 @@ async fn a_bulk_run_throttled_for_long_stops_asking_and_keeps_every_one_to_try_a
     })
     .await;
     assert_eq!(patches(), 1 + n);
+}
+
+/// A page left while its call waits as asked takes its notice with it: the
+/// frame does not go on saying it waits for a call nobody waits for.
+#[wasm_bindgen_test]
+async fn a_wait_left_behind_takes_its_notice_with_it() {
+    let (app, r) = record_admin_tab().await;
+    let on = format!("Turn auto-extend on for “{}”", r.display_name);
+    app.mock
+        .borrow_mut()
+        .set_faults(reseller_invitations::api::wire::Faults {
+            throttled_calls: 1,
+            retry_after_s: 1,
+            ..Default::default()
+        });
+    button(&on).click();
+    let notice = "The service is limiting requests: going on in about 1 s.";
+    until("the wait said", || body_text().contains(notice)).await;
+    // Another tab of the record: the Admin relationships tab is gone.
+    all(".record [role=tab]")
+        .into_iter()
+        .find(|t| text(t) == "Account")
+        .unwrap()
+        .click();
+    until("the notice gone with it", || !body_text().contains(notice)).await;
+    settle().await;
+    assert!(!body_text().contains(notice));
 }

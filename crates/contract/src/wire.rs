@@ -939,6 +939,9 @@ pub struct Faults {
     pub throttled_calls: u32,
     /// The `Retry-After` those answers carry, in seconds (none when 0).
     pub retry_after_s: u32,
+    /// `METHOD /path/template` whose calls alone are throttled (any call
+    /// when none).
+    pub throttled_endpoint: Option<String>,
 }
 
 #[cfg(test)]

@@ -348,7 +348,13 @@ impl MockBackend {
                 "The service is unavailable (fault injected for this endpoint)",
             );
         }
-        if self.faults.throttled_calls > 0 {
+        if self.faults.throttled_calls > 0
+            && self
+                .faults
+                .throttled_endpoint
+                .as_deref()
+                .is_none_or(|e| e == format!("{} {}", endpoint.method.as_str(), endpoint.path))
+        {
             self.faults.throttled_calls -= 1;
             let mut throttled = fail(
                 ErrorCode::Throttled,

@@ -33,8 +33,9 @@
 //!   can check what the client says when an answer is lost; and
 //!   `POST /test/end-sessions` ends every session of the provider (its
 //!   tokens and refresh tokens are refused from then on); and
-//!   `POST /test/throttle` (a form: `throttledCalls`, `retryAfterS`) has
-//!   the next API calls answered 429 with `Retry-After`.
+//!   `POST /test/throttle` (a form: `throttledCalls`, `retryAfterS`,
+//!   optionally `endpoint`) has the next API calls answered 429 with
+//!   `Retry-After`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -699,7 +700,8 @@ mod server {
                 None => cors(Reply::text(400, "The form could not be read")),
             },
             ("GET", idp::LOGOUT_PATH) => reply(lock().logout(&form_pairs(query))),
-            // The next `throttledCalls` API calls are answered 429 with
+            // The next `throttledCalls` API calls (to `endpoint` alone, a
+            // `METHOD /path/template`, when given) are answered 429 with
             // `Retry-After: retryAfterS` (a form), as Graph throttles.
             ("POST", "/test/throttle") if o.test_hooks => {
                 let Some(fields) = form(reader) else {
@@ -718,6 +720,7 @@ mod server {
                 let faults = reseller_contract::wire::Faults {
                     throttled_calls,
                     retry_after_s,
+                    throttled_endpoint: fields.get("endpoint").cloned(),
                     ..mock.faults().clone()
                 };
                 mock.set_faults(faults);
