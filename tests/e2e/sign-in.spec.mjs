@@ -166,10 +166,14 @@ test('throttled: the page says it waits as the service asked, goes on by itself,
   // (hence the console's 429); its CORS lets the page read the header.
   page.allowConsoleError(/status of 429/);
   expect((await request.post(`${idp}/test/throttle`, { form: { throttledCalls: '1', retryAfterS: '2', endpoint: 'POST /v1/invitations' } })).status()).toBe(204);
+  // A laptop's window: the form scrolls to its button.
+  await page.setViewportSize({ width: 1024, height: 600 });
   await page.getByRole('button', { name: 'Create the invitation and review the email' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'The service is limiting requests: going on in about 2 s.' });
   await expect(notice).toBeVisible();
-  await checkA11y(page, 'waiting as Microsoft asked');
+  // In view, though the page is scrolled down to the button pressed.
+  await expect(notice).toBeInViewport();
+  await checkA11y(page, 'waiting as the service asked');
   await expect(page.getByRole('heading', { name: 'Review the draft email message' })).toBeVisible();
   await expect(notice).toHaveCount(0);
   await page.goto(`${app}/partner/invitations`);
