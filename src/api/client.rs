@@ -96,7 +96,7 @@ pub struct Wait {
 /// number alone), whether it waited to the end or was dropped meanwhile.
 type Waiting = Rc<RefCell<Option<Rc<dyn Fn(u64, Option<Wait>)>>>>;
 
-/// Tells the hook that call `1` goes on, when dropped: after its wait, or
+/// Tells the hook that its call (`.1`) goes on, when dropped: after its wait, or
 /// when the call itself is dropped mid-wait (its page went away).
 struct GoingOn<'a>(&'a Client, u64);
 

@@ -236,6 +236,17 @@ async fn record_admin_tab() -> (
     (app, r)
 }
 
+/// The next call to the mock is answered 429 with `Retry-After: seconds`.
+fn throttle_next_call(app: &Mounted, seconds: u32) {
+    app.mock
+        .borrow_mut()
+        .set_faults(reseller_invitations::api::wire::Faults {
+            throttled_calls: 1,
+            retry_after_s: seconds,
+            ..Default::default()
+        });
+}
+
 fn shown(label: &str) -> bool {
     all("button").iter().any(|b| text(b).trim() == label)
 }
@@ -247,13 +258,7 @@ async fn a_throttled_change_says_it_waits_as_asked_and_goes_on() {
     let (app, r) = record_admin_tab().await;
     let on = format!("Turn auto-extend on for “{}”", r.display_name);
     let off = format!("Turn auto-extend off for “{}”", r.display_name);
-    app.mock
-        .borrow_mut()
-        .set_faults(reseller_invitations::api::wire::Faults {
-            throttled_calls: 1,
-            retry_after_s: 2,
-            ..Default::default()
-        });
+    throttle_next_call(&app, 2);
     let pressed = js_sys::Date::now();
     button(&on).click();
     let notice = "The service is limiting requests: going on in about 2 s.";
@@ -403,13 +408,7 @@ async fn a_bulk_run_throttled_for_long_stops_asking_and_keeps_every_one_to_try_a
 async fn a_wait_left_behind_takes_its_notice_with_it() {
     let (app, r) = record_admin_tab().await;
     let on = format!("Turn auto-extend on for “{}”", r.display_name);
-    app.mock
-        .borrow_mut()
-        .set_faults(reseller_invitations::api::wire::Faults {
-            throttled_calls: 1,
-            retry_after_s: 1,
-            ..Default::default()
-        });
+    throttle_next_call(&app, 1);
     button(&on).click();
     let notice = "The service is limiting requests: going on in about 1 s.";
     until("the wait said", || body_text().contains(notice)).await;
